@@ -1,0 +1,56 @@
+import type { Reply, ReplyEmbed } from './reply.ts';
+
+/** Discord's limits, in one place. https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  embedTotal: 6000,
+  embedsPerMessage: 10,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+/** Shortens text to `max` characters, at a word boundary where one is near, ending in "…". */
+export function ellipsis(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  const atWord = lastSpace >= max * 0.6 ? cut.slice(0, lastSpace) : cut;
+  return `${atWord.replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+/** A reply that Discord will accept: every text within its limit, shortened with an ellipsis rather than rejected. */
+export function fitReply(reply: Reply): Reply {
+  const fitted: Reply = { ...reply };
+  if (reply.content !== undefined) fitted.content = ellipsis(reply.content, LIMITS.content);
+  if (reply.embeds) fitted.embeds = reply.embeds.slice(0, LIMITS.embedsPerMessage).map(fitEmbed);
+  return fitted;
+}
+
+function fitEmbed(embed: ReplyEmbed): ReplyEmbed {
+  const fitted: ReplyEmbed = { ...embed };
+  if (embed.title !== undefined) fitted.title = ellipsis(embed.title, LIMITS.embedTitle);
+  if (embed.description !== undefined) fitted.description = ellipsis(embed.description, LIMITS.embedDescription);
+  if (embed.footer !== undefined) fitted.footer = ellipsis(embed.footer, LIMITS.footerText);
+  fitted.fields = (embed.fields ?? []).slice(0, LIMITS.embedFields).map((field) => ({
+    ...field,
+    name: ellipsis(field.name, LIMITS.fieldName),
+    value: ellipsis(field.value, LIMITS.fieldValue),
+  }));
+  // The 6000 total counts every text of the embed: drop fields from the end, then shorten the description.
+  while (embedLength(fitted) > LIMITS.embedTotal && fitted.fields.length > 0) fitted.fields.pop();
+  const excess = embedLength(fitted) - LIMITS.embedTotal;
+  if (excess > 0 && fitted.description) fitted.description = ellipsis(fitted.description, fitted.description.length - excess);
+  return fitted;
+}
+
+export function embedLength(embed: ReplyEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.length ?? 0) + fields;
+}

@@ -1,0 +1,45 @@
+/**
+ * What a handler answers, before it becomes a Discord message or console text. Plain data, so handlers,
+ * the console and the tests share it, and a pinned summary can reuse the same pieces.
+ */
+export interface ReplyField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface ReplyEmbed {
+  title?: string;
+  url?: string;
+  description?: string;
+  color?: number;
+  fields?: ReplyField[];
+  footer?: string;
+}
+
+export interface Reply {
+  content?: string;
+  embeds?: ReplyEmbed[];
+  /** Only the person who asked sees it. */
+  ephemeral?: boolean;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** The reply as plain text: what the console and the CLI print. */
+export function replyToText(reply: Reply): string {
+  const parts: string[] = [];
+  if (reply.content) parts.push(reply.content);
+  for (const embed of reply.embeds ?? []) {
+    const lines: string[] = [];
+    if (embed.title) lines.push(embed.url ? `${embed.title} <${embed.url}>` : embed.title);
+    if (embed.description) lines.push(embed.description);
+    for (const field of embed.fields ?? []) lines.push(`${field.name}: ${field.value.includes('\n') ? `\n${field.value}` : field.value}`);
+    if (embed.footer) lines.push(embed.footer);
+    parts.push(lines.join('\n'));
+  }
+  return parts.join('\n\n');
+}

@@ -1,0 +1,203 @@
+import type { Claim, Story, Verdict } from '../schema.ts';
+import { UserError } from '../errors.ts';
+import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
+import { terms } from './text.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+export const MAX_QUERY_LENGTH = 200;
+
+export interface SearchOptions {
+  limit?: number;
+  verdict?: Verdict;
+  story?: string;
+}
+
+export interface SearchHit {
+  claim: Claim;
+  /** 0 to 1: how much of the query the claim matches, rare words counting more. Only comparable within one query. */
+  score: number;
+}
+
+/** Where a claim's words come from, and how much a match there counts. */
+const FIELDS: readonly { weight: number; text: (claim: Claim, storyTitle: string) => string | undefined }[] = [
+  { weight: 1, text: (claim) => claim.statement },
+  { weight: 0.8, text: (claim) => `${claim.claimant.name} ${claim.claimant.description ?? ''}` },
+  { weight: 0.6, text: (claim) => `${claim.attribution.citing ?? ''} ${claim.attribution.reportedBy.outlet}` },
+  { weight: 0.5, text: (claim) => claim.context },
+  { weight: 0.5, text: (claim) => claim.tags.join(' ') },
+  { weight: 0.3, text: (claim) => claim.note },
+  { weight: 0.3, text: (_claim, storyTitle) => storyTitle },
+];
+/** A synonym counts for this share of the word itself. */
+const SYNONYM_DISCOUNT = 0.7;
+/** BM25's length normalisation, mild: a long quote is not much worse than a short one for the same word. */
+const K1 = 1.2;
+const B = 0.3;
+const TYPICAL_FIELD_TERMS = 12;
+
+interface Postings {
+  docs: number[];
+  weights: number[];
+}
+
+/**
+ * Ranked, typo-tolerant search over claims. An inverted index finds the claims that share a term with the query;
+ * fuse.js finds which terms a misspelled query word stands for (see Vocabulary). Claims can be added and removed
+ * one at a time, so a moderator's change does not rebuild the index.
+ */
+export class ClaimSearch {
+  private readonly docs: (Claim | undefined)[] = [];
+  private readonly docOf = new Map<string, number>();
+  private readonly postings = new Map<string, Postings>();
+  private readonly vocabulary = new Vocabulary(SYNONYM_TERMS);
+  private readonly storyTitles: Map<string, string>;
+  private liveDocs = 0;
+  /** Scratch space for scoring, one slot per document, reused across searches and zeroed after each. */
+  private totals = new Float64Array(0);
+  private best = new Float64Array(0);
+
+  constructor(claims: readonly Claim[], stories: readonly Story[]) {
+    this.storyTitles = new Map(stories.map((story) => [story.id, story.title]));
+    for (const claim of claims) this.add(claim);
+  }
+
+  add(claim: Claim): void {
+    if (this.docOf.has(claim.id)) this.remove(claim.id);
+    const doc = this.docs.length;
+    this.docs.push(claim);
+    this.docOf.set(claim.id, doc);
+    this.liveDocs++;
+    for (const [term, weight] of this.termWeights(claim)) {
+      let postings = this.postings.get(term);
+      if (!postings) this.postings.set(term, (postings = { docs: [], weights: [] }));
+      postings.docs.push(doc);
+      postings.weights.push(weight);
+      this.vocabulary.add(term);
+    }
+  }
+
+  remove(id: string): void {
+    const doc = this.docOf.get(id);
+    const claim = doc === undefined ? undefined : this.docs[doc];
+    if (doc === undefined || !claim) return;
+    for (const term of this.termWeights(claim).keys()) {
+      const postings = this.postings.get(term)!;
+      const at = postings.docs.lastIndexOf(doc);
+      postings.docs.splice(at, 1);
+      postings.weights.splice(at, 1);
+      this.vocabulary.remove(term);
+    }
+    this.docs[doc] = undefined;
+    this.docOf.delete(id);
+    this.liveDocs--;
+  }
+
+  /** The best matches first; ties go to the claim id that sorts first, so the same query always ranks the same. */
+  search(query: string, { limit = 5, verdict, story }: SearchOptions = {}): SearchHit[] {
+    const queryTerms = [...new Set(terms(checkQuery(query)))];
+    // The last word of a query may still be being typed (autocomplete sees every keystroke).
+    const typing = /\S$/.test(query);
+    this.ensureScratch();
+    const touched: number[] = [];
+    let ideal = 0;
+    queryTerms.forEach((queryTerm, i) => {
+      ideal += this.scoreTerm(queryTerm, typing && i === queryTerms.length - 1, touched);
+    });
+    const hits: SearchHit[] = [];
+    for (const doc of touched) {
+      const claim = this.docs[doc]!;
+      const score = Math.min(1, this.totals[doc]! / ideal);
+      this.totals[doc] = 0;
+      if ((verdict && claim.verdict !== verdict) || (story && claim.story !== story)) continue;
+      insertRanked(hits, { claim, score }, limit);
+    }
+    return hits;
+  }
+
+  /**
+   * Adds one query word's best match per claim to the totals; returns the most that word could have added.
+   * The word weighs by how many claims it reaches through all its matches together, so a rare synonym
+   * or near-miss does not outweigh the word the user actually typed.
+   */
+  private scoreTerm(queryTerm: string, typing: boolean, touched: number[]): number {
+    const expansions = new Map<string, number>();
+    const offer = (term: string, similarity: number) => {
+      if (similarity > (expansions.get(term) ?? 0)) expansions.set(term, similarity);
+    };
+    for (const { term, similarity } of this.vocabulary.matches(queryTerm, typing)) {
+      offer(term, similarity);
+      for (const synonym of synonyms(term)) offer(synonym, similarity * SYNONYM_DISCOUNT);
+    }
+    const reached: number[] = [];
+    let closest = 0;
+    for (const [term, similarity] of expansions) {
+      const postings = this.postings.get(term);
+      if (!postings || postings.docs.length === 0) continue;
+      closest = Math.max(closest, similarity);
+      for (let i = 0; i < postings.docs.length; i++) {
+        const doc = postings.docs[i]!;
+        const score = similarity * postings.weights[i]!;
+        if (score > this.best[doc]!) {
+          if (this.best[doc] === 0) reached.push(doc);
+          this.best[doc] = score;
+        }
+      }
+    }
+    // A word no claim has counts against every claim as much as the rarest word would.
+    if (reached.length === 0) return this.idf(1);
+    const idf = this.idf(reached.length);
+    for (const doc of reached) {
+      if (this.totals[doc] === 0) touched.push(doc);
+      this.totals[doc]! += this.best[doc]! * idf;
+      this.best[doc] = 0;
+    }
+    return closest * idf;
+  }
+
+  private idf(documentFrequency: number): number {
+    return Math.log(1 + (this.liveDocs - documentFrequency + 0.5) / (documentFrequency + 0.5));
+  }
+
+  private ensureScratch(): void {
+    if (this.totals.length >= this.docs.length) return;
+    const size = Math.max(64, this.docs.length * 2);
+    this.totals = new Float64Array(size);
+    this.best = new Float64Array(size);
+  }
+
+  /** Each term of a claim with the weight of the best field it appears in. */
+  private termWeights(claim: Claim): Map<string, number> {
+    const weights = new Map<string, number>();
+    const storyTitle = this.storyTitles.get(claim.story) ?? claim.story;
+    for (const field of FIELDS) {
+      const fieldTerms = terms(field.text(claim, storyTitle) ?? '');
+      const weight = field.weight * lengthFactor(fieldTerms.length);
+      for (const term of fieldTerms) if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
+    }
+    return weights;
+  }
+}
+
+/** Throws a UserError for a query that cannot be searched; returns it trimmed. */
+export function checkQuery(query: string): string {
+  const trimmed = query.trim();
+  if (trimmed.length === 0) throw new UserError('Type a few words to search for, like "north korea troops".');
+  if (trimmed.length > MAX_QUERY_LENGTH) {
+    throw new UserError(`A search can be at most ${MAX_QUERY_LENGTH} characters; yours has ${trimmed.length}.`);
+  }
+  return trimmed;
+}
+
+function lengthFactor(fieldTerms: number): number {
+  return (K1 + 1) / (1 + K1 * (1 - B + (B * fieldTerms) / TYPICAL_FIELD_TERMS));
+}
+
+/** Keeps `hits` sorted best first and no longer than `limit`. */
+function insertRanked(hits: SearchHit[], hit: SearchHit, limit: number): void {
+  const before = (a: SearchHit, b: SearchHit) => a.score > b.score || (a.score === b.score && a.claim.id < b.claim.id);
+  if (hits.length === limit && !before(hit, hits[limit - 1]!)) return;
+  let at = hits.length;
+  while (at > 0 && before(hit, hits[at - 1]!)) at--;
+  hits.splice(at, 0, hit);
+  if (hits.length > limit) hits.pop();
+}

@@ -1,0 +1,140 @@
+import Fuse from 'fuse.js';
+import { isNumber } from './text.ts';
+
+/** A term of the index that a query term stands for, and how close the two are (1 = the same). */
+export interface TermMatch {
+  term: string;
+  similarity: number;
+}
+
+/** Fuzzy matching only for terms this long: below it, one typo turns a word into another word. */
+const MIN_FUZZY_LENGTH = 4;
+/** A typo changes a word's length by at most this much; longer completions are found as prefixes. */
+const MAX_LENGTH_DIFFERENCE = 2;
+/** fuse.js score (errors per pattern character) above which a term is not a match: one typo in four letters, two in six. */
+const FUZZY_THRESHOLD = 0.34;
+/** A term shares a prefix with the query when the shorter is at least this share of the longer ("korea" ~ "korean"). */
+const MIN_PREFIX_SHARE = 0.6;
+/** Completions kept for a word being typed (the most frequent), so that "t" does not touch every term. */
+const MAX_COMPLETIONS = 30;
+/** A word being typed is completed from this many letters on. */
+const MIN_COMPLETION_LENGTH = 2;
+
+/**
+ * The distinct terms of the index. fuse.js stays the fuzzy engine but runs over terms, not claims,
+ * and only over terms of about the query term's length: that is what keeps a search fast at any number of claims.
+ */
+export class Vocabulary {
+  /** How many claims use each term. A term that drops to 0 stays registered: it has no postings, so it scores nothing. */
+  private readonly counts = new Map<string, number>();
+  /** Sorted, for prefix ranges by binary search. New terms wait in `unsorted` until the next search, so a bulk load sorts once. */
+  private sorted: string[] = [];
+  private unsorted: string[] = [];
+  private readonly byLength = new Map<number, Fuse<string>>();
+
+  /** `extraTerms` can be matched without being in any claim: synonyms, so that a misspelled one is recognised. */
+  constructor(extraTerms: Iterable<string> = []) {
+    for (const term of extraTerms) this.register(term);
+  }
+
+  /** Counts one more claim using the term. */
+  add(term: string): void {
+    if (!this.counts.has(term)) this.register(term);
+    this.counts.set(term, this.count(term) + 1);
+  }
+
+  private register(term: string): void {
+    this.counts.set(term, 0);
+    this.unsorted.push(term);
+    if (isNumber(term) || term.length < MIN_FUZZY_LENGTH - MAX_LENGTH_DIFFERENCE) return;
+    let bucket = this.byLength.get(term.length);
+    if (!bucket) {
+      bucket = new Fuse<string>([], { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: FUZZY_THRESHOLD });
+      this.byLength.set(term.length, bucket);
+    }
+    bucket.add(term);
+  }
+
+  /** Counts one claim fewer using the term. */
+  remove(term: string): void {
+    const count = this.counts.get(term);
+    if (count !== undefined) this.counts.set(term, count - 1);
+  }
+
+  /** How many claims use the term. */
+  count(term: string): number {
+    return this.counts.get(term) ?? 0;
+  }
+
+  /**
+   * The query term itself, terms it is a prefix of or that are a prefix of it, and terms within a typo or two.
+   * A `partial` term is still being typed, so any term it begins counts ("tr" → "troop").
+   */
+  matches(queryTerm: string, partial: boolean): TermMatch[] {
+    const found = new Map<string, number>();
+    const offer = (term: string, similarity: number) => {
+      if (similarity > (found.get(term) ?? 0)) found.set(term, similarity);
+    };
+    if (this.counts.has(queryTerm)) offer(queryTerm, 1);
+    for (const term of this.completions(queryTerm, partial)) offer(term, prefixSimilarity(queryTerm, term));
+    for (const term of this.prefixesOf(queryTerm)) offer(term, prefixSimilarity(term, queryTerm));
+    if (this.count(queryTerm) === 0) {
+      for (const { term, similarity } of this.typos(queryTerm)) offer(term, similarity);
+    }
+    return [...found].map(([term, similarity]) => ({ term, similarity }));
+  }
+
+  /** Longer terms that start with the query term, the most used first. */
+  private completions(prefix: string, partial: boolean): string[] {
+    if (prefix.length < MIN_COMPLETION_LENGTH) return [];
+    if (this.unsorted.length > 0) {
+      this.sorted = this.sorted.concat(this.unsorted).sort();
+      this.unsorted = [];
+    }
+    const completions: string[] = [];
+    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
+      const term = this.sorted[i]!;
+      if (!term.startsWith(prefix)) break;
+      if (term !== prefix && (partial || prefix.length >= MIN_PREFIX_SHARE * term.length)) completions.push(term);
+    }
+    if (completions.length <= MAX_COMPLETIONS) return completions;
+    return completions.sort((a, b) => this.count(b) - this.count(a) || (a < b ? -1 : 1)).slice(0, MAX_COMPLETIONS);
+  }
+
+  /** Known terms the query term starts with: "koreans" → "korea". */
+  private prefixesOf(word: string): string[] {
+    const prefixes: string[] = [];
+    for (let length = Math.ceil(MIN_PREFIX_SHARE * word.length); length < word.length; length++) {
+      const prefix = word.slice(0, length);
+      if (this.counts.has(prefix)) prefixes.push(prefix);
+    }
+    return prefixes;
+  }
+
+  private typos(word: string): TermMatch[] {
+    if (word.length < MIN_FUZZY_LENGTH || isNumber(word)) return [];
+    const typos: TermMatch[] = [];
+    for (let length = word.length - MAX_LENGTH_DIFFERENCE; length <= word.length + MAX_LENGTH_DIFFERENCE; length++) {
+      for (const { item, score = 1 } of this.byLength.get(length)?.search(word) ?? []) {
+        typos.push({ term: item, similarity: 0.9 * (1 - score) });
+      }
+    }
+    return typos;
+  }
+}
+
+/** 0.6 to 0.95: the more of the longer term the shorter one covers, the closer they are. */
+function prefixSimilarity(shorter: string, longer: string): number {
+  return 0.6 + 0.35 * (shorter.length / longer.length);
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

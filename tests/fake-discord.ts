@@ -1,0 +1,432 @@
+/**
+ * A small fake Discord (REST + gateway) for end-to-end tests.
+ *
+ * The real discord.js Client logs in against it (client option `rest: { api: fake.apiBaseUrl }`),
+ * receives interactions we inject as gateway dispatches, and every REST call it makes is recorded
+ * so tests can assert on replies, edits and command registration. Nothing here talks to Discord.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded and relative to /api/v10, e.g. '/webhooks/1/tok/messages/@original'. */
+  path: string;
+  query: URLSearchParams;
+  /** Parsed JSON; for multipart/form-data the parsed `payload_json` part; undefined when empty. */
+  body: unknown;
+}
+
+export interface ApplicationCommandOptionLike {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  focused?: boolean;
+  options?: ApplicationCommandOptionLike[];
+}
+
+/** Who invokes an interaction: lets a test act as a moderator or as an ordinary member. */
+export interface InteractionOverrides {
+  userId: string;
+  username: string;
+  roles: string[];
+  /** Permission bit field as a decimal string, like Discord sends it. */
+  permissions: string;
+  locale: string;
+}
+
+/** The full INTERACTION_CREATE payload that was dispatched. */
+export type DispatchedInteraction = Record<string, unknown> & { id: string; token: string };
+
+export interface FakeDiscordOptions {
+  applicationId?: string;
+  guildId?: string;
+  channelId?: string;
+  commands?: { global?: unknown[]; guild?: unknown[] };
+  /**
+   * Extra guild roles. discord.js only shows a member's roles that exist in the guild
+   * (`member.roles.cache`), so a role-based moderator check needs its role listed here.
+   */
+  roles?: Array<{ id: string; name: string; permissions?: string }>;
+}
+
+type Json = Record<string, unknown>;
+interface Reply { status: number; body?: unknown }
+interface RequestWaiter {
+  predicate: (r: RecordedRequest) => boolean;
+  resolve: (r: RecordedRequest) => void;
+  timer: NodeJS.Timeout;
+}
+interface InjectedFailure { method: string; path: RegExp; status: number; body?: unknown }
+
+const DISCORD_EPOCH = 1420070400000n;
+// VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY: an ordinary member, not a moderator.
+const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 16n));
+// ...plus EMBED_LINKS and ATTACH_FILES, what a bot usually needs to answer.
+const BOT_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n));
+
+export class FakeDiscord {
+  /** 'http://127.0.0.1:PORT/api'; discord.js appends '/v10' itself. */
+  readonly apiBaseUrl: string;
+  readonly requests: RecordedRequest[] = [];
+  private readonly wss: WebSocketServer;
+  private readonly registered: { global: Json[]; guild: Json[] };
+  private readonly waiters = new Set<RequestWaiter>();
+  private readonly failures: InjectedFailure[] = [];
+  /** Message that `@original` refers to, per interaction token. */
+  private readonly originals = new Map<string, Json>();
+  /** Interaction type per dispatched interaction id, echoed by `with_response` callbacks. */
+  private readonly interactionTypes = new Map<string, number>();
+  /** The socket that completed the handshake, with its own dispatch sequence counter. */
+  private session: { socket: WebSocket; seq: number } | undefined;
+  private readyListeners: Array<() => void> = [];
+  private idCounter = 0n;
+
+  private constructor(
+    private readonly server: Server,
+    readonly applicationId: string,
+    readonly guildId: string,
+    readonly channelId: string,
+    commands: FakeDiscordOptions['commands'],
+    private readonly extraRoles: NonNullable<FakeDiscordOptions['roles']>,
+  ) {
+    this.registered = {
+      global: this.withIds(commands?.global ?? [], 'global'),
+      guild: this.withIds(commands?.guild ?? [], 'guild'),
+    };
+    this.apiBaseUrl = `http://127.0.0.1:${this.port}/api`;
+    this.wss = new WebSocketServer({ server });
+    this.wss.on('connection', (socket) => this.onGatewayConnection(socket));
+    server.on('request', (req, res) => {
+      // Only a body we cannot parse gets here; a 4xx, because discord.js would retry a 5xx.
+      this.onHttpRequest(req, res).catch((error: unknown) => sendJson(res, 400, { message: String(error), code: 50109 }));
+    });
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return new FakeDiscord(
+      server,
+      options.applicationId ?? '100000000000000001',
+      options.guildId ?? '200000000000000002',
+      options.channelId ?? '300000000000000003',
+      options.commands,
+      options.roles ?? [],
+    );
+  }
+
+  private get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  commands(scope: 'global' | 'guild'): unknown[] {
+    return this.registered[scope];
+  }
+
+  /** The first request matching `predicate` recorded after this call. */
+  nextRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    return new Promise((resolve, reject) => {
+      const waiter: RequestWaiter = {
+        predicate,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          const recent = this.requests.slice(-10).map((r) => `  ${r.method} ${r.path}`).join('\n') || '  (none)';
+          reject(new Error(`FakeDiscord: no matching request within ${timeoutMs} ms. Recent requests:\n${recent}`));
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** The next request matching method + path is answered with `status` (once; later ones succeed). */
+  failNext(method: string, path: RegExp, status: number, body?: unknown): void {
+    this.failures.push({ method: method.toUpperCase(), path, status, body });
+  }
+
+  /** Resolves once a client has identified and received READY + GUILD_CREATE. */
+  connected(): Promise<void> {
+    if (this.session) return Promise.resolve();
+    return new Promise((resolve) => this.readyListeners.push(resolve));
+  }
+
+  /** First callback or webhook request for the interaction, even if it arrived before this call. */
+  reply(interaction: { id: string; token: string }, timeoutMs = 5000): Promise<RecordedRequest> {
+    const callback = `/interactions/${interaction.id}/${interaction.token}/callback`;
+    const webhook = `/webhooks/${this.applicationId}/${interaction.token}`;
+    const isReply = (r: RecordedRequest) => r.path === callback || r.path === webhook || r.path.startsWith(`${webhook}/`);
+    const earlier = this.requests.find(isReply);
+    return earlier ? Promise.resolve(earlier) : this.nextRequest(isReply, timeoutMs);
+  }
+
+  slashCommand(
+    name: string,
+    options: ApplicationCommandOptionLike[] = [],
+    overrides: Partial<InteractionOverrides> = {},
+  ): Promise<DispatchedInteraction> {
+    const data = { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
+    return this.dispatchInteraction(this.interaction(2, data, overrides));
+  }
+
+  /** Like slashCommand, but interaction type 4; one option should carry `focused: true`. */
+  autocomplete(
+    name: string,
+    options: ApplicationCommandOptionLike[],
+    overrides: Partial<InteractionOverrides> = {},
+  ): Promise<DispatchedInteraction> {
+    const data = { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
+    return this.dispatchInteraction(this.interaction(4, data, overrides));
+  }
+
+  messageContextMenu(
+    name: string,
+    message: { id?: string; content: string; author?: { id: string; username: string; bot?: boolean } },
+    overrides: Partial<InteractionOverrides> = {},
+  ): Promise<DispatchedInteraction> {
+    const author = message.author ?? { id: '400000000000000004', username: 'someone' };
+    const targetId = message.id ?? this.snowflake();
+    const target = this.message({
+      id: targetId,
+      content: message.content,
+      author: this.user(author.id, author.username, author.bot ?? false),
+    });
+    const data = { id: this.snowflake(), name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } }, guild_id: this.guildId };
+    return this.dispatchInteraction(this.interaction(2, data, overrides));
+  }
+
+  /**
+   * Dispatches any INTERACTION_CREATE (modal submits, buttons...). Fields the payload leaves out
+   * are taken from a default guild interaction with a fresh id and token.
+   */
+  async dispatchInteraction(payload: Json): Promise<DispatchedInteraction> {
+    const defaults = this.interaction(Number(payload.type ?? 2), {}, {});
+    const interaction = { ...defaults, ...payload } as DispatchedInteraction;
+    this.interactionTypes.set(interaction.id, Number(interaction.type));
+    await this.dispatch('INTERACTION_CREATE', interaction);
+    return interaction;
+  }
+
+  async close(): Promise<void> {
+    // Pending waiters are dropped, not rejected: nobody awaits them after a test and an
+    // unhandled rejection would fail the run.
+    for (const waiter of this.waiters) clearTimeout(waiter.timer);
+    this.waiters.clear();
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections(); // keep-alive REST connections would otherwise hold close() open
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- gateway ----
+
+  private onGatewayConnection(socket: WebSocket): void {
+    const send = (payload: Json) => socket.send(JSON.stringify(payload));
+    // A long interval: discord.js heartbeats at a random point within it, we just ack.
+    send({ op: 10, d: { heartbeat_interval: 45000 }, s: null, t: null });
+    socket.on('message', (raw) => {
+      const { op } = JSON.parse(String(raw)) as { op: number };
+      if (op === 1) send({ op: 11 });
+      if (op !== 2) return; // only IDENTIFY matters; resumes are not supported
+      const session = { socket, seq: 0 };
+      const ready = {
+        v: 10,
+        user: this.user(this.applicationId, 'FakeBot', true),
+        guilds: [{ id: this.guildId, unavailable: true }],
+        session_id: `session-${this.snowflake()}`,
+        resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+        shard: [0, 1],
+        application: { id: this.applicationId, flags: 0 },
+      };
+      send({ op: 0, t: 'READY', s: ++session.seq, d: ready });
+      // discord.js holds back `clientReady` (for 15 s) until every READY guild has arrived.
+      send({ op: 0, t: 'GUILD_CREATE', s: ++session.seq, d: this.guild() });
+      this.session = session;
+      for (const listener of this.readyListeners.splice(0)) listener();
+    });
+    socket.on('close', () => {
+      if (this.session?.socket === socket) this.session = undefined;
+    });
+  }
+
+  private async dispatch(t: string, d: Json): Promise<void> {
+    await this.connected();
+    const session = this.session!;
+    session.socket.send(JSON.stringify({ op: 0, t, s: ++session.seq, d }));
+  }
+
+  // ---- REST ----
+
+  private async onHttpRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, '')),
+      query: url.searchParams,
+      body: await readBody(req),
+    };
+    this.requests.push(request);
+    const failureIndex = this.failures.findIndex((f) => f.method === request.method && f.path.test(request.path));
+    const [failure] = failureIndex >= 0 ? this.failures.splice(failureIndex, 1) : [];
+    const reply = failure
+      ? { status: failure.status, body: failure.body ?? { message: `${failure.status}: injected by FakeDiscord`, code: 0 } }
+      : this.route(request);
+    sendJson(res, reply.status, reply.body);
+    // Waiters hear about the request only once it is answered, so a test that awaits a reply and then
+    // closes the fake does not cut the bot's request off mid-flight.
+    for (const waiter of this.waiters) {
+      if (!waiter.predicate(request)) continue;
+      clearTimeout(waiter.timer);
+      this.waiters.delete(waiter);
+      waiter.resolve(request);
+    }
+  }
+
+  private route({ method, path, query, body }: RecordedRequest): Reply {
+    const fields = (body ?? {}) as Json;
+    let m: RegExpMatchArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      const sessionStartLimit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
+      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: sessionStartLimit } };
+    }
+    if ((m = path.match(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/))) {
+      const scope = m[1] ? 'guild' : 'global';
+      if (method === 'PUT') this.registered[scope] = this.withIds(Array.isArray(body) ? body : [], scope);
+      if (method === 'PUT' || method === 'GET') return { status: 200, body: this.registered[scope] };
+    }
+    if (method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      const [, interactionId = '', token = ''] = m;
+      const type = Number(fields.type);
+      // 4 = message, 5 = deferred (a "thinking..." message, flag 128), 7 = update: each makes the `@original`.
+      const makesMessage = type === 4 || type === 5 || type === 7;
+      if (makesMessage) this.originals.set(token, this.botMessage(type === 5 ? { flags: 128 } : ((fields.data ?? {}) as Json)));
+      if (query.get('with_response') !== 'true') return { status: 204 };
+      const message = makesMessage ? this.originals.get(token) : undefined;
+      const interaction = {
+        id: interactionId,
+        type: this.interactionTypes.get(interactionId) ?? 2,
+        response_message_id: message?.id ?? null,
+        response_message_loading: type === 5,
+        response_message_ephemeral: false,
+      };
+      return { status: 200, body: { interaction, resource: { type, ...(message ? { message } : {}) } } };
+    }
+    if ((m = path.match(/^\/webhooks\/\d+\/([^/]+)(?:\/messages\/([^/]+))?$/))) {
+      const [, token = '', messageId] = m;
+      if (method === 'POST' && !messageId) return { status: 200, body: this.botMessage(fields) }; // followUp
+      const existing = messageId === '@original' ? this.originals.get(token) : undefined;
+      if (method === 'DELETE') {
+        if (messageId === '@original') this.originals.delete(token);
+        return { status: 204 };
+      }
+      if (method === 'GET' && existing) return { status: 200, body: existing };
+      if (method === 'PATCH') {
+        const edited = this.botMessage({ ...existing, ...fields, id: existing?.id ?? messageId, edited_timestamp: new Date().toISOString() });
+        if (messageId === '@original') this.originals.set(token, edited);
+        return { status: 200, body: edited };
+      }
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  // ---- payload builders ----
+
+  /** Snowflakes encode a timestamp, which discord.js reads for `createdAt`. */
+  private snowflake(): string {
+    return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (this.idCounter++ & 0xfffn));
+  }
+
+  private withIds(commands: unknown[], scope: 'global' | 'guild'): Json[] {
+    return commands.map((command) => ({
+      id: this.snowflake(), application_id: this.applicationId, version: this.snowflake(), type: 1, options: [],
+      ...(scope === 'guild' ? { guild_id: this.guildId } : {}), ...(command as Json),
+    }));
+  }
+
+  private user(id: string, username: string, bot: boolean): Json {
+    return { id, username, discriminator: '0', global_name: null, avatar: null, bot };
+  }
+
+  /** A complete message: discord.js builds a Message from whatever the REST call returns. */
+  private message(fields: Json): Json {
+    return {
+      id: this.snowflake(), channel_id: this.channelId, guild_id: this.guildId, author: this.user('1', 'someone', false),
+      content: '', timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
+      mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0,
+      ...fields,
+    };
+  }
+
+  /** Interaction replies are sent by the application's webhook, as the bot user. */
+  private botMessage(fields: Json): Json {
+    return this.message({ author: this.user(this.applicationId, 'FakeBot', true), webhook_id: this.applicationId, ...fields });
+  }
+
+  private textChannel(): Json {
+    return {
+      id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [],
+      topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null, flags: 0,
+    };
+  }
+
+  private guild(): Json {
+    const role = (id: string, name: string, permissions: string, position: number) => ({
+      id, name, permissions, position, color: 0, hoist: false, icon: null, unicode_emoji: null, managed: false, mentionable: false, flags: 0,
+    });
+    const roles = [
+      role(this.guildId, '@everyone', MEMBER_PERMISSIONS, 0), // @everyone's id is the guild id
+      ...this.extraRoles.map((r, i) => role(r.id, r.name, r.permissions ?? MEMBER_PERMISSIONS, i + 1)),
+    ];
+    return {
+      id: this.guildId, name: 'Fake Guild', icon: null, splash: null, discovery_splash: null, banner: null, description: null, owner_id: '1',
+      afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0,
+      nsfw_level: 0, premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false, preferred_locale: 'en-US',
+      system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null,
+      vanity_url_code: null, application_id: null, max_members: 500000, max_video_channel_users: 25, joined_at: new Date().toISOString(),
+      large: false, unavailable: false, member_count: 2, lazy: false, features: [], roles, emojis: [], stickers: [],
+      channels: [this.textChannel()], members: [], threads: [], presences: [], voice_states: [], stage_instances: [],
+      guild_scheduled_events: [], soundboard_sounds: [],
+    };
+  }
+
+  /** A guild interaction with every field discord.js reads; without them it drops the event silently. */
+  private interaction(type: number, data: Json, overrides: Partial<InteractionOverrides>): Json {
+    const who: InteractionOverrides = {
+      userId: '500000000000000005', username: 'tester', roles: [], permissions: MEMBER_PERMISSIONS, locale: 'en-US', ...overrides,
+    };
+    return {
+      id: this.snowflake(), token: `interaction-token-${this.snowflake()}`, application_id: this.applicationId, type, data, version: 1,
+      guild_id: this.guildId, channel_id: this.channelId, channel: this.textChannel(), app_permissions: BOT_PERMISSIONS,
+      locale: who.locale, guild_locale: 'en-US', entitlements: [], authorizing_integration_owners: { '0': this.guildId }, context: 0,
+      attachment_size_limit: 10 * 1024 * 1024,
+      member: {
+        user: this.user(who.userId, who.username, false), roles: who.roles, permissions: who.permissions,
+        joined_at: new Date().toISOString(), nick: null, avatar: null, premium_since: null, deaf: false, mute: false,
+        pending: false, flags: 0, communication_disabled_until: null,
+      },
+    };
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  if (raw.length === 0) return undefined;
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('multipart/form-data')) {
+    // Let the built-in fetch Request parse the form; discord.js puts the JSON in `payload_json` next to the files.
+    const request = new Request('http://local', { method: 'POST', headers: { 'content-type': contentType }, body: raw });
+    const form = await request.formData();
+    const payload = form.get('payload_json');
+    return typeof payload === 'string' ? JSON.parse(payload) : undefined;
+  }
+  const text = raw.toString('utf8');
+  return contentType.includes('json') ? JSON.parse(text) : text;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
+}
