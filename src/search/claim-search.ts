@@ -34,6 +34,8 @@ const SYNONYM_DISCOUNT = 0.7;
 const K1 = 1.2;
 const B = 0.3;
 const TYPICAL_FIELD_TERMS = 12;
+/** What a one-word statement matching exactly weighs: the most a claim can score for a word, so scores stay within 0 to 1. */
+const MAX_FIELD_WEIGHT = lengthFactor(1);
 
 interface Postings {
   docs: number[];
@@ -106,7 +108,7 @@ export class ClaimSearch {
     const hits: SearchHit[] = [];
     for (const doc of touched) {
       const claim = this.docs[doc]!;
-      const score = Math.min(1, this.totals[doc]! / ideal);
+      const score = this.totals[doc]! / ideal;
       this.totals[doc] = 0;
       if ((verdict && claim.verdict !== verdict) || (story && claim.story !== story)) continue;
       insertRanked(hits, { claim, score }, limit);
@@ -143,15 +145,16 @@ export class ClaimSearch {
         }
       }
     }
-    // A word no claim has counts against every claim as much as the rarest word would.
-    if (reached.length === 0) return this.idf(1);
+    // A word no claim has counts against every claim as much as the rarest word would,
+    // except a letter or two still being typed.
+    if (reached.length === 0) return typing && queryTerm.length < 3 ? 0 : this.idf(1) * MAX_FIELD_WEIGHT;
     const idf = this.idf(reached.length);
     for (const doc of reached) {
       if (this.totals[doc] === 0) touched.push(doc);
       this.totals[doc]! += this.best[doc]! * idf;
       this.best[doc] = 0;
     }
-    return closest * idf;
+    return closest * idf * MAX_FIELD_WEIGHT;
   }
 
   private idf(documentFrequency: number): number {

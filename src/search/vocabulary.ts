@@ -11,8 +11,12 @@ export interface TermMatch {
 const MIN_FUZZY_LENGTH = 4;
 /** A typo changes a word's length by at most this much; longer completions are found as prefixes. */
 const MAX_LENGTH_DIFFERENCE = 2;
-/** fuse.js score (errors per pattern character) above which a term is not a match: one typo in four letters, two in six. */
-const FUZZY_THRESHOLD = 0.34;
+/**
+ * fuse.js scores errors per pattern letter plus how far from the term's start the match begins (per DISTANCE letters).
+ * 0.3 allows one typo up to six letters and two from seven; DISTANCE keeps "drone" from matching inside "euronews".
+ */
+const FUZZY_THRESHOLD = 0.3;
+const FUZZY_DISTANCE = 10;
 /** A term shares a prefix with the query when the shorter is at least this share of the longer ("korea" ~ "korean"). */
 const MIN_PREFIX_SHARE = 0.6;
 /** Completions kept for a word being typed (the most frequent), so that "t" does not touch every term. */
@@ -49,7 +53,13 @@ export class Vocabulary {
     if (isNumber(term) || term.length < MIN_FUZZY_LENGTH - MAX_LENGTH_DIFFERENCE) return;
     let bucket = this.byLength.get(term.length);
     if (!bucket) {
-      bucket = new Fuse<string>([], { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: FUZZY_THRESHOLD });
+      bucket = new Fuse<string>([], {
+        includeScore: true,
+        ignoreFieldNorm: true,
+        threshold: FUZZY_THRESHOLD,
+        location: 0,
+        distance: FUZZY_DISTANCE,
+      });
       this.byLength.set(term.length, bucket);
     }
     bucket.add(term);

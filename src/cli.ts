@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { loadDataset, DatasetError } from './dataset.ts';
+import { loadEnv } from './env.ts';
+import { renderClaimEmbed } from './render.ts';
+import { replyToText } from './reply.ts';
+import { ClaimStore } from './store.ts';
+import { UserError } from './errors.ts';
+import { loadConfig } from './config.ts';
+
+const USAGE = `Usage:
+  claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)
+  claimbot validate [file]                         check a dataset (default: $CLAIMS_PATH, else data/claims.json)
+
+Exit status: 0 ok, 1 invalid dataset, 2 bad usage.`;
+
+const MAX_LIMIT = 50;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Runs one CLI command; returns the exit status. */
+export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo): Promise<number> {
+  loadEnv(env);
+  const [command, ...rest] = args;
+  try {
+    if (command === 'search') return await search(rest, loadConfig(env).CLAIMS_PATH, io);
+    if (command === 'validate') return await validate(rest, loadConfig(env).CLAIMS_PATH, io);
+    if (command === 'help' || command === '--help' || command === '-h') {
+      io.out(USAGE);
+      return 0;
+    }
+    throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (error instanceof DatasetError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+class UsageError extends Error {}
+
+/** Bad flags are a usage error: exit 2 with the usage, not a stack trace. */
+function asUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function search(args: readonly string[], claimsPath: string, io: CliIo): Promise<number> {
+  const { values, positionals } = asUsage(() =>
+    parseArgs({ args: [...args], options: { limit: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true }),
+  );
+  if (positionals.length !== 1) throw new UsageError('search takes one query; put it in quotes: claimbot search "north korea troops"');
+  const limit = Number(values.limit ?? 5);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
+  const store = await ClaimStore.open(claimsPath);
+  const hits = store.search(positionals[0]!, { limit });
+  if (values.json) {
+    io.out(JSON.stringify(hits.map(({ claim, score }) => ({ ...claim, score: Math.round(score * 1000) / 1000 })), null, 2));
+  } else if (hits.length === 0) {
+    io.out(`No claim matches "${positionals[0]}".`);
+  } else {
+    const blocks = hits.map(({ claim, score }, i) => `${i + 1}. (match ${Math.round(score * 100)}%)\n${replyToText({ embeds: [renderClaimEmbed(claim, store.story(claim.story))] })}`);
+    io.out(blocks.join('\n\n'));
+  }
+  return 0;
+}
+
+async function validate(args: readonly string[], claimsPath: string, io: CliIo): Promise<number> {
+  const { positionals } = asUsage(() => parseArgs({ args: [...args], allowPositionals: true }));
+  if (positionals.length > 1) throw new UsageError('validate takes at most one file.');
+  const file = positionals[0] ?? claimsPath;
+  const { claims, stories } = await loadDataset(file);
+  io.out(`${file}: valid (${claims.length} claims, ${stories.length} ${stories.length === 1 ? 'story' : 'stories'})`);
+  return 0;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { DEFAULT_CLAIMS_PATH } from './paths.ts';
+import { LOG_LEVELS } from './log.ts';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+/** An empty `KEY=` line in .env means "not set". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const ConfigSchema = z.object({
+  DISCORD_TOKEN: optional(z.string().trim().min(1)),
+  DISCORD_GUILD_ID: optional(snowflake),
+  CLAIMS_PATH: optional(z.string()).transform((path) => path ?? DEFAULT_CLAIMS_PATH),
+  MODERATOR_ROLE_IDS: optional(z.string())
+    .transform((list) => (list ?? '').split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(snowflake)),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  DISCORD_API_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** A configuration that cannot be used; the message names the variable and never repeats a secret. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from the environment (which dotenv has filled from .env). */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')} (see .env.example)`);
+}

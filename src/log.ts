@@ -1,0 +1,27 @@
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+type Fields = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, fields?: Fields): void;
+  info(message: string, fields?: Fields): void;
+  warn(message: string, fields?: Fields): void;
+  error(message: string, fields?: Fields): void;
+}
+
+/** Structured logs: one JSON object per line on stderr, so stdout stays free for the console and the CLI. */
+export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+  const threshold = LOG_LEVELS.indexOf(level);
+  const at = (lineLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields: Fields = {}) => {
+    if (LOG_LEVELS.indexOf(lineLevel) < threshold) return;
+    write(JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...fields }, errorsAsObjects));
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+function errorsAsObjects(_key: string, value: unknown): unknown {
+  if (!(value instanceof Error)) return value;
+  const { name, message, stack } = value;
+  const { status, code, url } = value as Error & { status?: unknown; code?: unknown; url?: unknown };
+  return { name, message, status, code, url, stack };
+}
