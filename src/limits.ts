@@ -1,4 +1,4 @@
-import type { Reply, ReplyEmbed } from './reply.ts';
+import type { Choice, Reply, ReplyEmbed } from './reply.ts';
 
 /** Discord's limits, in one place. https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
 export const LIMITS = {
@@ -20,8 +20,9 @@ export const LIMITS = {
 export function ellipsis(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
+  const endsAtWord = /\s/.test(text.charAt(max - 1));
   const lastSpace = cut.lastIndexOf(' ');
-  const atWord = lastSpace >= max * 0.6 ? cut.slice(0, lastSpace) : cut;
+  const atWord = endsAtWord || lastSpace < max * 0.6 ? cut : cut.slice(0, lastSpace);
   return `${atWord.replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 
@@ -53,4 +54,9 @@ function fitEmbed(embed: ReplyEmbed): ReplyEmbed {
 export function embedLength(embed: ReplyEmbed): number {
   const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
   return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.length ?? 0) + fields;
+}
+
+/** At most 25 autocomplete choices, each name and value within 100 characters. */
+export function fitChoices(choices: readonly Choice[]): Choice[] {
+  return choices.slice(0, LIMITS.choices).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value: value.slice(0, LIMITS.choiceValue) }));
 }

@@ -83,8 +83,9 @@ export function renderClaimReply(claim: Claim, story: Story | undefined, others:
 }
 
 /** The answer when nothing matches well: say so, offer the closest claims, and say how a claim gets added. */
-export function renderNoMatch(query: string, closest: readonly Claim[]): Reply {
-  const lines = [`No claim matches “${escapeMarkdown(ellipsis(query, 100))}”.`];
+export function renderNoMatch(query: string, closest: readonly Claim[], filters: readonly string[] = []): Reply {
+  const among = filters.length > 0 ? ` among claims ${filters.join(' and ')}` : '';
+  const lines = [`No claim matches “${escapeMarkdown(ellipsis(query, 100))}”${among}.`];
   if (closest.length > 0) lines.push('', 'Closest claims:', ...closest.map((claim) => `• ${claimSummaryLine(claim)}`));
   lines.push('', 'Missing a claim? A moderator can add it to the claims dataset (see “Data format” in the README).');
   return { content: lines.join('\n'), ephemeral: true };

@@ -37,7 +37,7 @@ export function replyToText(reply: Reply): string {
     const lines: string[] = [];
     if (embed.title) lines.push(embed.url ? `${embed.title} <${embed.url}>` : embed.title);
     if (embed.description) lines.push(embed.description);
-    for (const field of embed.fields ?? []) lines.push(`${field.name}: ${field.value.includes('\n') ? `\n${field.value}` : field.value}`);
+    for (const field of embed.fields ?? []) lines.push(`${field.name}:${field.value.includes('\n') ? '\n' : ' '}${field.value}`);
     if (embed.footer) lines.push(embed.footer);
     parts.push(lines.join('\n'));
   }

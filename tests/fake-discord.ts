@@ -290,6 +290,10 @@ export class FakeDiscord {
       const sessionStartLimit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
       return { status: 200, body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: sessionStartLimit } };
     }
+    if (method === 'GET' && path === '/applications/@me') {
+      // The deploy script asks which application its token belongs to.
+      return { status: 200, body: { id: this.applicationId, name: 'claimbot', flags: 0, bot_public: true, bot_require_code_grant: false } };
+    }
     if ((m = path.match(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/))) {
       const scope = m[1] ? 'guild' : 'global';
       if (method === 'PUT') this.registered[scope] = this.withIds(Array.isArray(body) ? body : [], scope);

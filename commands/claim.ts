@@ -1,0 +1,89 @@
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../src/command.ts';
+import { UserError } from '../src/errors.ts';
+import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/render.ts';
+import { MAX_QUERY_LENGTH } from '../src/search/claim-search.ts';
+import { VERDICTS } from '../src/schema.ts';
+import type { Choice, Reply } from '../src/reply.ts';
+import { LIMITS } from '../src/limits.ts';
+
+/** Below this score the best match is only a guess: say so and offer it as "closest" instead. */
+const MIN_CONFIDENT_SCORE = 0.2;
+/** The top claim in full, and this many more matches under it, one line each. */
+const OTHER_MATCHES = 2;
+
+const data = {
+  name: 'claim',
+  description: 'Look up a claim: the quoted statement, who said it, who reported it, and how well it is sourced',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'query',
+      description: 'Words from the claim, its claimant or the outlet, e.g. "north korea troops"',
+      required: true,
+      autocomplete: true,
+      min_length: 1,
+      max_length: MAX_QUERY_LENGTH,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'verdict',
+      description: 'Only claims with this verdict',
+      choices: VERDICTS.map((verdict) => ({ name: VERDICT_BADGES[verdict].label, value: verdict })),
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'story',
+      description: 'Only claims from this story',
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'private',
+      description: 'Show the answer only to me',
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const ClaimOptions = z.object({
+  query: z.string(),
+  verdict: z.enum(VERDICTS).optional(),
+  story: z.string().optional(),
+  private: z.boolean().default(false),
+});
+
+export const claimCommand = defineCommand({
+  data,
+  options: ClaimOptions,
+  execute({ query, verdict, story, private: onlyMe }, { store }): Reply {
+    if (story && !store.story(story)) throw new UserError(`There is no story “${story}”. Pick one from the list as you type.`);
+    const chosen = store.claim(query.trim());
+    if (chosen) return { ...renderClaimReply(chosen, store.story(chosen.story)), ephemeral: onlyMe };
+    const hits = store.search(query, { limit: 1 + OTHER_MATCHES, verdict, story });
+    const [top, ...others] = hits;
+    if (!top || top.score < MIN_CONFIDENT_SCORE) {
+      const filters = [verdict && `rated ${VERDICT_BADGES[verdict].label}`, story && `in “${store.story(story)!.title}”`].filter((f) => typeof f === 'string');
+      return renderNoMatch(query, hits.map((hit) => hit.claim), filters);
+    }
+    return { ...renderClaimReply(top.claim, store.story(top.claim.story), others.map((hit) => hit.claim)), ephemeral: onlyMe };
+  },
+  autocomplete(option, value, context): Choice[] {
+    return option === 'story' ? storyChoices(value, context) : claimChoices(value, context);
+  },
+});
+
+/** Claimant and the start of the statement; the value is the claim id, so picking one shows exactly that claim. */
+function claimChoices(typed: string, { store }: CommandContext): Choice[] {
+  const claims = typed.trim()
+    ? store.search(typed.slice(0, MAX_QUERY_LENGTH), { limit: LIMITS.choices }).map((hit) => hit.claim)
+    : [...store.claims].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)).slice(0, LIMITS.choices);
+  return claims.map((claim) => ({ name: `${claim.claimant.name}: ${statementText(claim)}`, value: claim.id }));
+}
+
+function storyChoices(typed: string, { store }: CommandContext): Choice[] {
+  const needle = typed.trim().toLowerCase();
+  return store.stories
+    .filter((story) => story.title.toLowerCase().includes(needle) || story.id.includes(needle))
+    .map((story) => ({ name: story.title, value: story.id }));
+}

@@ -1,0 +1,5 @@
+import type { Command } from '../src/command.ts';
+import { claimCommand } from './claim.ts';
+
+/** Every command the bot has: registered with Discord, dispatched by name, offered by the console. */
+export const commands: readonly Command[] = [claimCommand];

@@ -1,0 +1,49 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { commands } from '../../commands/index.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { ClaimStore } from '../store.ts';
+import { createInteractionHandler } from './interactions.ts';
+import { syncCommands } from './registration.ts';
+
+export interface RunningBot {
+  client: Client<true>;
+  stop(): Promise<void>;
+}
+
+/** Connects to Discord, keeps the registered commands in sync, and answers interactions until stopped. */
+export async function startBot(config: Config & { DISCORD_TOKEN: string }, store: ClaimStore, log: Logger): Promise<RunningBot> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Claims quote people: "@everyone" or a role mention in a statement must never ping anyone.
+    allowedMentions: { parse: [] },
+    rest: config.DISCORD_API_BASE_URL ? { api: config.DISCORD_API_BASE_URL } : {},
+  });
+  const handleInteraction = createInteractionHandler(commands, { store }, log);
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
+  client.on(Events.Error, (error) => log.error('discord client error', { error }));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));
+
+  const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
+  await client.login(config.DISCORD_TOKEN);
+  const [readyClient] = await ready;
+
+  const target = { applicationId: readyClient.application.id, guildId: config.DISCORD_GUILD_ID };
+  try {
+    const definitions = commands.map((command) => command.data);
+    const result = await syncCommands(readyClient.rest, target, definitions);
+    log.info('commands in sync', { scope: target.guildId ? `guild ${target.guildId}` : 'global', result, commands: definitions.map((d) => d.name) });
+  } catch (error) {
+    // The bot can still answer commands registered earlier: log and keep running.
+    log.error('could not sync commands', { ...target, error });
+  }
+  log.info('connected', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, claims: store.claims.length });
+  return {
+    client: readyClient,
+    stop: async () => {
+      await readyClient.destroy();
+      log.info('disconnected');
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// `npm start`: with DISCORD_TOKEN, the bot; without it, a local console that answers the same commands.
+import { commands } from '../commands/index.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { runConsole } from './console.ts';
+import { DatasetError } from './dataset.ts';
+import { startBot } from './discord/bot.ts';
+import { loadEnv } from './env.ts';
+import { createLogger } from './log.ts';
+import { ClaimStore } from './store.ts';
+
+loadEnv(process.env);
+
+try {
+  const config = loadConfig(process.env);
+  const token = config.DISCORD_TOKEN;
+  // The console is for people: keep routine logs out of its way unless asked for.
+  const log = createLogger(config.LOG_LEVEL ?? (token ? 'info' : 'warn'));
+  const store = await ClaimStore.open(config.CLAIMS_PATH);
+  log.info('claims loaded', { file: config.CLAIMS_PATH, claims: store.claims.length, stories: store.stories.length });
+
+  if (token) {
+    const bot = await startBot({ ...config, DISCORD_TOKEN: token }, store, log);
+    const shutdown = (signal: string) => {
+      log.info('shutting down', { signal });
+      void bot.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } else {
+    await runConsole(process.stdin, process.stdout, commands, { store }, log);
+  }
+} catch (error) {
+  // Known startup problems get one clear line (never the token); anything else its stack.
+  const known = error instanceof ConfigError || error instanceof DatasetError;
+  console.error(`claimbot cannot start: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.ts';
+import type { Claim } from '../src/schema.ts';
+import { REPO, tempDataset } from './support/files.ts';
+
+const run = promisify(execFile);
+const BIN = join(REPO, 'bin/claimbot.js');
+
+/** Runs the CLI in this process, as `claimbot` would, capturing what it prints. */
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { ...env }, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+describe('claimbot (the installed command)', () => {
+  it('search --json prints only a JSON array of claim records with their score', async () => {
+    const { stdout } = await run(BIN, ['search', 'north korea troops', '--json'], { cwd: REPO });
+    const hits = JSON.parse(stdout) as (Claim & { score: number })[];
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.slice(0, 2).map((hit) => hit.statement).join(' ')).toContain('10,000');
+    const [first] = hits;
+    expect(Object.keys(first!)).toEqual(expect.arrayContaining(['id', 'statement', 'claimant', 'attribution', 'verdict', 'flags', 'score']));
+    expect(first!.attribution.reportedBy.outlet).toBe('Euronews');
+    expect(first!.flags).toContain('anonymous-source');
+    expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
+
+  it('validate exits 1 naming file, record and field on a corrupted copy, and leaves the file alone', async () => {
+    const { file, cleanup } = await tempDataset((dataset) => {
+      (dataset.claims![4] as Record<string, unknown>).verdict = 'probably';
+    });
+    cleanups.push(cleanup);
+    const before = await readFile(file, 'utf8');
+    const error = (await run(BIN, ['validate', file]).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(error.code).toBe(1);
+    expect(error.stderr).toContain(`${file}: invalid dataset (1 problem)`);
+    expect(error.stderr).toContain('claims[4] (id "zelensky-transfer-of-individuals"), field verdict: Invalid option');
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('claimbot commands', () => {
+  it('search prints the statement, claimant, attribution, verdict and flags in words', async () => {
+    const { code, stdout } = await cli(['search', 'kyiv independent western sources', '--limit', '1']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('> North Korea had sent 10,000 troops to Russia to support its war efforts against Ukraine');
+    expect(stdout).toContain('The Kyiv Independent, Ukrainian newspaper');
+    expect(stdout).toContain('The Kyiv Independent, citing Western sources · reported by Euronews');
+    expect(stdout).toContain('⚠️ Unverified');
+    expect(stdout).toContain('🔁 secondhand: citing Western sources');
+    expect(stdout).toContain('🕶️ anonymous source');
+    expect(stdout.match(/^\d+\. /gm)).toHaveLength(1);
+  });
+
+  it('search says so when nothing matches', async () => {
+    expect(await cli(['search', 'banana smoothie'])).toMatchObject({ code: 0, stdout: 'No claim matches "banana smoothie".' });
+  });
+
+  it('validate exits 0 on the shipped dataset, and reads CLAIMS_PATH', async () => {
+    expect(await cli(['validate'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/data\/claims\.json: valid \(\d+ claims, 1 story\)$/) });
+    const { file, cleanup } = await tempDataset((dataset) => {
+      dataset.claims = dataset.claims!.slice(0, 2);
+    });
+    cleanups.push(cleanup);
+    expect(await cli(['validate'], { CLAIMS_PATH: file })).toMatchObject({ code: 0, stdout: `${file}: valid (2 claims, 1 story)` });
+    expect(JSON.parse((await cli(['search', 'kursk', '--json'], { CLAIMS_PATH: file })).stdout)).toEqual([]);
+  });
+
+  it.each([
+    [['frobnicate'], 'Unknown command "frobnicate".'],
+    [[], 'No command given.'],
+    [['search', 'kursk', '--fast'], "Unknown option '--fast'"],
+    [['search', 'kursk', '--limit', 'many'], '--limit must be a whole number from 1 to 50.'],
+    [['search'], 'search takes one query'],
+    [['validate', 'a.json', 'b.json'], 'validate takes at most one file.'],
+  ])('%j prints the usage and exits 2', async (args, message) => {
+    const { code, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('Usage:');
+  });
+
+  it('an empty or overlong query is a clear error, exit 2', async () => {
+    expect(await cli(['search', ' '])).toMatchObject({ code: 2, stderr: expect.stringContaining('Type a few words') });
+    expect(await cli(['search', 'x'.repeat(201)])).toMatchObject({ code: 2, stderr: expect.stringContaining('at most 200 characters') });
+  });
+});
