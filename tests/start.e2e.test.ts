@@ -17,7 +17,8 @@ function start(command: string, args: string[], env: Record<string, string> = {}
   children.push(child);
   return { child, output, exit: once(child, 'exit') as Promise<[number | null, string | null]> };
 }
-const startMain = (env: Record<string, string> = {}) => start(join(REPO, 'node_modules/.bin/tsx'), ['src/main.ts'], env);
+// What `npm start` runs, without npm in between: one process, so signals reach the bot itself.
+const startMain = (env: Record<string, string> = {}) => start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
 
 const children: ChildProcessWithoutNullStreams[] = [];
 const cleanups: (() => Promise<void>)[] = [];
