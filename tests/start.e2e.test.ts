@@ -1,10 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from './fake-discord.ts';
-import { REPO, tempDataset } from './support/files.ts';
+import { REPO, startArguments, tempDataset } from './support/files.ts';
 
 /** The environment of a fresh shell: no token unless a test gives one, whatever a developer's .env says. */
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', CLAIMS_PATH: '', LOG_LEVEL: '', DISCORD_API_BASE_URL: '' };
@@ -17,8 +17,13 @@ function start(command: string, args: string[], env: Record<string, string> = {}
   children.push(child);
   return { child, output, exit: once(child, 'exit') as Promise<[number | null, string | null]> };
 }
-// What `npm start` runs, without npm in between: one process, so signals reach the bot itself.
-const startMain = (env: Record<string, string> = {}) => start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
+// What `npm start` runs after building, without npm in between: one process, so signals reach the bot itself.
+let mainArguments: string[] = [];
+const startMain = (env: Record<string, string> = {}) => start(process.execPath, mainArguments, env);
+beforeAll(async () => {
+  await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: REPO });
+  mainArguments = await startArguments();
+});
 
 const children: ChildProcessWithoutNullStreams[] = [];
 const cleanups: (() => Promise<void>)[] = [];

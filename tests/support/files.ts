@@ -19,3 +19,11 @@ export async function tempDataset(edit?: (dataset: Record<string, unknown[]>) =>
   }
   return { dir, file, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** The node arguments `npm start` runs the built bot with, read from package.json so tests and the benchmark run exactly that. */
+export async function startArguments(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const command = /&& node (.+)$/.exec(scripts.start)?.[1];
+  if (!command) throw new Error(`package.json's start script is not "… && node <args>": ${scripts.start}`);
+  return command.split(' ');
+}
