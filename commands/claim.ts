@@ -9,7 +9,7 @@ import type { Choice, Reply } from '../src/reply.ts';
 import { LIMITS } from '../src/limits.ts';
 
 /** Below this score the best match is only a guess: say so and offer it as "closest" instead. */
-const MIN_CONFIDENT_SCORE = 0.25;
+const MIN_CONFIDENT_SCORE = 0.18;
 /** The top claim in full, and this many more matches under it, one line each. */
 const OTHER_MATCHES = 2;
 

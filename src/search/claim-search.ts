@@ -2,6 +2,7 @@ import type { Claim, Story, Verdict } from '../schema.ts';
 import { UserError } from '../errors.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { terms } from './text.ts';
+import { Postings } from './postings.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -28,8 +29,6 @@ const FIELDS: readonly { weight: number; text: (claim: Claim, storyTitle: string
   { weight: 0.3, text: (claim) => claim.note },
   { weight: 0.3, text: (_claim, storyTitle) => storyTitle },
 ];
-/** A synonym counts for this share of the word itself. */
-const SYNONYM_DISCOUNT = 0.7;
 /** BM25's length normalisation, mild: a long quote is not much worse than a short one for the same word. */
 const K1 = 1.2;
 const B = 0.3;
@@ -37,10 +36,10 @@ const TYPICAL_FIELD_TERMS = 12;
 /** What a one-word statement matching exactly weighs: the most a claim can score for a word, so scores stay within 0 to 1. */
 const MAX_FIELD_WEIGHT = lengthFactor(1);
 
-interface Postings {
-  docs: number[];
-  weights: number[];
-}
+/** Positions are numbered per field, fields this far apart, so words in different fields are never next to each other. */
+const FIELD_SPAN = 1024;
+/** A query word found right after the previous query word (a phrase, like "study of war") counts this much more. */
+const PHRASE_BONUS = 0.5;
 
 /**
  * Ranked, typo-tolerant search over claims. An inverted index finds the claims that share a term with the query;
@@ -57,6 +56,9 @@ export class ClaimSearch {
   /** Scratch space for scoring, one slot per document, reused across searches and zeroed after each. */
   private totals = new Float64Array(0);
   private best = new Float64Array(0);
+  /** Where the current query word was found in each claim, and where the previous one was (+1; 0 = not found). */
+  private position = new Int32Array(0);
+  private previousEnd = new Int32Array(0);
 
   constructor(claims: readonly Claim[], stories: readonly Story[]) {
     this.storyTitles = new Map(stories.map((story) => [story.id, story.title]));
@@ -69,11 +71,10 @@ export class ClaimSearch {
     this.docs.push(claim);
     this.docOf.set(claim.id, doc);
     this.liveDocs++;
-    for (const [term, weight] of this.termWeights(claim)) {
+    for (const [term, { weight, position }] of this.termEntries(claim)) {
       let postings = this.postings.get(term);
-      if (!postings) this.postings.set(term, (postings = { docs: [], weights: [] }));
-      postings.docs.push(doc);
-      postings.weights.push(weight);
+      if (!postings) this.postings.set(term, (postings = new Postings()));
+      postings.add(doc, weight, position);
       this.vocabulary.add(term);
     }
   }
@@ -82,11 +83,8 @@ export class ClaimSearch {
     const doc = this.docOf.get(id);
     const claim = doc === undefined ? undefined : this.docs[doc];
     if (doc === undefined || !claim) return;
-    for (const term of this.termWeights(claim).keys()) {
-      const postings = this.postings.get(term)!;
-      const at = postings.docs.lastIndexOf(doc);
-      postings.docs.splice(at, 1);
-      postings.weights.splice(at, 1);
+    for (const term of this.termEntries(claim).keys()) {
+      this.postings.get(term)!.remove(doc);
       this.vocabulary.remove(term);
     }
     this.docs[doc] = undefined;
@@ -102,9 +100,16 @@ export class ClaimSearch {
     this.ensureScratch();
     const touched: number[] = [];
     let ideal = 0;
+    let previous: number[] = [];
     queryTerms.forEach((queryTerm, i) => {
-      ideal += this.scoreTerm(queryTerm, typing && i === queryTerms.length - 1, touched);
+      const scored = this.scoreTerm(queryTerm, typing && i === queryTerms.length - 1, touched);
+      // The ideal claim has the query as a phrase: every word after the first earns the bonus.
+      ideal += scored.ideal * (i === 0 ? 1 : 1 + PHRASE_BONUS);
+      for (const doc of previous) this.previousEnd[doc] = 0;
+      for (const doc of scored.reached) this.previousEnd[doc] = this.position[doc]! + 1;
+      previous = scored.reached;
     });
+    for (const doc of previous) this.previousEnd[doc] = 0;
     const hits: SearchHit[] = [];
     for (const doc of touched) {
       const claim = this.docs[doc]!;
@@ -117,44 +122,46 @@ export class ClaimSearch {
   }
 
   /**
-   * Adds one query word's best match per claim to the totals; returns the most that word could have added.
-   * The word weighs by how many claims it reaches through all its matches together, so a rare synonym
-   * or near-miss does not outweigh the word the user actually typed.
+   * Adds one query word's best match per claim to the totals (more when it follows the previous query word);
+   * returns the claims it reached and the most it could have added. The word weighs by how many claims it
+   * reaches through all its matches together, so a rare synonym or near-miss does not outweigh the word typed.
    */
-  private scoreTerm(queryTerm: string, typing: boolean, touched: number[]): number {
+  private scoreTerm(queryTerm: string, typing: boolean, touched: number[]): { reached: number[]; ideal: number } {
     const expansions = new Map<string, number>();
     const offer = (term: string, similarity: number) => {
       if (similarity > (expansions.get(term) ?? 0)) expansions.set(term, similarity);
     };
     for (const { term, similarity } of this.vocabulary.matches(queryTerm, typing)) {
       offer(term, similarity);
-      for (const synonym of synonyms(term)) offer(synonym, similarity * SYNONYM_DISCOUNT);
+      for (const [synonym, strength] of synonyms(term)) offer(synonym, similarity * strength);
     }
     const reached: number[] = [];
     let closest = 0;
     for (const [term, similarity] of expansions) {
       const postings = this.postings.get(term);
-      if (!postings || postings.docs.length === 0) continue;
+      if (!postings || postings.length === 0) continue;
       closest = Math.max(closest, similarity);
-      for (let i = 0; i < postings.docs.length; i++) {
+      for (let i = 0; i < postings.length; i++) {
         const doc = postings.docs[i]!;
         const score = similarity * postings.weights[i]!;
         if (score > this.best[doc]!) {
           if (this.best[doc] === 0) reached.push(doc);
           this.best[doc] = score;
+          this.position[doc] = postings.positions[i]!;
         }
       }
     }
     // A word no claim has counts against every claim as much as the rarest word would,
     // except a letter or two still being typed.
-    if (reached.length === 0) return typing && queryTerm.length < 3 ? 0 : this.idf(1) * MAX_FIELD_WEIGHT;
+    if (reached.length === 0) return { reached, ideal: typing && queryTerm.length < 3 ? 0 : this.idf(1) * MAX_FIELD_WEIGHT };
     const idf = this.idf(reached.length);
     for (const doc of reached) {
       if (this.totals[doc] === 0) touched.push(doc);
-      this.totals[doc]! += this.best[doc]! * idf;
+      const phrase = this.previousEnd[doc] === this.position[doc] ? 1 + PHRASE_BONUS : 1;
+      this.totals[doc]! += this.best[doc]! * idf * phrase;
       this.best[doc] = 0;
     }
-    return closest * idf * MAX_FIELD_WEIGHT;
+    return { reached, ideal: closest * idf * MAX_FIELD_WEIGHT };
   }
 
   private idf(documentFrequency: number): number {
@@ -166,18 +173,22 @@ export class ClaimSearch {
     const size = Math.max(64, this.docs.length * 2);
     this.totals = new Float64Array(size);
     this.best = new Float64Array(size);
+    this.position = new Int32Array(size);
+    this.previousEnd = new Int32Array(size);
   }
 
-  /** Each term of a claim with the weight of the best field it appears in. */
-  private termWeights(claim: Claim): Map<string, number> {
-    const weights = new Map<string, number>();
+  /** Each term of a claim: the weight of the best field it appears in, and where it first appears there. */
+  private termEntries(claim: Claim): Map<string, { weight: number; position: number }> {
+    const entries = new Map<string, { weight: number; position: number }>();
     const storyTitle = this.storyTitles.get(claim.story) ?? claim.story;
-    for (const field of FIELDS) {
+    FIELDS.forEach((field, fieldIndex) => {
       const fieldTerms = terms(field.text(claim, storyTitle) ?? '');
       const weight = field.weight * lengthFactor(fieldTerms.length);
-      for (const term of fieldTerms) if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
-    }
-    return weights;
+      fieldTerms.forEach((term, i) => {
+        if (weight > (entries.get(term)?.weight ?? 0)) entries.set(term, { weight, position: fieldIndex * FIELD_SPAN + Math.min(i, FIELD_SPAN - 1) });
+      });
+    });
+    return entries;
   }
 }
 
