@@ -35,6 +35,7 @@ interface EndToEnd {
   command: Latency;
   autocomplete: Latency;
   rssMb: number;
+  idleRssMb: number;
   peakRssMb: number;
 }
 
@@ -89,7 +90,10 @@ lines.push(`### End to end, ${endToEnd.claims.toLocaleString('en')} claims, ${en
 lines.push('| interaction | p50 ms | p95 ms | p99 ms |', '|---|---|---|---|');
 lines.push(`| /claim (dispatch → reply callback) | ${ms(endToEnd.command.p50)} | ${ms(endToEnd.command.p95)} | ${ms(endToEnd.command.p99)} |`);
 lines.push(`| autocomplete (dispatch → choices) | ${ms(endToEnd.autocomplete.p50)} | ${ms(endToEnd.autocomplete.p95)} | ${ms(endToEnd.autocomplete.p99)} |`);
-lines.push('', `Bot process: RSS ${endToEnd.rssMb.toFixed(0)} MB after the run (peak ${endToEnd.peakRssMb.toFixed(0)} MB); start to commands synced ${ms(endToEnd.readyMs)} ms.`);
+lines.push(
+  '',
+  `Bot process: RSS ${endToEnd.rssMb.toFixed(0)} MB right after the run, ${endToEnd.idleRssMb.toFixed(0)} MB after 8 s idle (peak ${endToEnd.peakRssMb.toFixed(0)} MB); start to commands synced ${ms(endToEnd.readyMs)} ms.`,
+);
 
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);
