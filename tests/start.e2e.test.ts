@@ -86,3 +86,25 @@ describe('the bot entry point', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 });
+
+describe('npm run deploy-commands', () => {
+  const deploy = (env: Record<string, string>) => start(process.execPath, ['dist/deploy-commands.js'], env);
+
+  it('registers the commands in the configured guild', async () => {
+    const discord = await FakeDiscord.start();
+    cleanups.push(() => discord.close());
+    const { output, exit } = deploy({ DISCORD_TOKEN: 'deploy.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, DISCORD_GUILD_ID: discord.guildId });
+    const [code] = await exit;
+    expect(code).toBe(0);
+    expect(output.stdout.trim()).toBe(`Registered /claim in guild ${discord.guildId}.`);
+    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim']);
+    expect(discord.commands('global')).toEqual([]);
+  });
+
+  it('refuses without a token, saying what is missing', async () => {
+    const { output, exit } = deploy({});
+    const [code] = await exit;
+    expect(code).toBe(1);
+    expect(output.stderr.trim()).toBe('DISCORD_TOKEN is not set: registering commands needs the bot token (see .env.example).');
+  });
+});
