@@ -49,7 +49,9 @@ async function answer(commands: Map<string, Command>, name: string, text: string
   const wantsChoices = text.endsWith('?');
   const options = parseOptions(command, wantsChoices ? text.slice(0, -1) : text);
   if (wantsChoices) {
-    const option = Object.keys(options).find((key) => isAutocompleted(command, key)) ?? (command.data.options ?? []).find((o) => isAutocompleted(command, o.name))?.name;
+    // The autocompleted option the user typed into, else the command's first one.
+    const autocompleted = (command.data.options ?? []).filter((definition) => 'autocomplete' in definition && definition.autocomplete).map((definition) => definition.name);
+    const option = autocompleted.find((name) => name in options) ?? autocompleted[0];
     if (!option || !command.autocomplete) throw new UserError(`/${name} has nothing to autocomplete.`);
     const choices = fitChoices(command.autocomplete(option, String(options[option] ?? ''), context));
     return choices.length === 0 ? 'No suggestions.' : choices.map((choice) => `  ${choice.name}   [${choice.value}]`).join('\n');
@@ -72,8 +74,4 @@ function parseOptions(command: Command, text: string): RawOptions {
     options[parts[i]!] = definition?.type === ApplicationCommandOptionType.Boolean ? /^(true|yes|1)$/i.test(value) : value;
   }
   return options;
-}
-
-function isAutocompleted(command: Command, option: string): boolean {
-  return (command.data.options ?? []).some((definition) => definition.name === option && 'autocomplete' in definition && definition.autocomplete === true);
 }

@@ -166,8 +166,7 @@ export class FakeDiscord {
     options: ApplicationCommandOptionLike[] = [],
     overrides: Partial<InteractionOverrides> = {},
   ): Promise<DispatchedInteraction> {
-    const data = { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
-    return this.dispatchInteraction(this.interaction(2, data, overrides));
+    return this.dispatchInteraction(this.interaction(2, this.chatInputData(name, options), overrides));
   }
 
   /** Like slashCommand, but interaction type 4; one option should carry `focused: true`. */
@@ -176,8 +175,12 @@ export class FakeDiscord {
     options: ApplicationCommandOptionLike[],
     overrides: Partial<InteractionOverrides> = {},
   ): Promise<DispatchedInteraction> {
-    const data = { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
-    return this.dispatchInteraction(this.interaction(4, data, overrides));
+    return this.dispatchInteraction(this.interaction(4, this.chatInputData(name, options), overrides));
+  }
+
+  /** The `data` of a slash command interaction (type 1), for both the command and its autocomplete. */
+  private chatInputData(name: string, options: ApplicationCommandOptionLike[]) {
+    return { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
   }
 
   messageContextMenu(
