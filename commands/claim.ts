@@ -1,10 +1,11 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
+import { insertBest } from '../src/best.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
 import { UserError } from '../src/errors.ts';
 import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/render.ts';
 import { MAX_QUERY_LENGTH } from '../src/search/claim-search.ts';
-import { VERDICTS } from '../src/schema.ts';
+import { VERDICTS, type Claim } from '../src/schema.ts';
 import type { Choice, Reply } from '../src/reply.ts';
 import { LIMITS } from '../src/limits.ts';
 
@@ -77,8 +78,16 @@ export const claimCommand = defineCommand({
 function claimChoices(typed: string, { store }: CommandContext): Choice[] {
   const claims = typed.trim()
     ? store.search(typed.slice(0, MAX_QUERY_LENGTH), { limit: LIMITS.choices }).map((hit) => hit.claim)
-    : [...store.claims].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)).slice(0, LIMITS.choices);
+    : newest(store.claims, LIMITS.choices);
   return claims.map((claim) => ({ name: `${claim.claimant.name}: ${statementText(claim)}`, value: claim.id }));
+}
+
+/** The most recently updated claims, newest first: what an empty query offers. One pass, as it runs on every keystroke. */
+function newest(claims: readonly Claim[], limit: number): Claim[] {
+  const newer = (a: Claim, b: Claim) => a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.id.localeCompare(b.id) < 0);
+  const found: Claim[] = [];
+  for (const claim of claims) insertBest(found, claim, limit, newer);
+  return found;
 }
 
 function storyChoices(typed: string, { store }: CommandContext): Choice[] {

@@ -1,4 +1,5 @@
 import type { Claim, Story, Verdict } from '../schema.ts';
+import { insertBest } from '../best.ts';
 import { UserError } from '../errors.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { terms } from './text.ts';
@@ -116,7 +117,7 @@ export class ClaimSearch {
       const score = this.totals[doc]! / ideal;
       this.totals[doc] = 0;
       if ((verdict && claim.verdict !== verdict) || (story && claim.story !== story)) continue;
-      insertRanked(hits, { claim, score }, limit);
+      insertBest(hits, { claim, score }, limit, ranksAbove);
     }
     return hits;
   }
@@ -202,16 +203,11 @@ export function checkQuery(query: string): string {
   return trimmed;
 }
 
-function lengthFactor(fieldTerms: number): number {
-  return (K1 + 1) / (1 + K1 * (1 - B + (B * fieldTerms) / TYPICAL_FIELD_TERMS));
+/** Higher score first; ties go to the claim id that sorts first. */
+function ranksAbove(a: SearchHit, b: SearchHit): boolean {
+  return a.score > b.score || (a.score === b.score && a.claim.id < b.claim.id);
 }
 
-/** Keeps `hits` sorted best first and no longer than `limit`. */
-function insertRanked(hits: SearchHit[], hit: SearchHit, limit: number): void {
-  const before = (a: SearchHit, b: SearchHit) => a.score > b.score || (a.score === b.score && a.claim.id < b.claim.id);
-  if (hits.length === limit && !before(hit, hits[limit - 1]!)) return;
-  let at = hits.length;
-  while (at > 0 && before(hit, hits[at - 1]!)) at--;
-  hits.splice(at, 0, hit);
-  if (hits.length > limit) hits.pop();
+function lengthFactor(fieldTerms: number): number {
+  return (K1 + 1) / (1 + K1 * (1 - B + (B * fieldTerms) / TYPICAL_FIELD_TERMS));
 }
