@@ -1,5 +1,5 @@
 import type { Claim, Story, Verdict } from '../schema.ts';
-import { insertBest } from '../best.ts';
+import { insertBest, keepHighest } from '../best.ts';
 import { UserError } from '../errors.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { terms } from './text.ts';
@@ -129,12 +129,9 @@ export class ClaimSearch {
    */
   private scoreTerm(queryTerm: string, typing: boolean, touched: number[]): { reached: number[]; ideal: number } {
     const expansions = new Map<string, number>();
-    const offer = (term: string, similarity: number) => {
-      if (similarity > (expansions.get(term) ?? 0)) expansions.set(term, similarity);
-    };
     for (const { term, similarity } of this.vocabulary.matches(queryTerm, typing)) {
-      offer(term, similarity);
-      for (const [synonym, strength] of synonyms(term)) offer(synonym, similarity * strength);
+      keepHighest(expansions, term, similarity);
+      for (const [synonym, strength] of synonyms(term)) keepHighest(expansions, synonym, similarity * strength);
     }
     const reached: number[] = [];
     let closest = 0;

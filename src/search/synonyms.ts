@@ -1,3 +1,5 @@
+import { keepHighest } from '../best.ts';
+
 /**
  * Words a newsroom uses for the same thing. A query term also finds its synonyms, at a discount,
  * so "soldiers" finds "troops" and "Kremlin" finds "Russia". Terms are as `terms()` returns them (stemmed).
@@ -22,7 +24,7 @@ const synonymsOf = new Map<string, Map<string, number>>();
 for (const { strength, terms } of GROUPS) {
   for (const term of terms) {
     const known = synonymsOf.get(term) ?? new Map<string, number>();
-    for (const other of terms) if (other !== term && strength > (known.get(other) ?? 0)) known.set(other, strength);
+    for (const other of terms) if (other !== term) keepHighest(known, other, strength);
     synonymsOf.set(term, known);
   }
 }

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { keepHighest } from '../best.ts';
 import { isNumber } from './text.ts';
 
 /** A term of the index that a query term stands for, and how close the two are (1 = the same). */
@@ -86,14 +87,11 @@ export class Vocabulary {
    */
   matches(queryTerm: string, partial: boolean): TermMatch[] {
     const found = new Map<string, number>();
-    const offer = (term: string, similarity: number) => {
-      if (similarity > (found.get(term) ?? 0)) found.set(term, similarity);
-    };
-    if (this.counts.has(queryTerm)) offer(queryTerm, 1);
-    for (const term of this.completions(queryTerm, partial)) offer(term, prefixSimilarity(queryTerm, term));
-    for (const term of this.prefixesOf(queryTerm)) offer(term, prefixSimilarity(term, queryTerm));
+    if (this.counts.has(queryTerm)) found.set(queryTerm, 1);
+    for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, prefixSimilarity(queryTerm, term));
+    for (const term of this.prefixesOf(queryTerm)) keepHighest(found, term, prefixSimilarity(term, queryTerm));
     if (this.count(queryTerm) === 0) {
-      for (const { term, similarity } of this.typos(queryTerm)) offer(term, similarity);
+      for (const { term, similarity } of this.typos(queryTerm)) keepHighest(found, term, similarity);
     }
     return [...found].map(([term, similarity]) => ({ term, similarity }));
   }
