@@ -19,6 +19,11 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** discord.js REST options: Discord's own API unless DISCORD_API_BASE_URL points elsewhere (the tests' loopback Discord). */
+export function restOptions(config: Config): { api?: string } {
+  return config.DISCORD_API_BASE_URL ? { api: config.DISCORD_API_BASE_URL } : {};
+}
+
 /** A configuration that cannot be used; the message names the variable and never repeats a secret. */
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands } from '../../commands/index.ts';
-import type { Config } from '../config.ts';
+import { restOptions, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ClaimStore } from '../store.ts';
 import { createInteractionHandler } from './interactions.ts';
@@ -18,7 +18,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
     intents: [GatewayIntentBits.Guilds],
     // Claims quote people: "@everyone" or a role mention in a statement must never ping anyone.
     allowedMentions: { parse: [] },
-    rest: config.DISCORD_API_BASE_URL ? { api: config.DISCORD_API_BASE_URL } : {},
+    rest: restOptions(config),
   });
   const handleInteraction = createInteractionHandler(commands, { store }, log);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));

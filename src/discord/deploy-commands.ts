@@ -2,7 +2,7 @@
 // otherwise globally. The bot also syncs them on startup; this is for registering without starting it.
 import { REST, Routes } from 'discord.js';
 import { commands } from '../../commands/index.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, restOptions } from '../config.ts';
 import { loadEnv } from '../env.ts';
 import { registerCommands } from './registration.ts';
 
@@ -12,7 +12,7 @@ if (!config.DISCORD_TOKEN) {
   console.error('DISCORD_TOKEN is not set: registering commands needs the bot token (see .env.example).');
   process.exit(1);
 }
-const rest = new REST(config.DISCORD_API_BASE_URL ? { api: config.DISCORD_API_BASE_URL } : {}).setToken(config.DISCORD_TOKEN);
+const rest = new REST(restOptions(config)).setToken(config.DISCORD_TOKEN);
 const application = (await rest.get(Routes.currentApplication())) as { id: string };
 await registerCommands(rest, { applicationId: application.id, guildId: config.DISCORD_GUILD_ID }, commands.map((command) => command.data));
 console.log(`Registered ${commands.map((command) => `/${command.data.name}`).join(', ')} ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally'}.`);
