@@ -1,12 +1,10 @@
 // The bot as deployed, in its own process, against the loopback Discord: interaction dispatched → reply received.
 // Usage: node --import tsx bench/e2e.ts <claims> <interactions>
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { loadDataset } from '../src/dataset.ts';
 import { FakeDiscord } from '../tests/fake-discord.ts';
-import { REPO, SHIPPED_CLAIMS, startArguments } from '../tests/support/files.ts';
+import { datasetFile, REPO, SHIPPED_CLAIMS, startArguments } from '../tests/support/files.ts';
 import { queryMix } from './queries.ts';
 import { latency } from './stats.ts';
 import { withDistractors } from './synthetic.ts';
@@ -14,9 +12,7 @@ import { withDistractors } from './synthetic.ts';
 const [claimsArg, interactionsArg] = process.argv.slice(2);
 const interactions = Number(interactionsArg);
 const dataset = withDistractors(await loadDataset(SHIPPED_CLAIMS), Number(claimsArg));
-const dir = await mkdtemp(join(tmpdir(), 'claimbot-e2e-'));
-const file = join(dir, 'claims.json');
-await writeFile(file, JSON.stringify(dataset));
+const { file, cleanup } = await datasetFile(dataset);
 
 const discord = await FakeDiscord.start();
 // What `npm start` runs once it has built the bundle (bench/run.ts builds it first).
@@ -62,5 +58,5 @@ const idle = await memory();
 bot.kill('SIGTERM');
 await new Promise((resolve) => bot.once('exit', resolve));
 await discord.close();
-await rm(dir, { recursive: true });
+await cleanup();
 process.stdout.write(JSON.stringify({ claims: dataset.claims.length, interactions, readyMs, command, autocomplete, rssMb: busy('VmRSS'), idleRssMb: idle('VmRSS'), peakRssMb: idle('VmHWM') }));

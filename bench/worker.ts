@@ -1,14 +1,11 @@
 // One engine at one size, in a fresh process so memory figures are its own.
 // Usage: node --expose-gc --import tsx bench/worker.ts <engine> <claims> <passes> <full queries> <held-out: yes|no>
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadDataset } from '../src/dataset.ts';
 import type { Claim } from '../src/schema.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
 import { ClaimStore } from '../src/store.ts';
 import { evalText } from '../tests/support/eval-queries.ts';
-import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
+import { datasetFile, SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { ENGINES } from './engines.ts';
 import { heldOutEval, publicEval, queryMix } from './queries.ts';
 import { latency, median, medianLatency, timed } from './stats.ts';
@@ -66,13 +63,11 @@ if (engine.name === 'claimbot') {
   });
   result.update = latency(changes.map((change) => timed(change)[1]));
   // Startup as the bot does it: read the file, validate every record, build the index.
-  const dir = await mkdtemp(join(tmpdir(), 'claimbot-bench-'));
-  const file = join(dir, 'claims.json');
-  await writeFile(file, JSON.stringify(dataset));
+  const { file, cleanup } = await datasetFile(dataset);
   const start = performance.now();
   await ClaimStore.open(file);
   result.storeOpenMs = performance.now() - start;
-  await rm(dir, { recursive: true });
+  await cleanup();
 }
 
 process.stdout.write(JSON.stringify(result));
