@@ -1,3 +1,4 @@
+import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadDataset, DatasetError } from './dataset.ts';
 import { loadEnv } from './env.ts';
@@ -5,11 +6,14 @@ import { renderClaimEmbed } from './render.ts';
 import { replyToText } from './reply.ts';
 import { ClaimStore } from './store.ts';
 import { UserError } from './errors.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
+import { historyLines } from './history.ts';
 
 const USAGE = `Usage:
   claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)
   claimbot validate [file]                         check a dataset (default: $CLAIMS_PATH, else data/claims.json)
+  claimbot export [--out FILE]                     write the current claims as a dataset file (default: to stdout)
+  claimbot history <claim id>                      who changed a claim, when, and how
 
 Exit status: 0 ok, 1 invalid dataset, 2 bad usage.`;
 
@@ -30,8 +34,10 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, io
   loadEnv(env);
   const [command, ...rest] = args;
   try {
-    if (command === 'search') return await search(rest, loadConfig(env).CLAIMS_PATH, io);
+    if (command === 'search') return await search(rest, loadConfig(env), io);
     if (command === 'validate') return await validate(rest, loadConfig(env).CLAIMS_PATH, io);
+    if (command === 'export') return await exportClaims(rest, loadConfig(env), io);
+    if (command === 'history') return await history(rest, loadConfig(env), io);
     if (command === 'help' || command === '--help' || command === '-h') {
       io.out(USAGE);
       return 0;
@@ -65,15 +71,21 @@ function asUsage<T>(parse: () => T): T {
   }
 }
 
-async function search(args: readonly string[], claimsPath: string, io: CliIo): Promise<number> {
+/** The claims the bot serves: its database, filled from the seed file the first time. */
+function openStore(config: Config): Promise<ClaimStore> {
+  return ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH });
+}
+
+async function search(args: readonly string[], config: Config, io: CliIo): Promise<number> {
   const { values, positionals } = asUsage(() =>
     parseArgs({ args: [...args], options: { limit: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true }),
   );
   if (positionals.length !== 1) throw new UsageError('search takes one query; put it in quotes: claimbot search "north korea troops"');
   const limit = Number(values.limit ?? 5);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
-  const store = await ClaimStore.open(claimsPath);
+  const store = await openStore(config);
   const hits = store.search(positionals[0]!, { limit });
+  await store.close();
   if (values.json) {
     io.out(JSON.stringify(hits.map(({ claim, score }) => ({ ...claim, score: Math.round(score * 1000) / 1000 })), null, 2));
   } else if (hits.length === 0) {
@@ -91,5 +103,33 @@ async function validate(args: readonly string[], claimsPath: string, io: CliIo):
   const file = positionals[0] ?? claimsPath;
   const { claims, stories } = await loadDataset(file);
   io.out(`${file}: valid (${claims.length} claims, ${stories.length} ${stories.length === 1 ? 'story' : 'stories'})`);
+  return 0;
+}
+
+async function exportClaims(args: readonly string[], config: Config, io: CliIo): Promise<number> {
+  const { values, positionals } = asUsage(() => parseArgs({ args: [...args], options: { out: { type: 'string' } } }));
+  if (positionals.length > 0) throw new UsageError('export takes no arguments but --out FILE.');
+  const store = await openStore(config);
+  const dataset = store.dataset();
+  await store.close();
+  const text = `${JSON.stringify(dataset, null, 2)}\n`;
+  if (values.out === undefined) io.out(text.trimEnd());
+  else {
+    // Written beside the target and renamed over it, so a reader never sees half a file.
+    await writeFile(`${values.out}.tmp`, text);
+    await rename(`${values.out}.tmp`, values.out);
+    io.err(`Wrote ${dataset.claims.length} claims and ${dataset.stories.length} ${dataset.stories.length === 1 ? 'story' : 'stories'} to ${values.out}.`);
+  }
+  return 0;
+}
+
+async function history(args: readonly string[], config: Config, io: CliIo): Promise<number> {
+  const { positionals } = asUsage(() => parseArgs({ args: [...args], allowPositionals: true }));
+  if (positionals.length !== 1) throw new UsageError('history takes one claim id: claimbot history zelensky-coalition-of-criminals');
+  const store = await openStore(config);
+  const entries = await store.history(positionals[0]!);
+  await store.close();
+  if (entries.length === 0) throw new UserError(`There is no claim "${positionals[0]}".`);
+  io.out(historyLines(entries).join('\n\n'));
   return 0;
 }

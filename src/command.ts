@@ -2,14 +2,21 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import { z } from 'zod';
 import { UserError } from './errors.ts';
 import type { Choice, Reply } from './reply.ts';
-import type { ClaimStore } from './store.ts';
+import type { Actor, ClaimStore } from './store.ts';
 
 /** Option values as Discord (or the console) hands them over, by option name. */
 export type RawOptions = Record<string, string | number | boolean | undefined>;
 
 export interface CommandContext {
   store: ClaimStore;
+  /** Who is asking: a Discord member, or the person at the console. */
+  actor: Actor;
 }
+
+/** What came back from a button or a form a command sent, its id split into `<command>:<action>:<argument>`. */
+export type ComponentInput =
+  | { kind: 'button'; action: string; argument: string }
+  | { kind: 'form'; action: string; argument: string; values: Record<string, string | string[]> };
 
 /**
  * A slash command, Discord-free: the Discord layer and the console both turn their input into `RawOptions`
@@ -19,8 +26,15 @@ export interface Command {
   /** The definition registered with Discord, as API JSON. */
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   run(options: RawOptions, context: CommandContext): Reply | Promise<Reply>;
-  /** Choices for the option being typed. Answered from memory: Discord gives autocomplete 3 seconds and no deferral. */
-  autocomplete?(option: string, value: string, context: CommandContext): Choice[];
+  /**
+   * Choices for the option being typed (in `subcommand`, when the command has them). Answered from memory:
+   * Discord gives autocomplete 3 seconds and no deferral.
+   */
+  autocomplete?(option: string, value: string, context: CommandContext, subcommand?: string): Choice[];
+  /** Only the newsroom's moderators may use it: checked at run time for the command, its buttons and its forms alike. */
+  moderatorsOnly?: boolean;
+  /** A press of a button, or a submitted form, that this command sent. */
+  component?(input: ComponentInput, context: CommandContext): Reply | Promise<Reply>;
 }
 
 interface CommandSpec<Args> {
@@ -29,12 +43,14 @@ interface CommandSpec<Args> {
   options: z.ZodType<Args>;
   execute(args: Args, context: CommandContext): Reply | Promise<Reply>;
   autocomplete?: Command['autocomplete'];
+  moderatorsOnly?: boolean;
+  component?: Command['component'];
 }
 
-export function defineCommand<Args>({ data, options, execute, autocomplete }: CommandSpec<Args>): Command {
+export function defineCommand<Args>({ data, options, execute, ...rest }: CommandSpec<Args>): Command {
   return {
     data,
-    autocomplete,
+    ...rest,
     run(raw, context) {
       const parsed = options.safeParse(raw);
       if (!parsed.success) {

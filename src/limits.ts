@@ -1,4 +1,4 @@
-import type { Choice, Reply, ReplyEmbed } from './reply.ts';
+import type { Choice, ModalForm, Reply, ReplyEmbed } from './reply.ts';
 
 /** Discord's limits, in one place. https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
 export const LIMITS = {
@@ -14,6 +14,15 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  modalTitle: 45,
+  modalInputs: 5,
+  labelText: 45,
+  labelDescription: 100,
+  placeholder: 100,
+  textInputValue: 4000,
+  selectOptions: 25,
 } as const;
 
 /** Shortens text to `max` characters, at a word boundary where one is near, ending in "…". */
@@ -31,7 +40,24 @@ export function fitReply(reply: Reply): Reply {
   const fitted: Reply = { ...reply };
   if (reply.content !== undefined) fitted.content = ellipsis(reply.content, LIMITS.content);
   if (reply.embeds) fitted.embeds = reply.embeds.slice(0, LIMITS.embedsPerMessage).map(fitEmbed);
+  if (reply.buttons) fitted.buttons = reply.buttons.slice(0, LIMITS.buttonsPerRow).map((button) => ({ ...button, label: ellipsis(button.label, LIMITS.buttonLabel) }));
   return fitted;
+}
+
+/** A form Discord will accept. A prefilled value is never shortened (that would lose text): a longer one is left out. */
+export function fitModal(form: ModalForm): ModalForm {
+  return {
+    id: form.id,
+    title: ellipsis(form.title, LIMITS.modalTitle),
+    inputs: form.inputs.slice(0, LIMITS.modalInputs).map((input) => {
+      const label = ellipsis(input.label, LIMITS.labelText);
+      const description = input.description === undefined ? undefined : ellipsis(input.description, LIMITS.labelDescription);
+      if (input.kind === 'select') return { ...input, label, description, options: input.options.slice(0, LIMITS.selectOptions).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value })) };
+      const maxLength = Math.min(input.maxLength, LIMITS.textInputValue);
+      const placeholder = input.placeholder === undefined ? undefined : ellipsis(input.placeholder, LIMITS.placeholder);
+      return { ...input, label, description, placeholder, maxLength, value: input.value !== undefined && input.value.length <= maxLength ? input.value : undefined };
+    }),
+  };
 }
 
 function fitEmbed(embed: ReplyEmbed): ReplyEmbed {

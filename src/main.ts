@@ -1,4 +1,5 @@
 // `npm start`: with DISCORD_TOKEN, the bot; without it, a local console that answers the same commands.
+import { userInfo } from 'node:os';
 import { commands } from '../commands/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console.ts';
@@ -15,19 +16,21 @@ try {
   const token = config.DISCORD_TOKEN;
   // The console is for people: keep routine logs out of its way unless asked for.
   const log = createLogger(config.LOG_LEVEL ?? (token ? 'info' : 'warn'));
-  const store = await ClaimStore.open(config.CLAIMS_PATH);
-  log.info('claims loaded', { file: config.CLAIMS_PATH, claims: store.claims.length, stories: store.stories.length });
+  const store = await ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH });
+  log.info('claims loaded', { database: config.DATABASE_URL, claims: store.claims.length, stories: store.stories.length });
 
   if (token) {
     const bot = await startBot({ ...config, DISCORD_TOKEN: token }, store, log);
     const shutdown = (signal: string) => {
       log.info('shutting down', { signal });
-      void bot.stop().then(() => process.exit(0));
+      void bot.stop().then(() => store.close()).then(() => process.exit(0));
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   } else {
-    await runConsole(process.stdin, process.stdout, commands, { store }, log);
+    // The person at the console runs the bot on their own machine: they are its moderator.
+    await runConsole(process.stdin, process.stdout, commands, { store, actor: { id: 'console', name: `${userInfo().username} (console)` } }, log);
+    await store.close();
   }
 } catch (error) {
   // Known startup problems get one clear line (never the token); anything else its stack.

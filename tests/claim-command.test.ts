@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { claimCommand } from '../commands/claim.ts';
-import { ClaimStore } from '../src/store.ts';
 import { tempDataset } from './support/files.ts';
+import { consoleContext, scratchStore } from './support/store.ts';
 
 describe('/claim autocomplete with nothing typed yet', () => {
   // 15 shipped claims updated at one instant, plus 20 copies updated one day apart: more than the 25 choices.
@@ -15,11 +15,12 @@ describe('/claim autocomplete with nothing typed yet', () => {
   afterAll(async () => (await dataset).cleanup());
 
   it('offers the 25 most recently updated claims, newest first, ties by id', async () => {
-    const store = await ClaimStore.open((await dataset).file);
-    const choices = claimCommand.autocomplete!('query', '', { store });
+    const { store, cleanup } = await scratchStore((await dataset).file);
+    const choices = claimCommand.autocomplete!('query', '', consoleContext(store));
     const byRecency = [...store.claims].sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt > b.updatedAt ? -1 : 1));
     expect(choices.map((choice) => choice.value)).toEqual(byRecency.slice(0, 25).map((claim) => claim.id));
     expect(choices.slice(0, 2).map((choice) => choice.value)).toEqual(['copy-20', 'copy-19']);
     expect(choices.at(-1)!.value).toBe([...store.claims].filter((claim) => !claim.id.startsWith('copy-')).map((claim) => claim.id).sort()[4]);
+    await cleanup();
   });
 });

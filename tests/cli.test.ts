@@ -6,15 +6,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import type { Claim } from '../src/schema.ts';
 import { REPO, tempDataset } from './support/files.ts';
+import { freshDatabaseUrls } from './support/store.ts';
 
 const run = promisify(execFile);
 const BIN = join(REPO, 'bin/claimbot.js');
 
-/** Runs the CLI in this process, as `claimbot` would, capturing what it prints. */
+const freshDatabaseUrl = freshDatabaseUrls();
+
+/** Runs the CLI in this process, as `claimbot` would, capturing what it prints; on a fresh database unless DATABASE_URL is given. */
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { ...env }, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await runCli(args, { DATABASE_URL: freshDatabaseUrl(), ...env }, { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 

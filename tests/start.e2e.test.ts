@@ -5,12 +5,16 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from './fake-discord.ts';
 import { REPO, startArguments, tempDataset } from './support/files.ts';
+import { freshDatabaseUrls } from './support/store.ts';
 
 /** The environment of a fresh shell: no token unless a test gives one, whatever a developer's .env says. */
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', CLAIMS_PATH: '', LOG_LEVEL: '', DISCORD_API_BASE_URL: '' };
 
+const freshDatabaseUrl = freshDatabaseUrls();
+
+/** Starts a process in the repository, on a fresh database unless DATABASE_URL is given. */
 function start(command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, { cwd: REPO, env: { ...baseEnv, ...env } });
+  const child = spawn(command, args, { cwd: REPO, env: { ...baseEnv, DATABASE_URL: freshDatabaseUrl(), ...env } });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk));
@@ -43,7 +47,7 @@ describe('npm start', () => {
     expect(output.stdout).toMatch(/> North Korea had sent 10,000 troops to Russia|> 10,000 North Korean troops are in Russia/);
     expect(output.stdout).toContain('Verdict: ⚠️ Unverified');
     expect(output.stdout).toMatch(/ {2}Volodymyr Zelensky: .*\[zelensky-/);
-    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /help, /quit.');
+    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /claims, /help, /quit.');
   });
 });
 
@@ -96,8 +100,8 @@ describe('npm run deploy-commands', () => {
     const { output, exit } = deploy({ DISCORD_TOKEN: 'deploy.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, DISCORD_GUILD_ID: discord.guildId });
     const [code] = await exit;
     expect(code).toBe(0);
-    expect(output.stdout.trim()).toBe(`Registered /claim in guild ${discord.guildId}.`);
-    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim']);
+    expect(output.stdout.trim()).toBe(`Registered /claim, /claims in guild ${discord.guildId}.`);
+    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims']);
     expect(discord.commands('global')).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { restOptions, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ClaimStore } from '../store.ts';
 import { createInteractionHandler } from './interactions.ts';
+import { curationAccess } from './moderators.ts';
 import { syncCommands } from './registration.ts';
 
 export interface RunningBot {
@@ -20,7 +21,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
     allowedMentions: { parse: [] },
     rest: restOptions(config),
   });
-  const handleInteraction = createInteractionHandler(commands, { store }, log);
+  const handleInteraction = createInteractionHandler(commands, { store, log, curationAccess: (asker) => curationAccess(config, asker) });
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));

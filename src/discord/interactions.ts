@@ -1,39 +1,80 @@
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction, type InteractionReplyOptions } from 'discord.js';
-import type { Command, CommandContext, RawOptions } from '../command.ts';
+import {
+  ComponentType,
+  MessageFlags,
+  TextInputStyle,
+  type APILabelComponent,
+  type APIModalInteractionResponseCallbackData,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import type { Command, CommandContext, ComponentInput, RawOptions } from '../command.ts';
 import { UserError } from '../errors.ts';
-import { fitChoices, fitReply } from '../limits.ts';
+import { fitChoices, fitModal, fitReply } from '../limits.ts';
 import type { Logger } from '../log.ts';
-import type { Reply } from '../reply.ts';
+import type { ModalForm, Reply, ReplyButton } from '../reply.ts';
+import type { ClaimStore } from '../store.ts';
+import type { Asker } from './moderators.ts';
 
 const GENERIC_ERROR: Reply = { content: 'Something went wrong on our side while answering. It has been logged; please try again.', ephemeral: true };
 
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+export interface InteractionDeps {
+  store: ClaimStore;
+  log: Logger;
+  /** Whether this person may use moderator commands: true, or the sentence that says why not. */
+  curationAccess(asker: Asker): true | string;
+}
+
 /**
- * The one place interactions come in. A UserError reaches the user as an ephemeral message; anything else
- * is logged with context and answered with a generic ephemeral error. Nothing thrown here stops the bot.
+ * The one place interactions come in. A moderator-only command, and every button and form it sent, is checked
+ * here at run time. A UserError reaches the user as an ephemeral message; anything else is logged with context
+ * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
-export function createInteractionHandler(commands: readonly Command[], context: CommandContext, log: Logger) {
+export function createInteractionHandler(commands: readonly Command[], { store, log, curationAccess }: InteractionDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
-    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
-    const command = byName.get(interaction.commandName);
+    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+    const [name = '', action = '', ...argument] = 'customId' in interaction ? interaction.customId.split(':') : [interaction.commandName];
+    const command = byName.get(name);
     const started = performance.now();
     const about = {
       interaction: interaction.id,
-      kind: interaction.isAutocomplete() ? 'autocomplete' : 'command',
-      command: interaction.commandName,
+      kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isModalSubmit() ? 'form' : 'command',
+      command: name,
+      action: action || undefined,
       user: interaction.user.id,
       guild: interaction.guildId,
       channel: interaction.channelId,
     };
+    const context: CommandContext = { store, actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId } };
     let outcome = 'ok';
     try {
-      if (!command) throw new Error(`No handler for the command "${interaction.commandName}"`);
-      if (interaction.isAutocomplete()) await answerAutocomplete(interaction, command, context);
-      else await send(interaction, await command.run(optionsOf(interaction), context));
+      if (!command) throw new Error(`No handler for "${name}"`);
+      const access = command.moderatorsOnly ? curationAccess(askerOf(interaction)) : true;
+      if (interaction.isAutocomplete()) {
+        // Nothing to offer those who may not use the command: not even the ids of claims.
+        const focused = interaction.options.getFocused(true);
+        const choices = access === true ? (command.autocomplete?.(focused.name, String(focused.value), context, interaction.options.getSubcommand(false) ?? undefined) ?? []) : [];
+        await interaction.respond(fitChoices(choices));
+      } else {
+        if (access !== true) {
+          outcome = 'denied';
+          await send(interaction, { content: access, ephemeral: true });
+        } else if (interaction.isChatInputCommand()) await send(interaction, await command.run(optionsOf(interaction), context));
+        else {
+          if (!command.component) throw new Error(`"${name}" has no buttons or forms`);
+          await send(interaction, await command.component(componentInput(interaction, action, argument.join(':')), context));
+        }
+      }
     } catch (error) {
       outcome = error instanceof UserError ? 'user-error' : 'error';
       if (outcome === 'error') log.error('interaction failed', { ...about, error });
-      if (interaction.isChatInputCommand()) {
+      if (!interaction.isAutocomplete()) {
         const reply = error instanceof UserError ? { content: error.message, ephemeral: true } : GENERIC_ERROR;
         // The reply that failed may be the very thing that broke (a REST error): log that too and carry on.
         await send(interaction, reply).catch((sendError: unknown) => {
@@ -46,15 +87,17 @@ export function createInteractionHandler(commands: readonly Command[], context: 
   };
 }
 
-async function answerAutocomplete(interaction: AutocompleteInteraction, command: Command, context: CommandContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const choices = command.autocomplete?.(focused.name, String(focused.value), context) ?? [];
-  await interaction.respond(fitChoices(choices));
+function askerOf(interaction: Interaction): Asker {
+  const member = interaction.member;
+  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return { guildId: interaction.guildId, roleIds, permissions: interaction.memberPermissions?.bitfield ?? null };
 }
 
-/** The options the user filled in, by name (subcommands flattened). */
+/** The options the user filled in, by name, and the subcommand's name as `subcommand`. */
 function optionsOf(interaction: ChatInputCommandInteraction): RawOptions {
   const options: RawOptions = {};
+  const subcommand = interaction.options.getSubcommand(false);
+  if (subcommand) options.subcommand = subcommand;
   const collect = (data: readonly { name: string; value?: string | number | boolean; options?: readonly unknown[] }[]) => {
     for (const option of data) {
       if (option.value !== undefined) options[option.name] = option.value;
@@ -65,15 +108,74 @@ function optionsOf(interaction: ChatInputCommandInteraction): RawOptions {
   return options;
 }
 
-/** Every reply goes through the Discord limits here. Mentions never ping: the client's default is `parse: []`. */
-async function send(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
-  const { content, embeds, ephemeral } = fitReply(reply);
-  const message: InteractionReplyOptions = {
-    content,
+function componentInput(interaction: ButtonInteraction | ModalSubmitInteraction, action: string, argument: string): ComponentInput {
+  if (interaction.isButton()) return { kind: 'button', action, argument };
+  const values: Record<string, string | string[]> = {};
+  for (const [id, field] of interaction.fields.fields) {
+    if (field.type === ComponentType.TextInput) values[id] = field.value;
+    else if (field.type === ComponentType.StringSelect) values[id] = [...field.values];
+  }
+  return { kind: 'form', action, argument, values };
+}
+
+/** Every answer goes through the Discord limits here. Mentions never ping: the client's default is `parse: []`. */
+async function send(interaction: Answerable, reply: Reply): Promise<void> {
+  const answered = interaction.replied || interaction.deferred;
+  if (reply.modal && !answered && !interaction.isModalSubmit()) {
+    await interaction.showModal(modalJson(fitModal(reply.modal)));
+    return;
+  }
+  if (reply.modal) throw new Error('a form can only be the first answer to a command or a button');
+  const { content, embeds, ephemeral, buttons } = fitReply(reply);
+  const message = {
+    content: content ?? (reply.update ? '' : undefined),
     embeds: embeds?.map(({ footer, ...embed }) => ({ ...embed, footer: footer === undefined ? undefined : { text: footer } })),
-    flags: ephemeral ? MessageFlags.Ephemeral : undefined,
+    components: buttons?.length ? [{ type: ComponentType.ActionRow, components: buttons.map(buttonJson) }] : reply.update ? [] : undefined,
   };
+  if (reply.update && interaction.isButton() && !answered) {
+    await interaction.update(message);
+    return;
+  }
+  const options: InteractionReplyOptions = { ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined };
   // An error after the answer went out (or was deferred) is told in a follow-up message.
-  if (interaction.replied || interaction.deferred) await interaction.followUp(message);
-  else await interaction.reply(message);
+  if (answered) await interaction.followUp(options);
+  else await interaction.reply(options);
+}
+
+const BUTTON_STYLES = { primary: 1, secondary: 2, success: 3, danger: 4 } as const;
+
+function buttonJson(button: ReplyButton) {
+  return { type: ComponentType.Button, custom_id: button.id, label: button.label, style: BUTTON_STYLES[button.style] };
+}
+
+/** A form as Discord's modal: each input inside a Label component (type 18), as Discord now wants. */
+function modalJson(form: ModalForm): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: form.id,
+    title: form.title,
+    components: form.inputs.map((input): APILabelComponent => ({
+      type: ComponentType.Label,
+      label: input.label,
+      description: input.description,
+      component:
+        input.kind === 'text'
+          ? {
+              type: ComponentType.TextInput,
+              custom_id: input.id,
+              style: input.long ? TextInputStyle.Paragraph : TextInputStyle.Short,
+              required: input.required,
+              max_length: input.maxLength,
+              value: input.value || undefined,
+              placeholder: input.placeholder,
+            }
+          : {
+              type: ComponentType.StringSelect,
+              custom_id: input.id,
+              required: false,
+              min_values: 0,
+              max_values: input.maxValues,
+              options: input.options.map((option) => ({ label: option.name, value: option.value, default: input.selected.includes(option.value) })),
+            },
+    })),
+  };
 }

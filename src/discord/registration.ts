@@ -41,6 +41,8 @@ function normalizeCommand(command: Record<string, unknown>) {
     type: command.type ?? 1,
     description: command.description ?? '',
     default_member_permissions: command.default_member_permissions ?? null,
+    // Where a command may be used: Discord returns null (everywhere) when it was never set.
+    contexts: command.contexts ?? null,
     options: normalizeOptions(command.options),
   };
 }

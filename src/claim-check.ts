@@ -1,0 +1,21 @@
+import { UserError } from './errors.ts';
+import { ClaimSchema, type Claim } from './schema.ts';
+
+/** A claim the schema rejects: each problem names the field, so a moderator knows what to fix. */
+export class InvalidClaimError extends UserError {
+  constructor(readonly problems: readonly { field: string; message: string }[]) {
+    super(`This claim cannot be saved: ${problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}.`);
+  }
+}
+
+/** Validates a claim with the dataset's schema before it is written. */
+export function checkClaim(claim: unknown): Claim {
+  const parsed = ClaimSchema.safeParse(claim);
+  if (parsed.success) return parsed.data;
+  throw new InvalidClaimError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'claim', message: issue.message })));
+}
+
+/** Statements that differ only in case, spacing or quote marks are the same statement. */
+export function comparableStatement(statement: string): string {
+  return statement.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,234 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '@libsql/client';
+import { LibsqlDialect } from '@libsql/kysely-libsql';
+import { Kysely, Migrator, sql, type Generated, type Migration, type Selectable, type Transaction } from 'kysely';
+import type { Claim, Story } from './schema.ts';
+
+/**
+ * Every SQL statement of claimbot lives in this file. Kysely builds the queries, so the same code speaks
+ * SQLite (libsql, the default) and, later, PostgreSQL.
+ */
+
+/** Rows hold whole records as JSON: the zod schema, not the table, is the shape of a claim. */
+interface Tables {
+  claims: { id: string; story: string; data: string; removed_at: string | null };
+  stories: { id: string; data: string };
+  audit: {
+    seq: Generated<number>;
+    at: string;
+    actor_id: string;
+    actor_name: string;
+    guild_id: string | null;
+    action: string;
+    claim_id: string;
+    before: string | null;
+    after: string | null;
+    reason: string | null;
+  };
+}
+
+export const AUDIT_ACTIONS = ['import', 'add', 'edit', 'verdict', 'flag', 'remove', 'restore'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who made a change: a Discord member (with the server they were in), the console, or an import. */
+export interface Actor {
+  id: string;
+  name: string;
+  guildId?: string | null;
+}
+
+/** One row of the append-only audit trail. `before` is null for an addition; `after` is the claim as saved. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: Actor;
+  action: AuditAction;
+  claimId: string;
+  before: Claim | null;
+  after: Claim;
+  /** Whether `after` is out of search (removed). */
+  removed: boolean;
+  reason: string | null;
+}
+
+/** A change to write: the claim as it should be after it, and whether it is (still) removed. */
+export interface ClaimWrite {
+  action: AuditAction;
+  claim: Claim;
+  removed: boolean;
+  reason?: string;
+}
+
+/** Where a claim stands in the database. */
+export interface StoredClaim {
+  claim: Claim;
+  removed: boolean;
+}
+
+const migrations: Record<string, Migration> = {
+  '0001-claims-stories-audit': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('stories')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('data', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable('claims')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('story', 'text', (column) => column.notNull())
+        .addColumn('data', 'text', (column) => column.notNull())
+        .addColumn('removed_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('audit')
+        .addColumn('seq', 'integer', (column) => column.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .addColumn('actor_id', 'text', (column) => column.notNull())
+        .addColumn('actor_name', 'text', (column) => column.notNull())
+        .addColumn('guild_id', 'text')
+        .addColumn('action', 'text', (column) => column.notNull())
+        .addColumn('claim_id', 'text', (column) => column.notNull())
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .addColumn('reason', 'text')
+        .execute();
+      await db.schema.createIndex('audit_claim').on('audit').columns(['claim_id', 'seq']).execute();
+    },
+  },
+};
+
+/** `file:data/claimbot.db` beside the code, so the CLI finds the bot's database from any folder. */
+export const DEFAULT_DATABASE_URL = `file:${fileURLToPath(new URL('../data/claimbot.db', import.meta.url))}`;
+
+export class ClaimDatabase {
+  private constructor(
+    private readonly db: Kysely<Tables>,
+    readonly url: string,
+  ) {}
+
+  /** Opens (creating when needed) the database at `url` and brings its tables up to date. */
+  static async open(url: string): Promise<ClaimDatabase> {
+    if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a file: URL (got "${url.split(':')[0]}:")`);
+    mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+    const client = createClient({ url });
+    // WAL keeps readers off the writer's back; FULL makes a commit durable before it returns (the database
+    // survives a killed process or a power cut with every acknowledged write). Both hold for every connection
+    // the client opens: journal_mode is stored in the file, and FULL is SQLite's default, checked by a test.
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = FULL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+    const db = new Kysely<Tables>({ dialect: new LibsqlDialect({ client }) });
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+    if (error) throw error;
+    return new ClaimDatabase(db, url);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const row = await this.db.selectFrom('stories').select('id').limit(1).executeTakeFirst();
+    return row === undefined;
+  }
+
+  /** Every story and claim, removed ones included. Records were validated when written, so they are not again. */
+  async readAll(): Promise<{ stories: Story[]; claims: StoredClaim[]; lastSeq: number }> {
+    const [stories, claims, last] = await Promise.all([
+      this.db.selectFrom('stories').select('data').orderBy('id').execute(),
+      this.db.selectFrom('claims').select(['data', 'removed_at']).orderBy('id').execute(),
+      this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst(),
+    ]);
+    return {
+      stories: stories.map((row) => JSON.parse(row.data) as Story),
+      claims: claims.map((row) => ({ claim: JSON.parse(row.data) as Claim, removed: row.removed_at !== null })),
+      lastSeq: Number(last?.seq ?? 0),
+    };
+  }
+
+  /** The claim as the database has it now, or undefined. */
+  async readClaim(id: string, trx: Kysely<Tables> = this.db): Promise<StoredClaim | undefined> {
+    const row = await trx.selectFrom('claims').select(['data', 'removed_at']).where('id', '=', id).executeTakeFirst();
+    return row && { claim: JSON.parse(row.data) as Claim, removed: row.removed_at !== null };
+  }
+
+  /**
+   * Runs `decide` on the current state inside one write transaction and saves what it returns: the claims and
+   * one audit row each, all or nothing. Returns the audit entries written (empty when `decide` returns none).
+   */
+  async write(actor: Actor, decide: (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>): Promise<AuditEntry[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const { stories = [], claims } = await decide((id) => this.readClaim(id, trx));
+      for (const story of stories) {
+        await trx.insertInto('stories').values({ id: story.id, data: JSON.stringify(story) })
+          .onConflict((conflict) => conflict.column('id').doUpdateSet({ data: JSON.stringify(story) })).execute();
+      }
+      const entries: AuditEntry[] = [];
+      for (const change of claims) entries.push(await this.writeClaim(trx, actor, change));
+      return entries;
+    });
+  }
+
+  private async writeClaim(trx: Transaction<Tables>, actor: Actor, { action, claim, removed, reason }: ClaimWrite): Promise<AuditEntry> {
+    const before = await this.readClaim(claim.id, trx);
+    const at = new Date().toISOString();
+    const data = JSON.stringify(claim);
+    const removedAt = removed ? at : null;
+    await trx.insertInto('claims').values({ id: claim.id, story: claim.story, data, removed_at: removedAt })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet({ story: claim.story, data, removed_at: removedAt })).execute();
+    const row = {
+      at,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      guild_id: actor.guildId ?? null,
+      action,
+      claim_id: claim.id,
+      before: before ? JSON.stringify(before.claim) : null,
+      after: data,
+      reason: reason ?? null,
+    };
+    const { seq } = await trx.insertInto('audit').values(row).returning('seq').executeTakeFirstOrThrow();
+    return { seq: Number(seq), at, actor: { id: actor.id, name: actor.name, guildId: row.guild_id }, action, claimId: claim.id, before: before?.claim ?? null, after: claim, removed, reason: row.reason };
+  }
+
+  /** A claim's audit trail, oldest first. */
+  async history(claimId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit').selectAll().where('claim_id', '=', claimId).orderBy('seq').execute();
+    return rows.map(toEntry);
+  }
+
+  /** Every audit entry after `seq`, oldest first: what another process missed. */
+  async changesSince(seq: number): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit').selectAll().where('seq', '>', seq).orderBy('seq').execute();
+    return rows.map(toEntry);
+  }
+
+  async countAudit(): Promise<number> {
+    const row = await this.db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** SQLite's own consistency check: "ok" when the file is intact. */
+  async integrityCheck(): Promise<string> {
+    const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(this.db);
+    return rows.map((row) => row.integrity_check).join('; ');
+  }
+}
+
+function toEntry(row: Selectable<Tables['audit']>): AuditEntry {
+  const after = JSON.parse(row.after ?? 'null') as Claim;
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: { id: row.actor_id, name: row.actor_name, guildId: row.guild_id },
+    action: row.action as AuditAction,
+    claimId: row.claim_id,
+    before: row.before === null ? null : (JSON.parse(row.before) as Claim),
+    after,
+    removed: row.action === 'remove',
+    reason: row.reason,
+  };
+}
