@@ -183,6 +183,25 @@ export class FakeDiscord {
     return { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
   }
 
+  /** A press of the button `customId` on a message the bot sent (interaction type 3). */
+  button(customId: string, overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
+    const message = this.botMessage({ content: '', flags: 64 });
+    return this.dispatchInteraction(this.interaction(3, { custom_id: customId, component_type: 2 }, overrides, { message }));
+  }
+
+  /**
+   * A submitted form (interaction type 5), each value inside a Label component as Discord sends it now:
+   * a string is a text input's value, an array a string select's values.
+   */
+  modalSubmit(customId: string, values: Record<string, string | string[]>, overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
+    const components = Object.entries(values).map(([id, value], i) => ({
+      type: 18,
+      id: i + 1,
+      component: Array.isArray(value) ? { type: 3, id: i + 100, custom_id: id, values: value } : { type: 4, id: i + 100, custom_id: id, value },
+    }));
+    return this.dispatchInteraction(this.interaction(5, { custom_id: customId, components }, overrides));
+  }
+
   messageContextMenu(
     name: string,
     message: { id?: string; content: string; author?: { id: string; username: string; bot?: boolean } },
@@ -398,7 +417,7 @@ export class FakeDiscord {
   }
 
   /** A guild interaction with every field discord.js reads; without them it drops the event silently. */
-  private interaction(type: number, data: Json, overrides: Partial<InteractionOverrides>): Json {
+  private interaction(type: number, data: Json, overrides: Partial<InteractionOverrides>, extra: Json = {}): Json {
     const who: InteractionOverrides = {
       userId: '500000000000000005', username: 'tester', roles: [], permissions: MEMBER_PERMISSIONS, locale: 'en-US', ...overrides,
     };
@@ -412,6 +431,7 @@ export class FakeDiscord {
         joined_at: new Date().toISOString(), nick: null, avatar: null, premium_since: null, deaf: false, mute: false,
         pending: false, flags: 0, communication_disabled_until: null,
       },
+      ...extra,
     };
   }
 }
