@@ -1,7 +1,6 @@
 import { InvalidClaimError, checkClaim, comparableStatement } from './claim-check.ts';
 import type { ModalForm } from './reply.ts';
 import { FLAGS, type Claim, type Flag } from './schema.ts';
-import { flagBadge } from './render.ts';
 
 /**
  * A moderator's claim as typed into the form (or given as console options): plain strings, kept as typed so a
@@ -190,9 +189,4 @@ export function nearDuplicates(claims: Iterable<Claim>, candidate: Claim): { sam
     else if (comparableStatement(claim.claimant.name) === claimant && statementSimilarity(claim.statement, candidate.statement) >= NEAR_DUPLICATE) similar.push(claim);
   }
   return { same, similar: similar.slice(0, 3) };
-}
-
-/** The sourcing flags a draft sets, in words, for a confirmation. */
-export function describeFlags(claim: Claim): string {
-  return claim.flags.map((flag) => flagBadge(flag, claim)).join(', ') || 'none';
 }

@@ -211,10 +211,16 @@ export class ClaimDatabase {
     return Number(row.n);
   }
 
-  /** SQLite's own consistency check: "ok" when the file is intact. */
-  async integrityCheck(): Promise<string> {
-    const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(this.db);
-    return rows.map((row) => row.integrity_check).join('; ');
+  /**
+   * A SQLite setting or check (`integrity_check` is "ok" on an intact file), read on the client's connection or,
+   * with `inTransaction`, on the connection a write transaction gets, which is where durability matters.
+   */
+  async pragma(name: 'journal_mode' | 'synchronous' | 'integrity_check', { inTransaction = false } = {}): Promise<unknown> {
+    const read = async (db: Kysely<Tables>) => {
+      const { rows } = await sql.raw<Record<string, unknown>>(`PRAGMA ${name}`).execute(db);
+      return Object.values(rows[0] ?? {})[0];
+    };
+    return inTransaction ? this.db.transaction().execute(read) : read(this.db);
   }
 }
 
