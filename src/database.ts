@@ -27,6 +27,19 @@ interface Tables {
     after: string | null;
     reason: string | null;
   };
+  summaries: { id: string; guild_id: string; channel_id: string; story: string; message_ids: string; hash: string; updated_at: string };
+}
+
+/** A story summary posted in a channel: the messages that hold it and a hash of what they show. */
+export interface SummaryRecord {
+  guildId: string;
+  channelId: string;
+  story: string;
+  /** In order: a long story continues over several messages. */
+  messageIds: string[];
+  /** Of the rendered messages, so an edit that would change nothing is not sent. */
+  hash: string;
+  updatedAt: string;
 }
 
 export const AUDIT_ACTIONS = ['import', 'add', 'edit', 'verdict', 'flag', 'remove', 'restore'] as const;
@@ -96,6 +109,20 @@ const migrations: Record<string, Migration> = {
         .addColumn('reason', 'text')
         .execute();
       await db.schema.createIndex('audit_claim').on('audit').columns(['claim_id', 'seq']).execute();
+    },
+  },
+  '0002-summaries': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('summaries')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('guild_id', 'text', (column) => column.notNull())
+        .addColumn('channel_id', 'text', (column) => column.notNull())
+        .addColumn('story', 'text', (column) => column.notNull())
+        .addColumn('message_ids', 'text', (column) => column.notNull())
+        .addColumn('hash', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
     },
   },
 };
@@ -211,6 +238,38 @@ export class ClaimDatabase {
     return Number(row.n);
   }
 
+  /** Every posted summary, or those of one story. */
+  async summaries(story?: string): Promise<SummaryRecord[]> {
+    let query = this.db.selectFrom('summaries').selectAll().orderBy('id');
+    if (story !== undefined) query = query.where('story', '=', story);
+    return (await query.execute()).map((row) => ({
+      guildId: row.guild_id,
+      channelId: row.channel_id,
+      story: row.story,
+      messageIds: JSON.parse(row.message_ids) as string[],
+      hash: row.hash,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  /** Records a summary, or its new messages and hash (one summary per story and channel). */
+  async saveSummary(summary: SummaryRecord): Promise<void> {
+    const row = {
+      guild_id: summary.guildId,
+      channel_id: summary.channelId,
+      story: summary.story,
+      message_ids: JSON.stringify(summary.messageIds),
+      hash: summary.hash,
+      updated_at: summary.updatedAt,
+    };
+    await this.db.insertInto('summaries').values({ id: summaryId(summary), ...row })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(row)).execute();
+  }
+
+  async forgetSummary(summary: Pick<SummaryRecord, 'channelId' | 'story'>): Promise<void> {
+    await this.db.deleteFrom('summaries').where('id', '=', summaryId(summary)).execute();
+  }
+
   /**
    * A SQLite setting or check (`integrity_check` is "ok" on an intact file), read on the client's connection or,
    * with `inTransaction`, on the connection a write transaction gets, which is where durability matters.
@@ -222,6 +281,10 @@ export class ClaimDatabase {
     };
     return inTransaction ? this.db.transaction().execute(read) : read(this.db);
   }
+}
+
+function summaryId({ channelId, story }: Pick<SummaryRecord, 'channelId' | 'story'>): string {
+  return `${channelId}:${story}`;
 }
 
 function toEntry(row: Selectable<Tables['audit']>): AuditEntry {
