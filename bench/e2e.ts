@@ -2,7 +2,9 @@
 // Usage: node --import tsx bench/e2e.ts <claims> <interactions>
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadDataset } from '../src/dataset.ts';
+import { ClaimStore } from '../src/store.ts';
 import { FakeDiscord } from '../tests/fake-discord.ts';
 import { datasetFile, REPO, SHIPPED_CLAIMS, startArguments } from '../tests/support/files.ts';
 import { queryMix } from './queries.ts';
@@ -12,13 +14,16 @@ import { withDistractors } from './synthetic.ts';
 const [claimsArg, interactionsArg] = process.argv.slice(2);
 const interactions = Number(interactionsArg);
 const dataset = withDistractors(await loadDataset(SHIPPED_CLAIMS), Number(claimsArg));
-const { file, cleanup } = await datasetFile(dataset);
+const { dir, file, cleanup } = await datasetFile(dataset);
+// The bot's database, filled from the dataset here first: what is measured is a restart, not the first import.
+const databaseUrl = `file:${join(dir, 'claimbot.db')}`;
+await (await ClaimStore.open({ databaseUrl, seedFile: file })).close();
 
 const discord = await FakeDiscord.start();
 // What `npm start` runs once it has built the bundle (bench/run.ts builds it first).
 const bot = spawn(process.execPath, await startArguments(), {
   cwd: REPO,
-  env: { PATH: process.env.PATH, DISCORD_TOKEN: 'bench.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, CLAIMS_PATH: file },
+  env: { PATH: process.env.PATH, DISCORD_TOKEN: 'bench.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, CLAIMS_PATH: file, DATABASE_URL: databaseUrl },
   stdio: ['ignore', 'ignore', 'ignore'],
 });
 const started = performance.now();

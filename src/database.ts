@@ -128,6 +128,9 @@ const migrations: Record<string, Migration> = {
 };
 
 /** `file:data/claimbot.db` beside the code, so the CLI finds the bot's database from any folder. */
+/** Claims per statement when writing many: 9 audit columns × 100 rows stays far below SQLite's 32,766 parameters. */
+const WRITE_CHUNK = 100;
+
 export const DEFAULT_DATABASE_URL = `file:${fileURLToPath(new URL('../data/claimbot.db', import.meta.url))}`;
 
 export class ClaimDatabase {
@@ -193,32 +196,51 @@ export class ClaimDatabase {
         await trx.insertInto('stories').values({ id: story.id, data: JSON.stringify(story) })
           .onConflict((conflict) => conflict.column('id').doUpdateSet({ data: JSON.stringify(story) })).execute();
       }
+      // In chunks of many rows per statement: an import of thousands of claims is a few statements, not thousands.
       const entries: AuditEntry[] = [];
-      for (const change of claims) entries.push(await this.writeClaim(trx, actor, change));
+      for (let i = 0; i < claims.length; i += WRITE_CHUNK) entries.push(...(await this.writeClaims(trx, actor, claims.slice(i, i + WRITE_CHUNK))));
       return entries;
     });
   }
 
-  private async writeClaim(trx: Transaction<Tables>, actor: Actor, { action, claim, removed, reason }: ClaimWrite): Promise<AuditEntry> {
-    const before = await this.readClaim(claim.id, trx);
+  private async writeClaims(trx: Transaction<Tables>, actor: Actor, changes: readonly ClaimWrite[]): Promise<AuditEntry[]> {
+    const ids = changes.map((change) => change.claim.id);
+    const before = new Map(
+      (await trx.selectFrom('claims').select(['id', 'data']).where('id', 'in', ids).execute()).map((row) => [row.id, JSON.parse(row.data) as Claim]),
+    );
     const at = new Date().toISOString();
-    const data = JSON.stringify(claim);
-    const removedAt = removed ? at : null;
-    await trx.insertInto('claims').values({ id: claim.id, story: claim.story, data, removed_at: removedAt })
-      .onConflict((conflict) => conflict.column('id').doUpdateSet({ story: claim.story, data, removed_at: removedAt })).execute();
-    const row = {
+    const rows = changes.map(({ claim, removed }) => ({ id: claim.id, story: claim.story, data: JSON.stringify(claim), removed_at: removed ? at : null }));
+    await trx.insertInto('claims').values(rows)
+      .onConflict((conflict) => conflict.column('id').doUpdateSet((eb) => ({ story: eb.ref('excluded.story'), data: eb.ref('excluded.data'), removed_at: eb.ref('excluded.removed_at') })))
+      .execute();
+    const guildId = actor.guildId ?? null;
+    const auditRows = changes.map(({ action, claim, reason }, i) => ({
       at,
       actor_id: actor.id,
       actor_name: actor.name,
-      guild_id: actor.guildId ?? null,
+      guild_id: guildId,
       action,
       claim_id: claim.id,
-      before: before ? JSON.stringify(before.claim) : null,
-      after: data,
+      before: before.has(claim.id) ? JSON.stringify(before.get(claim.id)) : null,
+      after: rows[i]!.data,
       reason: reason ?? null,
-    };
-    const { seq } = await trx.insertInto('audit').values(row).returning('seq').executeTakeFirstOrThrow();
-    return { seq: Number(seq), at, actor: { id: actor.id, name: actor.name, guildId: row.guild_id }, action, claimId: claim.id, before: before?.claim ?? null, after: claim, removed, reason: row.reason };
+    }));
+    const inserted = await trx.insertInto('audit').values(auditRows).returning(['seq', 'claim_id']).execute();
+    // RETURNING promises no order: match the sequence numbers back by claim id (unique within one write).
+    const seqOf = new Map(inserted.map((row) => [row.claim_id, Number(row.seq)]));
+    return changes
+      .map(({ action, claim, removed, reason }) => ({
+        seq: seqOf.get(claim.id)!,
+        at,
+        actor: { id: actor.id, name: actor.name, guildId },
+        action,
+        claimId: claim.id,
+        before: before.get(claim.id) ?? null,
+        after: claim,
+        removed,
+        reason: reason ?? null,
+      }))
+      .sort((a, b) => a.seq - b.seq);
   }
 
   /** A claim's audit trail, oldest first. */

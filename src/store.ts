@@ -137,7 +137,7 @@ export class ClaimStore {
       if (!current || current.removed) throw new UserError(current ? `The claim “${id}” was removed; restore it first.` : `There is no claim “${id}”.`);
       const next = change(current.claim);
       if (next.id !== id) throw new Error(`an update may not change the id (${id} → ${next.id})`);
-      return { claims: [{ action, claim: this.checked({ ...next, updatedAt: new Date().toISOString() }), removed: false, reason }] };
+      return { claims: [{ action, claim: this.checked({ ...next, updatedAt: laterOf(new Date().toISOString(), next.createdAt) }), removed: false, reason }] };
     });
     return entry!.after;
   }
@@ -219,4 +219,9 @@ export class ClaimStore {
     if (owner && owner !== valid.id) throw new UserError(`The claim “${owner}” already has this statement.`);
     return valid;
   }
+}
+
+/** An update is never dated before the claim's creation, even when a clock (or an imported date) runs ahead. */
+function laterOf(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
 }
