@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import type { Claim } from '../src/schema.ts';
-import { REPO, tempDataset } from './support/files.ts';
+import { ClaimStore } from '../src/store.ts';
+import { REPO, SHIPPED_CLAIMS, tempDataset } from './support/files.ts';
 import { freshDatabaseUrls } from './support/store.ts';
 
 const run = promisify(execFile);
@@ -28,7 +29,7 @@ afterEach(async () => {
 
 describe('claimbot (the installed command)', () => {
   it('search --json prints only a JSON array of claim records with their score', async () => {
-    const { stdout } = await run(BIN, ['search', 'north korea troops', '--json'], { cwd: REPO });
+    const { stdout } = await run(BIN, ['search', 'north korea troops', '--json'], { cwd: REPO, env: { ...process.env, DATABASE_URL: freshDatabaseUrl() } });
     const hits = JSON.parse(stdout) as (Claim & { score: number })[];
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.slice(0, 2).map((hit) => hit.statement).join(' ')).toContain('10,000');
@@ -97,5 +98,40 @@ describe('claimbot commands', () => {
   it('an empty or overlong query is a clear error, exit 2', async () => {
     expect(await cli(['search', ' '])).toMatchObject({ code: 2, stderr: expect.stringContaining('Type a few words') });
     expect(await cli(['search', 'x'.repeat(201)])).toMatchObject({ code: 2, stderr: expect.stringContaining('at most 200 characters') });
+  });
+});
+
+describe('claimbot export and history', () => {
+  it('export writes the database’s claims as a dataset that validates, and changes made since are in it', async () => {
+    const { dir, cleanup } = await tempDataset();
+    cleanups.push(cleanup);
+    const env = { DATABASE_URL: freshDatabaseUrl() };
+    const store = await ClaimStore.open({ databaseUrl: env.DATABASE_URL, seedFile: SHIPPED_CLAIMS });
+    await store.update('zelensky-tehran-too', { id: '600000000000000006', name: 'desk-editor' }, 'verdict', (claim) => ({ ...claim, verdict: 'confirmed' }), 'on the record');
+    await store.close();
+    const out = join(dir, 'export.json');
+    const exported = await cli(['export', '--out', out], env);
+    expect(exported).toMatchObject({ code: 0, stderr: `Wrote 15 claims and 1 story to ${out}.` });
+    expect(await cli(['validate', out])).toMatchObject({ code: 0, stdout: `${out}: valid (15 claims, 1 story)` });
+    const claims = (JSON.parse(await readFile(out, 'utf8')) as { claims: Claim[] }).claims;
+    expect(claims.find((claim) => claim.id === 'zelensky-tehran-too')!.verdict).toBe('confirmed');
+    expect(JSON.parse((await cli(['export'], env)).stdout)).toEqual(JSON.parse(await readFile(out, 'utf8')));
+  });
+
+  it('history prints who changed a claim, when, what and why; an unknown id is a clear error', async () => {
+    const env = { DATABASE_URL: freshDatabaseUrl() };
+    const store = await ClaimStore.open({ databaseUrl: env.DATABASE_URL, seedFile: SHIPPED_CLAIMS });
+    await store.update('zelensky-tehran-too', { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' }, 'verdict', (claim) => ({ ...claim, verdict: 'false' }), 'Tehran denied it');
+    await store.close();
+    const { code, stdout } = await cli(['history', 'zelensky-tehran-too'], env);
+    expect(code).toBe(0);
+    const [imported, rated] = stdout.split('\n\n');
+    expect(imported).toMatch(/^#\d+ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · import · seed file .*claims\.json \(seed\)$/);
+    expect(rated!.split('\n')).toEqual([
+      expect.stringMatching(/^#\d+ .* UTC · verdict · desk-editor \(600000000000000006\) in server 200000000000000002$/),
+      '  reason: Tehran denied it',
+      '  verdict: “unverified” → “false”',
+    ]);
+    expect(await cli(['history', 'no-such-claim'], env)).toMatchObject({ code: 2, stderr: 'There is no claim "no-such-claim".' });
   });
 });
