@@ -7,6 +7,7 @@ import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, emptyDraft,
 import { UserError } from '../src/errors.ts';
 import { historyLines } from '../src/history.ts';
 import { Pending } from '../src/pending.ts';
+import { answerRequest, dismissRequest, openRequest, requestChoices, requestLines } from '../src/requests.ts';
 import { claimSummaryLine, escapeMarkdown, renderClaimReply, statementText, VERDICT_BADGES } from '../src/render.ts';
 import type { Choice, Reply } from '../src/reply.ts';
 import { FLAGS, VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
@@ -24,7 +25,8 @@ const formOptions = [
   string(FORM_FIELDS.reportedBy, 'Prefill the outlet, then its URL', { max_length: 1000 }),
   string(FORM_FIELDS.flags, `Prefill sourcing flags, comma-separated: ${FLAGS.join(', ')}`, { max_length: 200 }),
 ];
-const subcommand = (name: string, description: string, options: APIApplicationCommandBasicOption[]) => ({ type: ApplicationCommandOptionType.Subcommand as const, name, description, options });
+const requestOption = () => ({ type: ApplicationCommandOptionType.Integer as const, name: 'request', description: 'The request (type to search)', required: true, autocomplete: true, min_value: 1 });
+const subcommand = (name: string, description: string, options: (APIApplicationCommandBasicOption | ReturnType<typeof requestOption>)[]) => ({ type: ApplicationCommandOptionType.Subcommand as const, name, description, options });
 
 const data = {
   name: 'claims',
@@ -53,6 +55,12 @@ const data = {
     subcommand('remove', 'Take a claim out of search (it can be restored)', [claimId(), string('reason', 'Why', { required: true, max_length: 500 })]),
     subcommand('restore', 'Bring a removed claim back', [claimId('The removed claim (type to search)'), string('reason', 'Why', { max_length: 500 })]),
     subcommand('history', 'Who changed a claim, when, and how', [claimId()]),
+    subcommand('requests', 'What readers asked the desk for, most asked first', []),
+    subcommand('answer', 'Answer a request with a claim (or, without one, add it from the request)', [
+      requestOption(),
+      string('claim', 'The claim that answers it; leave out to add a new one', { autocomplete: true, max_length: 64 }),
+    ]),
+    subcommand('dismiss', 'Close a request without a claim', [requestOption(), string('reason', 'Why', { required: true, max_length: 500 })]),
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -71,12 +79,15 @@ const ClaimsOptions = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('remove'), id: z.string(), reason: z.string().trim().min(1, 'say why') }),
   z.object({ subcommand: z.literal('restore'), id: z.string(), reason: z.string().trim().min(1).optional() }),
   z.object({ subcommand: z.literal('history'), id: z.string() }),
+  z.object({ subcommand: z.literal('requests') }),
+  z.object({ subcommand: z.literal('answer'), request: z.number().int().positive(), claim: z.string().optional() }),
+  z.object({ subcommand: z.literal('dismiss'), request: z.number().int().positive(), reason: z.string().trim().min(1, 'say why') }),
 ]);
 
 /** A draft the moderator can reopen after it was rejected, and the form it came from. */
 const drafts = new Pending<{ formId: string; title: string; draft: ClaimDraft }>();
 /** A claim waiting for "save anyway" (a near-duplicate), and removals waiting for confirmation. */
-const confirmations = new Pending<{ kind: 'add'; claim: Claim } | { kind: 'remove'; id: string; reason: string }>();
+const confirmations = new Pending<{ kind: 'add'; claim: Claim; request?: number } | { kind: 'remove'; id: string; reason: string }>();
 
 export const claimsCommand = defineCommand({
   data,
@@ -137,11 +148,30 @@ export const claimsCommand = defineCommand({
         }
         return { embeds: [{ title: `History of ${options.id}`, description, footer: `${entries.length} change${entries.length === 1 ? '' : 's'}, oldest first` }], ephemeral: true };
       }
+      case 'requests': {
+        const open = await store.database.openRequests(LIMITS.requestsListed);
+        if (open.length === 0) return { content: 'No open requests: nobody has asked the desk for anything yet.', ephemeral: true };
+        return {
+          embeds: [{ title: 'Open requests, most asked first', description: requestLines(open).join('\n'), footer: 'Answer with /claims answer request:<n> [claim:<id>], or /claims dismiss.' }],
+          ephemeral: true,
+        };
+      }
+      case 'answer': {
+        if (options.claim) return { content: await answerRequest(options.request, options.claim, context), ephemeral: true };
+        // No claim yet: add one from the request, the form filled in with what the readers asked.
+        const request = await openRequest(options.request, context);
+        const story = store.stories.length === 1 ? store.stories[0]!.id : undefined;
+        if (!story) throw new UserError('Add the claim with /claims add (say its story), then answer with /claims answer request claim.');
+        return { modal: claimForm(`claims:add:${story}:unverified:report:${request.id}`, `Add a claim for request #${request.id}`, { ...emptyDraft(), statement: request.words }) };
+      }
+      case 'dismiss':
+        return { content: await dismissRequest(options.request, options.reason, context), ephemeral: true };
     }
   },
-  autocomplete(option, value, context, subcommand): Choice[] {
+  async autocomplete(option, value, context, subcommand): Promise<Choice[]> {
     const { store } = context;
-    if (option === 'id') return claimIdChoices(subcommand, value, context);
+    if (option === 'id' || option === 'claim') return claimIdChoices(subcommand, value, context);
+    if (option === 'request') return requestChoices(value, context);
     if (option === 'story') {
       const needle = value.trim().toLowerCase();
       return store.stories.filter((story) => story.title.toLowerCase().includes(needle) || story.id.includes(needle)).map((story) => ({ name: story.title, value: story.id }));
@@ -192,14 +222,14 @@ async function submitForm(input: Extract<ComponentInput, { kind: 'form' }>, cont
       return saved(context, claim, `Saved your edit of \`${claim.id}\`.`);
     }
     if (input.action !== 'add') throw new Error(`unknown form ${formId}`);
-    const [story = '', verdict, quote] = input.argument.split(':');
+    const [story = '', verdict, quote, request] = input.argument.split(':');
     const now = new Date().toISOString();
     const id = newClaimId(draft, (taken) => Boolean(store.claim(taken) ?? store.removedClaim(taken)));
     const claim = claimFromDraft(draft, { id, story, verdict: verdict as Verdict, quote: quote === 'quote', createdAt: now, updatedAt: now, addedBy: actor.name });
     const { same, similar } = nearDuplicates(store.claims, claim);
     if (same) throw new UserError(`This statement is already claim \`${same.id}\`: ${claimSummaryLine(same)}`);
     if (similar.length > 0) {
-      const key = confirmations.put({ kind: 'add', claim });
+      const key = confirmations.put({ kind: 'add', claim, request: request ? Number(request) : undefined });
       return {
         content: [`This looks like a claim we already have (same claimant, very similar statement):`, ...similar.map((other) => `• ${claimSummaryLine(other)}`), '', 'Save yours anyway?'].join('\n'),
         embeds: renderClaimReply(claim, store.story(claim.story)).embeds,
@@ -207,11 +237,18 @@ async function submitForm(input: Extract<ComponentInput, { kind: 'form' }>, cont
         buttons: [{ id: `claims:confirm:${key}`, label: 'Save anyway', style: 'primary' }, { id: `claims:cancel:${key}`, label: 'Cancel', style: 'secondary' }],
       };
     }
-    return saved(context, await store.add(claim, actor), `Added claim \`${claim.id}\`.`);
+    return await added(context, claim, request ? Number(request) : undefined);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return rejectedDraft(error, { formId, title, draft });
   }
+}
+
+/** Saves a new claim and, when it was added for a request, answers the request with it. */
+async function added(context: CommandContext, claim: Claim, request: number | undefined): Promise<Reply> {
+  const saving = await context.store.add(claim, context.actor);
+  const answered = request === undefined ? '' : ` ${await answerRequest(request, saving.id, context)}`;
+  return saved(context, saving, `Added claim \`${saving.id}\`.${answered}`);
 }
 
 /** The fields the form edits; the rest (verdict, note, tags, context) stays as the latest version has it. */
@@ -250,10 +287,7 @@ async function pressButton(input: Extract<ComponentInput, { kind: 'button' }>, c
   if (input.action === 'cancel') return { content: 'Cancelled: nothing was changed.', update: true, embeds: [] };
   if (input.action !== 'confirm') throw new Error(`unknown button claims:${input.action}`);
   if (!confirmation) throw new UserError('That confirmation has expired (after 15 minutes) or was already used. Nothing was changed.');
-  if (confirmation.kind === 'add') {
-    const claim = await store.add(confirmation.claim, actor);
-    return { ...saved(context, claim, `Added claim \`${claim.id}\`.`), update: true };
-  }
+  if (confirmation.kind === 'add') return { ...(await added(context, confirmation.claim, confirmation.request)), update: true };
   const claim = await store.remove(confirmation.id, actor, confirmation.reason);
   return { content: `Removed \`${claim.id}\` from search. \`/claims restore id:${claim.id}\` brings it back.`, embeds: [], update: true };
 }

@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
 import { UserError } from './errors.ts';
 import type { Choice, Reply } from './reply.ts';
@@ -11,6 +11,13 @@ export interface CommandContext {
   store: ClaimStore;
   /** Who is asking: a Discord member, or the person at the console. */
   actor: Actor;
+  /** The channel it was asked in (Discord only): where a request's answer is told. */
+  channelId?: string | null;
+  /**
+   * Posts `reply` in a channel, mentioning `userId` and pinging only them: how someone who asked the desk is told
+   * of the answer. Resolves false when it could not (logged). Absent in the console, which has nobody to tell.
+   */
+  notify?(channelId: string, userId: string, reply: Reply): Promise<boolean>;
 }
 
 /** What came back from a button or a form a command sent, its id split into `<command>:<action>:<argument>`. */
@@ -24,13 +31,13 @@ export type ComponentInput =
  */
 export interface Command {
   /** The definition registered with Discord, as API JSON. */
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  data: RESTPostAPIApplicationCommandsJSONBody;
   run(options: RawOptions, context: CommandContext): Reply | Promise<Reply>;
   /**
    * Choices for the option being typed (in `subcommand`, when the command has them). Answered from memory:
    * Discord gives autocomplete 3 seconds and no deferral.
    */
-  autocomplete?(option: string, value: string, context: CommandContext, subcommand?: string): Choice[];
+  autocomplete?(option: string, value: string, context: CommandContext, subcommand?: string): Choice[] | Promise<Choice[]>;
   /** Only the newsroom's moderators may use it: checked at run time for the command, its buttons and its forms alike. */
   moderatorsOnly?: boolean;
   /** A press of a button, or a submitted form, that this command sent. */
@@ -38,7 +45,7 @@ export interface Command {
 }
 
 interface CommandSpec<Args> {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  data: RESTPostAPIApplicationCommandsJSONBody;
   /** Parses the raw options into the arguments `execute` gets; a value it rejects is the user's error. */
   options: z.ZodType<Args>;
   execute(args: Args, context: CommandContext): Reply | Promise<Reply>;

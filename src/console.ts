@@ -17,7 +17,8 @@ To connect a real bot, put DISCORD_TOKEN in .env (see .env.example and the READM
 /** A local stand-in for Discord: reads commands line by line and prints the replies the bot would send, from the same handlers. */
 export async function runConsole(input: Readable, output: Writable, commands: readonly Command[], context: CommandContext, log: Logger): Promise<void> {
   const print = (text: string) => output.write(`${text}\n`);
-  const byName = new Map(commands.map((command) => [command.data.name, command]));
+  // Slash commands by name; a message command (Check claims) has no text to type here.
+  const byName = new Map(commands.filter((command) => (command.data.type ?? 1) === 1).map((command) => [command.data.name, command]));
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const lines = createInterface({ input, output, terminal: interactive, prompt: 'claimbot> ' });
   const prompt = () => interactive && lines.prompt();
@@ -50,10 +51,10 @@ async function answer(commands: Map<string, Command>, name: string, text: string
   const options = parseOptions(command, wantsChoices ? text.slice(0, -1) : text);
   if (wantsChoices) {
     // The autocompleted option the user typed into, else the command's first one.
-    const autocompleted = (command.data.options ?? []).filter((definition) => 'autocomplete' in definition && definition.autocomplete).map((definition) => definition.name);
+    const autocompleted = (definedOptions(command)).filter((definition) => 'autocomplete' in definition && definition.autocomplete).map((definition) => definition.name);
     const option = autocompleted.find((name) => name in options) ?? autocompleted[0];
     if (!option || !command.autocomplete) throw new UserError(`/${name} has nothing to autocomplete.`);
-    const choices = fitChoices(command.autocomplete(option, String(options[option] ?? ''), context));
+    const choices = fitChoices(await command.autocomplete(option, String(options[option] ?? ''), context));
     return choices.length === 0 ? 'No suggestions.' : choices.map((choice) => `  ${choice.name}   [${choice.value}]`).join('\n');
   }
   const reply = fitReply(await command.run(options, context));
@@ -62,7 +63,7 @@ async function answer(commands: Map<string, Command>, name: string, text: string
 
 /** "north korea verdict:unverified private:true" → { query: 'north korea', verdict: 'unverified', private: true }: free text fills the first option. */
 function parseOptions(command: Command, text: string): RawOptions {
-  const definitions = command.data.options ?? [];
+  const definitions = definedOptions(command);
   const names = definitions.map((option) => option.name).join('|');
   const parts = text.split(new RegExp(`(?:^|\\s)(${names}):`));
   const options: RawOptions = {};
@@ -74,4 +75,9 @@ function parseOptions(command: Command, text: string): RawOptions {
     options[parts[i]!] = definition?.type === ApplicationCommandOptionType.Boolean ? /^(true|yes|1)$/i.test(value) : value;
   }
   return options;
+}
+
+/** A slash command's options; a message command (Check claims) has none. */
+function definedOptions(command: Command) {
+  return ('options' in command.data ? command.data.options : undefined) ?? [];
 }

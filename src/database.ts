@@ -28,6 +28,40 @@ interface Tables {
     reason: string | null;
   };
   summaries: { id: string; guild_id: string; channel_id: string; story: string; message_ids: string; hash: string; updated_at: string };
+  requests: {
+    id: Generated<number>;
+    key: string;
+    words: string;
+    status: string;
+    askers: number;
+    created_at: string;
+    updated_at: string;
+    claim_id: string | null;
+    note: string | null;
+  };
+  request_askers: { request_id: number; user_id: string; guild_id: string | null; channel_id: string | null; words: string; asked_at: string; notified_at: string | null };
+  request_log: { seq: Generated<number>; request_id: number; at: string; actor_id: string; actor_name: string; action: string; detail: string | null };
+}
+
+export const REQUEST_STATUSES = ['open', 'answered', 'dismissed'] as const;
+
+/** What readers asked the desk for when no claim matched. Asking again for the same thing counts on the same request. */
+export interface RequestRecord {
+  id: number;
+  words: string;
+  status: (typeof REQUEST_STATUSES)[number];
+  askers: number;
+  createdAt: string;
+  updatedAt: string;
+  claimId: string | null;
+  note: string | null;
+}
+
+/** One person who asked, and where: they are told there, once, when the request is answered. */
+export interface RequestAsker {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
 }
 
 /** A story summary posted in a channel: the messages that hold it and a hash of what they show. */
@@ -122,6 +156,44 @@ const migrations: Record<string, Migration> = {
         .addColumn('message_ids', 'text', (column) => column.notNull())
         .addColumn('hash', 'text', (column) => column.notNull())
         .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+  '0003-requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('requests')
+        .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('words', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('askers', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .addColumn('claim_id', 'text')
+        .addColumn('note', 'text')
+        .execute();
+      await db.schema.createIndex('requests_open').on('requests').columns(['status', 'key']).execute();
+      await db.schema
+        .createTable('request_askers')
+        .addColumn('request_id', 'integer', (column) => column.notNull())
+        .addColumn('user_id', 'text', (column) => column.notNull())
+        .addColumn('guild_id', 'text')
+        .addColumn('channel_id', 'text')
+        .addColumn('words', 'text', (column) => column.notNull())
+        .addColumn('asked_at', 'text', (column) => column.notNull())
+        .addColumn('notified_at', 'text')
+        .addPrimaryKeyConstraint('request_askers_pk', ['request_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createTable('request_log')
+        .addColumn('seq', 'integer', (column) => column.primaryKey().autoIncrement())
+        .addColumn('request_id', 'integer', (column) => column.notNull())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .addColumn('actor_id', 'text', (column) => column.notNull())
+        .addColumn('actor_name', 'text', (column) => column.notNull())
+        .addColumn('action', 'text', (column) => column.notNull())
+        .addColumn('detail', 'text')
         .execute();
     },
   },
@@ -293,6 +365,71 @@ export class ClaimDatabase {
   }
 
   /**
+   * Records that someone asked for `words` (already reduced to `key`): on the open request for the same key, or a
+   * new one. Asking twice counts once. Returns the request as it is now.
+   */
+  async recordRequest(key: string, words: string, asker: RequestAsker, actor: Actor): Promise<RequestRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      const at = new Date().toISOString();
+      const open = await trx.selectFrom('requests').select('id').where('status', '=', 'open').where('key', '=', key).executeTakeFirst();
+      const id = open?.id ?? Number((await trx.insertInto('requests').values({ key, words, status: 'open', askers: 0, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id);
+      const added = await trx.insertInto('request_askers')
+        .values({ request_id: id, user_id: asker.userId, guild_id: asker.guildId, channel_id: asker.channelId, words, asked_at: at })
+        .onConflict((conflict) => conflict.columns(['request_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(added.numInsertedOrUpdatedRows ?? 0) > 0) {
+        await trx.updateTable('requests').set((eb) => ({ askers: eb('askers', '+', 1), updated_at: at })).where('id', '=', id).execute();
+        await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'asked', detail: words }).execute();
+      }
+      return toRequest(await trx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    });
+  }
+
+  /** Open requests, most asked first. */
+  async openRequests(limit: number): Promise<RequestRecord[]> {
+    const rows = await this.db.selectFrom('requests').selectAll().where('status', '=', 'open').orderBy('askers', 'desc').orderBy('updated_at', 'desc').limit(limit).execute();
+    return rows.map(toRequest);
+  }
+
+  async request(id: number): Promise<RequestRecord | undefined> {
+    const row = await this.db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRequest(row);
+  }
+
+  /**
+   * Answers (with a claim) or dismisses (with a reason) an open request, and returns who asked and has not been
+   * told yet. Throws when it is not open: a request is closed once.
+   */
+  async closeRequest(id: number, outcome: { status: 'answered'; claimId: string } | { status: 'dismissed'; note: string }, actor: Actor): Promise<RequestAsker[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const at = new Date().toISOString();
+      const closed = await trx.updateTable('requests')
+        .set({ status: outcome.status, updated_at: at, claim_id: outcome.status === 'answered' ? outcome.claimId : null, note: outcome.status === 'dismissed' ? outcome.note : null })
+        .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(closed.numUpdatedRows) === 0) throw new RequestClosedError(id);
+      await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: outcome.status, detail: outcome.status === 'answered' ? outcome.claimId : outcome.note }).execute();
+      const askers = await trx.selectFrom('request_askers').select(['user_id', 'guild_id', 'channel_id']).where('request_id', '=', id).where('notified_at', 'is', null).execute();
+      return askers.map((row) => ({ userId: row.user_id, guildId: row.guild_id, channelId: row.channel_id }));
+    });
+  }
+
+  /** Remembers that these askers were told, so nobody is told twice. */
+  async markNotified(id: number, userIds: readonly string[], actor: Actor): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      const at = new Date().toISOString();
+      await trx.updateTable('request_askers').set({ notified_at: at }).where('request_id', '=', id).where('user_id', 'in', [...userIds]).execute();
+      await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'notified', detail: userIds.join(',') }).execute();
+    });
+  }
+
+  /** A request's own audit trail: asked, answered or dismissed, notified. */
+  async requestLog(id: number): Promise<{ at: string; actor: string; action: string; detail: string | null }[]> {
+    const rows = await this.db.selectFrom('request_log').selectAll().where('request_id', '=', id).orderBy('seq').execute();
+    return rows.map((row) => ({ at: row.at, actor: `${row.actor_name} (${row.actor_id})`, action: row.action, detail: row.detail }));
+  }
+
+  /**
    * A SQLite setting or check (`integrity_check` is "ok" on an intact file), read on the client's connection or,
    * with `inTransaction`, on the connection a write transaction gets, which is where durability matters.
    */
@@ -303,6 +440,25 @@ export class ClaimDatabase {
     };
     return inTransaction ? this.db.transaction().execute(read) : read(this.db);
   }
+}
+
+export class RequestClosedError extends Error {
+  constructor(readonly requestId: number) {
+    super(`request #${requestId} is not open`);
+  }
+}
+
+function toRequest(row: Selectable<Tables['requests']>): RequestRecord {
+  return {
+    id: Number(row.id),
+    words: row.words,
+    status: row.status as RequestRecord['status'],
+    askers: Number(row.askers),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    claimId: row.claim_id,
+    note: row.note,
+  };
 }
 
 function summaryId({ channelId, story }: Pick<SummaryRecord, 'channelId' | 'story'>): string {

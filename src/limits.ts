@@ -23,6 +23,8 @@ export const LIMITS = {
   placeholder: 100,
   textInputValue: 4000,
   selectOptions: 25,
+  /** Our own: open requests listed at once, one line each within one embed description. */
+  requestsListed: 25,
 } as const;
 
 /** Shortens text to `max` characters, at a word boundary where one is near, ending in "…". */

@@ -16,7 +16,7 @@ describe('/claim autocomplete with nothing typed yet', () => {
 
   it('offers the 25 most recently updated claims, newest first, ties by id', async () => {
     const { store, cleanup } = await scratchStore((await dataset).file);
-    const choices = claimCommand.autocomplete!('query', '', consoleContext(store));
+    const choices = await claimCommand.autocomplete!('query', '', consoleContext(store));
     const byRecency = [...store.claims].sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt > b.updatedAt ? -1 : 1));
     expect(choices.map((choice) => choice.value)).toEqual(byRecency.slice(0, 25).map((claim) => claim.id));
     expect(choices.slice(0, 2).map((choice) => choice.value)).toEqual(['copy-20', 'copy-19']);

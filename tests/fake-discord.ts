@@ -353,6 +353,9 @@ export class FakeDiscord {
         return { status: 200, body: edited };
       }
     }
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      return { status: 200, body: this.message({ ...fields, channel_id: m[1], author: this.user(this.applicationId, 'FakeBot', true) }) };
+    }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }
 

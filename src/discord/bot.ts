@@ -5,7 +5,9 @@ import { restOptions, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ClaimStore } from '../store.ts';
 import { createInteractionHandler } from './interactions.ts';
+import { messagePayload } from './messages.ts';
 import { curationAccess } from './moderators.ts';
+import type { Reply } from '../reply.ts';
 import { syncCommands } from './registration.ts';
 
 export interface RunningBot {
@@ -21,7 +23,19 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
     allowedMentions: { parse: [] },
     rest: restOptions(config),
   });
-  const handleInteraction = createInteractionHandler(commands, { store, log, curationAccess: (asker) => curationAccess(config, asker) });
+  const notify = async (channelId: string, userId: string, reply: Reply): Promise<boolean> => {
+    try {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isSendable()) throw new Error('not a channel the bot can post in');
+      // The one message that pings, on purpose: only the person it is for.
+      await channel.send({ ...messagePayload(reply), allowedMentions: { users: [userId] } });
+      return true;
+    } catch (error) {
+      log.warn('could not tell someone who asked the desk', { channel: channelId, user: userId, error });
+      return false;
+    }
+  };
+  const handleInteraction = createInteractionHandler(commands, { store, log, notify, curationAccess: (asker) => curationAccess(config, asker) });
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));

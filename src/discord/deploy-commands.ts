@@ -1,6 +1,6 @@
 // `npm run deploy-commands`: registers the commands now, in one guild when DISCORD_GUILD_ID is set (instant),
 // otherwise globally. The bot also syncs them on startup; this is for registering without starting it.
-import { REST, Routes } from 'discord.js';
+import { ApplicationCommandType, REST, Routes } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import { loadConfig, restOptions } from '../config.ts';
 import { loadEnv } from '../env.ts';
@@ -15,4 +15,5 @@ if (!config.DISCORD_TOKEN) {
 const rest = new REST(restOptions(config)).setToken(config.DISCORD_TOKEN);
 const application = (await rest.get(Routes.currentApplication())) as { id: string };
 await registerCommands(rest, { applicationId: application.id, guildId: config.DISCORD_GUILD_ID }, commands.map((command) => command.data));
-console.log(`Registered ${commands.map((command) => `/${command.data.name}`).join(', ')} ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally'}.`);
+const names = commands.map(({ data }) => (data.type === ApplicationCommandType.Message ? `“${data.name}” (on messages)` : `/${data.name}`));
+console.log(`Registered ${names.join(', ')} ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally'}.`);

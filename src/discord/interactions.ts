@@ -8,26 +8,29 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
   type InteractionReplyOptions,
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Command, CommandContext, ComponentInput, RawOptions } from '../command.ts';
 import { UserError } from '../errors.ts';
-import { fitChoices, fitModal, fitReply } from '../limits.ts';
+import { fitChoices, fitModal } from '../limits.ts';
 import type { Logger } from '../log.ts';
-import type { ModalForm, Reply, ReplyButton } from '../reply.ts';
+import type { ModalForm, Reply } from '../reply.ts';
+import { messagePayload } from './messages.ts';
 import type { ClaimStore } from '../store.ts';
 import type { Asker } from './moderators.ts';
 
 const GENERIC_ERROR: Reply = { content: 'Something went wrong on our side while answering. It has been logged; please try again.', ephemeral: true };
 
-type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 export interface InteractionDeps {
   store: ClaimStore;
   log: Logger;
   /** Whether this person may use moderator commands: true, or the sentence that says why not. */
   curationAccess(asker: Asker): true | string;
+  notify: CommandContext['notify'];
 }
 
 /**
@@ -35,23 +38,23 @@ export interface InteractionDeps {
  * here at run time. A UserError reaches the user as an ephemeral message; anything else is logged with context
  * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
-export function createInteractionHandler(commands: readonly Command[], { store, log, curationAccess }: InteractionDeps) {
+export function createInteractionHandler(commands: readonly Command[], { store, log, curationAccess, notify }: InteractionDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
-    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
     const [name = '', action = '', ...argument] = 'customId' in interaction ? interaction.customId.split(':') : [interaction.commandName];
     const command = byName.get(name);
     const started = performance.now();
     const about = {
       interaction: interaction.id,
-      kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isModalSubmit() ? 'form' : 'command',
+      kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isModalSubmit() ? 'form' : interaction.isMessageContextMenuCommand() ? 'message command' : 'command',
       command: name,
       action: action || undefined,
       user: interaction.user.id,
       guild: interaction.guildId,
       channel: interaction.channelId,
     };
-    const context: CommandContext = { store, actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId } };
+    const context: CommandContext = { store, actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId }, channelId: interaction.channelId, notify };
     let outcome = 'ok';
     try {
       if (!command) throw new Error(`No handler for "${name}"`);
@@ -59,13 +62,15 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       if (interaction.isAutocomplete()) {
         // Nothing to offer those who may not use the command: not even the ids of claims.
         const focused = interaction.options.getFocused(true);
-        const choices = access === true ? (command.autocomplete?.(focused.name, String(focused.value), context, interaction.options.getSubcommand(false) ?? undefined) ?? []) : [];
+        const choices = access === true ? ((await command.autocomplete?.(focused.name, String(focused.value), context, interaction.options.getSubcommand(false) ?? undefined)) ?? []) : [];
         await interaction.respond(fitChoices(choices));
       } else {
         if (access !== true) {
           outcome = 'denied';
           await send(interaction, { content: access, ephemeral: true });
         } else if (interaction.isChatInputCommand()) await send(interaction, await command.run(optionsOf(interaction), context));
+        // A message command's one input is the message: its content arrives without the Message Content intent.
+        else if (interaction.isMessageContextMenuCommand()) await send(interaction, await command.run({ message: interaction.targetMessage.content }, context));
         else {
           if (!command.component) throw new Error(`"${name}" has no buttons or forms`);
           await send(interaction, await command.component(componentInput(interaction, action, argument.join(':')), context));
@@ -126,26 +131,15 @@ async function send(interaction: Answerable, reply: Reply): Promise<void> {
     return;
   }
   if (reply.modal) throw new Error('a form can only be the first answer to a command or a button');
-  const { content, embeds, ephemeral, buttons } = fitReply(reply);
-  const message = {
-    content: content ?? (reply.update ? '' : undefined),
-    embeds: embeds?.map(({ footer, ...embed }) => ({ ...embed, footer: footer === undefined ? undefined : { text: footer } })),
-    components: buttons?.length ? [{ type: ComponentType.ActionRow, components: buttons.map(buttonJson) }] : reply.update ? [] : undefined,
-  };
+  const message = messagePayload(reply);
   if (reply.update && interaction.isButton() && !answered) {
     await interaction.update(message);
     return;
   }
-  const options: InteractionReplyOptions = { ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined };
+  const options: InteractionReplyOptions = { ...message, flags: reply.ephemeral ? MessageFlags.Ephemeral : undefined };
   // An error after the answer went out (or was deferred) is told in a follow-up message.
   if (answered) await interaction.followUp(options);
   else await interaction.reply(options);
-}
-
-const BUTTON_STYLES = { primary: 1, secondary: 2, success: 3, danger: 4 } as const;
-
-function buttonJson(button: ReplyButton) {
-  return { type: ComponentType.Button, custom_id: button.id, label: button.label, style: BUTTON_STYLES[button.style] };
 }
 
 /** A form as Discord's modal: each input inside a Label component (type 18), as Discord now wants. */

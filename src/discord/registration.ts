@@ -1,6 +1,6 @@
-import { Routes, type REST, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 
-type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+type Definition = RESTPostAPIApplicationCommandsJSONBody;
 
 /** Where commands are registered: one guild (instant, for development) or globally (every server the bot is in). */
 export interface RegistrationTarget {

@@ -1,0 +1,35 @@
+import { ApplicationCommandType } from 'discord.js';
+import type { Command } from '../src/command.ts';
+import { askTheDesk, askTheDeskButton } from '../src/requests.ts';
+import { claimSummaryLine, escapeMarkdown, renderClaimEmbed } from '../src/render.ts';
+import type { Reply } from '../src/reply.ts';
+import { matchMessage } from '../src/search/message.ts';
+import { ellipsis } from '../src/limits.ts';
+
+/** At most this many known claims are listed for one message. */
+const MATCHES = 3;
+
+/**
+ * "Check claims" on any message (right-click → Apps): the known claims the message repeats or is about, with their
+ * verdicts and flags, shown only to the person who asked; or "no known claim", the closest, and a way to ask the desk.
+ */
+export const checkClaimsCommand: Command = {
+  data: { type: ApplicationCommandType.Message, name: 'Check claims', contexts: [0] },
+  run({ message }, { store }): Reply {
+    const text = String(message ?? '').trim();
+    if (!text) return { content: 'That message has no text to check (only attachments or embeds).', ephemeral: true };
+    const { matches, closest } = matchMessage(store, text, MATCHES);
+    if (matches.length === 0) {
+      const lines = [`No known claim in this message: “${escapeMarkdown(ellipsis(text, 150))}”.`];
+      if (closest.length > 0) lines.push('', 'Closest claims:', ...closest.map((claim) => `• ${claimSummaryLine(claim)}`));
+      lines.push('', 'The desk can look into it: press Ask the desk.');
+      return { content: lines.join('\n'), ephemeral: true, buttons: [askTheDeskButton('Check claims', text)] };
+    }
+    const embeds = matches.map((claim) => renderClaimEmbed(claim, store.story(claim.story)));
+    return { content: `This message matches ${matches.length === 1 ? 'a known claim' : `${matches.length} known claims`}:`, embeds, ephemeral: true };
+  },
+  component(input, context) {
+    if (input.kind !== 'button' || input.action !== 'ask') throw new Error(`unknown component of Check claims: ${input.action}`);
+    return askTheDesk(input.argument, context);
+  },
+};
