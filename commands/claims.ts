@@ -56,6 +56,7 @@ const data = {
     subcommand('restore', 'Bring a removed claim back', [claimId('The removed claim (type to search)'), string('reason', 'Why', { max_length: 500 })]),
     subcommand('history', 'Who changed a claim, when, and how', [claimId()]),
     subcommand('requests', 'What readers asked the desk for, most asked first', []),
+    subcommand('export', 'The claims as a file: the dataset format (reviewable in git, importable)', [string('story', 'Only this story', { autocomplete: true, max_length: 64 })]),
     subcommand('answer', 'Answer a request with a claim (or, without one, add it from the request)', [
       requestOption(),
       string('claim', 'The claim that answers it; leave out to add a new one', { autocomplete: true, max_length: 64 }),
@@ -80,6 +81,7 @@ const ClaimsOptions = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('restore'), id: z.string(), reason: z.string().trim().min(1).optional() }),
   z.object({ subcommand: z.literal('history'), id: z.string() }),
   z.object({ subcommand: z.literal('requests') }),
+  z.object({ subcommand: z.literal('export'), story: z.string().optional() }),
   z.object({ subcommand: z.literal('answer'), request: z.number().int().positive(), claim: z.string().optional() }),
   z.object({ subcommand: z.literal('dismiss'), request: z.number().int().positive(), reason: z.string().trim().min(1, 'say why') }),
 ]);
@@ -153,6 +155,15 @@ export const claimsCommand = defineCommand({
         if (open.length === 0) return { content: 'No open requests: nobody has asked the desk for anything yet.', ephemeral: true };
         return {
           embeds: [{ title: 'Open requests, most asked first', description: requestLines(open).join('\n'), footer: 'Answer with /claims answer request:<n> [claim:<id>], or /claims dismiss.' }],
+          ephemeral: true,
+        };
+      }
+      case 'export': {
+        if (options.story && !store.story(options.story)) throw new UserError(`There is no story “${options.story}”. Pick one from the list as you type.`);
+        const dataset = store.dataset(options.story);
+        return {
+          content: `${dataset.claims.length} claims${options.story ? ` of ${options.story}` : ''}, as of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+          files: [{ name: `claims${options.story ? `-${options.story}` : ''}.json`, content: `${JSON.stringify(dataset, null, 2)}\n` }],
           ephemeral: true,
         };
       }

@@ -23,6 +23,8 @@ export const LIMITS = {
   placeholder: 100,
   textInputValue: 4000,
   selectOptions: 25,
+  /** What a bot may attach to one message, in bytes (Discord's default upload limit). */
+  attachmentBytes: 10 * 1024 * 1024,
   /** Our own: open requests listed at once, one line each within one embed description. */
   requestsListed: 25,
 } as const;
@@ -42,6 +44,12 @@ export function fitReply(reply: Reply): Reply {
   const fitted: Reply = { ...reply };
   if (reply.content !== undefined) fitted.content = ellipsis(reply.content, LIMITS.content);
   if (reply.embeds) fitted.embeds = reply.embeds.slice(0, LIMITS.embedsPerMessage).map(fitEmbed);
+  if (reply.files) {
+    const tooLarge = reply.files.filter((file) => Buffer.byteLength(file.content) > LIMITS.attachmentBytes);
+    fitted.files = reply.files.filter((file) => !tooLarge.includes(file));
+    // Never a silent cut: say which file could not be attached.
+    if (tooLarge.length > 0) fitted.content = ellipsis(`${fitted.content ?? ''}\n${tooLarge.map((file) => `${file.name} is larger than Discord allows (${Math.ceil(Buffer.byteLength(file.content) / 1048576)} MB); use \`claimbot export\` on the server.`).join('\n')}`.trim(), LIMITS.content);
+  }
   if (reply.buttons) fitted.buttons = reply.buttons.slice(0, LIMITS.buttonsPerRow).map((button) => ({ ...button, label: ellipsis(button.label, LIMITS.buttonLabel) }));
   return fitted;
 }

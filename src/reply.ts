@@ -28,6 +28,13 @@ export interface Reply {
   update?: boolean;
   /** Answer by opening this form instead of a message. Only as the first answer to a command or a button. */
   modal?: ModalForm;
+  /** Files attached to the message (an export). */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  name: string;
+  content: string;
 }
 
 export interface ReplyButton {

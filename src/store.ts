@@ -107,10 +107,12 @@ export class ClaimStore {
     return this.index.search(query, options);
   }
 
-  /** The live claims and their stories, as a dataset file holds them. */
-  dataset(): Dataset {
+  /** The live claims and their stories (or one story and its claims), as a dataset file holds them, sorted by id. */
+  dataset(story?: string): Dataset {
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    return { stories: this.stories.slice().sort(byId), claims: this.claims.slice().sort(byId) };
+    const stories = this.stories.filter((candidate) => story === undefined || candidate.id === story);
+    const claims = this.claims.filter((claim) => story === undefined || claim.story === story);
+    return { stories: stories.sort(byId), claims: claims.sort(byId) };
   }
 
   subscribe(listener: ChangeListener): () => void {

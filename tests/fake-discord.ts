@@ -16,6 +16,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   /** Parsed JSON; for multipart/form-data the parsed `payload_json` part; undefined when empty. */
   body: unknown;
+  /** Files attached to a multipart request, as text. */
+  files?: { name: string; text: string }[];
 }
 
 export interface ApplicationCommandOptionLike {
@@ -282,11 +284,13 @@ export class FakeDiscord {
 
   private async onHttpRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const { body, files } = await readBody(req);
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, '')),
       query: url.searchParams,
-      body: await readBody(req),
+      body,
+      files,
     };
     this.requests.push(request);
     const failureIndex = this.failures.findIndex((f) => f.method === request.method && f.path.test(request.path));
@@ -439,21 +443,23 @@ export class FakeDiscord {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files?: { name: string; text: string }[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
-  if (raw.length === 0) return undefined;
+  if (raw.length === 0) return { body: undefined };
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) {
     // Let the built-in fetch Request parse the form; discord.js puts the JSON in `payload_json` next to the files.
     const request = new Request('http://local', { method: 'POST', headers: { 'content-type': contentType }, body: raw });
     const form = await request.formData();
     const payload = form.get('payload_json');
-    return typeof payload === 'string' ? JSON.parse(payload) : undefined;
+    const files: { name: string; text: string }[] = [];
+    for (const [key, value] of form) if (key.startsWith('files[') && typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+    return { body: typeof payload === 'string' ? JSON.parse(payload) : undefined, files };
   }
   const text = raw.toString('utf8');
-  return contentType.includes('json') ? JSON.parse(text) : text;
+  return { body: contentType.includes('json') ? JSON.parse(text) : text };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

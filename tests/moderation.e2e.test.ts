@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDataset } from '../src/dataset.ts';
 import { FakeDiscord, type ApplicationCommandOptionLike, type InteractionOverrides } from './fake-discord.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
 
@@ -156,6 +157,20 @@ describe('re-rating, flags, removal and history', () => {
     expect(history).toContain('remove · desk-editor');
     expect(history).toContain('reason: duplicate of the Euronews figure');
     expect(history.indexOf('verdict ·')).toBeLessThan(history.indexOf('restore ·'));
+  });
+});
+
+describe('/claims export', () => {
+  it('attaches the current claims as a dataset file that validates, for moderators only', async () => {
+    const interaction = await t.discord.slashCommand('claims', sub('export'), moderator);
+    const reply = await t.discord.reply(interaction);
+    expect((reply.body as Callback).data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^\d+ claims, as of /) });
+    const [file] = reply.files!;
+    expect(file!.name).toBe('claims.json');
+    const dataset = parseDataset(JSON.parse(file!.text), file!.name);
+    expect(dataset.claims.map((claim) => claim.id).sort()).toEqual(t.store.claims.map((claim) => claim.id).sort());
+    const denied = await claims('export', [], reader);
+    expect(denied.data.content).toContain('Only the newsroom’s moderators');
   });
 });
 

@@ -1,11 +1,12 @@
-import { ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type AttachmentPayload } from 'discord.js';
 import { fitReply } from '../limits.ts';
 import type { Reply, ReplyButton } from '../reply.ts';
 
 /** A reply as a Discord message body, within Discord's limits (applied here, when sending, and nowhere else). */
-export function messagePayload(reply: Reply): { content?: string; embeds?: APIEmbed[]; components?: APIActionRowComponent<APIButtonComponent>[] } {
-  const { content, embeds, buttons } = fitReply(reply);
+export function messagePayload(reply: Reply): { content?: string; embeds?: APIEmbed[]; components?: APIActionRowComponent<APIButtonComponent>[]; files?: AttachmentPayload[] } {
+  const { content, embeds, buttons, files } = fitReply(reply);
   return {
+    files: files?.map((file) => ({ attachment: Buffer.from(file.content), name: file.name })),
     // Updating a message in place: what is not given is cleared, not kept from the prompt it replaces.
     content: content ?? (reply.update ? '' : undefined),
     embeds: embeds?.map(({ footer, ...embed }) => ({ ...embed, footer: footer === undefined ? undefined : { text: footer } })),
