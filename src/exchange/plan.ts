@@ -1,0 +1,95 @@
+import type { Claim, Story } from '../schema.ts';
+import { comparableStatement, duplicateKey, sameContent } from './identity.ts';
+import type { ImportedClaim, ImportResult } from './import.ts';
+import type { ImportProblem, RecordRef } from './problems.ts';
+
+export interface ClaimUpdate {
+  record: RecordRef;
+  before: Claim;
+  after: Claim;
+}
+
+export interface SkippedClaim {
+  record: RecordRef;
+  claim: Claim;
+  /** `unchanged`: the dataset already holds this claim as it is. `duplicate`: the same claimant and statement under another id. */
+  reason: 'unchanged' | 'duplicate';
+  /** The id of the claim it is the same as: in the dataset, or earlier in the same file. */
+  of: string;
+}
+
+export interface ImportPlan {
+  add: Claim[];
+  update: ClaimUpdate[];
+  skip: SkippedClaim[];
+  /** The file's invalid records, and those that would break the dataset (unknown story, a statement already claimed by someone else). */
+  invalid: ImportProblem[];
+  /** Stories the file brings that the dataset lacks. A story the dataset has is never changed by an import. */
+  addStories: Story[];
+}
+
+export interface ExistingClaims {
+  claims: readonly Claim[];
+  stories: readonly Story[];
+}
+
+/** What a claim says, without when and by whom it was added: re-importing a feed with new timestamps changes nothing. */
+function content({ createdAt: _created, updatedAt: _updated, addedBy: _addedBy, ...rest }: Claim) {
+  return rest;
+}
+
+/**
+ * What importing `incoming` into `existing` would do, writing nothing. A claim with a known id is an update when
+ * what it says changed, else skipped; a new id with the same claimant and statement as another claim is a duplicate.
+ * An update keeps when and by whom the claim was first added.
+ */
+export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult, 'claims' | 'stories' | 'problems'>): ImportPlan {
+  const plan: ImportPlan = { add: [], update: [], skip: [], invalid: [...incoming.problems], addStories: [] };
+  const existingStoryIds = new Set(existing.stories.map((story) => story.id));
+  plan.addStories = incoming.stories.filter((story) => !existingStoryIds.has(story.id));
+  const storyIds = new Set([...existingStoryIds, ...plan.addStories.map((story) => story.id)]);
+
+  const byId = new Map(existing.claims.map((claim) => [claim.id, claim]));
+  const byKey = new Map(existing.claims.map((claim) => [duplicateKey(claim.claimant.name, claim.statement), claim.id]));
+  const byStatement = new Map(existing.claims.map((claim) => [comparableStatement(claim.statement), claim]));
+  /** Claims of this file already planned, by id, so a file that repeats itself is caught too. */
+  const planned = new Map<string, ImportedClaim>();
+
+  for (const item of incoming.claims) {
+    const { record, claim } = item;
+    const invalid = (field: string, message: string) => plan.invalid.push({ record, field, message });
+    if (!storyIds.has(claim.story)) {
+      invalid('story', `no story has the id "${claim.story}"`);
+      continue;
+    }
+    const earlier = planned.get(claim.id);
+    if (earlier) {
+      if (sameContent(content(earlier.claim), content(claim))) plan.skip.push({ record, claim, reason: 'duplicate', of: claim.id });
+      else invalid('id', `${earlier.record.label} already has the id "${claim.id}" for another claim`);
+      continue;
+    }
+    const before = byId.get(claim.id);
+    const key = duplicateKey(claim.claimant.name, claim.statement);
+    const duplicateOf = before ? undefined : byKey.get(key);
+    const sameStatement = byStatement.get(comparableStatement(claim.statement));
+    if (before && sameContent(content(before), content(claim))) {
+      plan.skip.push({ record, claim, reason: 'unchanged', of: claim.id });
+    } else if (duplicateOf) {
+      plan.skip.push({ record, claim, reason: 'duplicate', of: duplicateOf });
+    } else if (sameStatement && sameStatement.id !== claim.id) {
+      invalid('statement', `claim "${sameStatement.id}" (${sameStatement.claimant.name}) already has this statement`);
+    } else if (before) {
+      const updatedAt = claim.updatedAt > before.updatedAt ? claim.updatedAt : before.updatedAt;
+      const after = { ...claim, createdAt: before.createdAt, addedBy: before.addedBy, updatedAt };
+      plan.update.push({ record, before, after });
+      byKey.set(key, claim.id);
+      byStatement.set(comparableStatement(claim.statement), after);
+    } else {
+      plan.add.push(claim);
+      byKey.set(key, claim.id);
+      byStatement.set(comparableStatement(claim.statement), claim);
+    }
+    planned.set(claim.id, item);
+  }
+  return plan;
+}
