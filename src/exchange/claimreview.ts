@@ -1,7 +1,7 @@
 import type { Claim, Party, Story } from '../schema.ts';
 import type { Draft, Drafts } from './draft.ts';
 import { slugify } from './identity.ts';
-import { dateOf, firstObject, hasType, isObject, nameOf, textOf, values, type JsonObject } from './json-values.ts';
+import { dateOf, firstObject, hasType, isObject, nameOf, present, textOf, values, type JsonObject } from './json-values.ts';
 import { VERDICT_WORDS } from './ratings.ts';
 import { reportFromReview, storyFromReview, UNNAMED_CLAIMANT, verdictFromRatings, type ReviewSource } from './review-sources.ts';
 
@@ -25,60 +25,57 @@ const PERSONAL_ROLES =
 
 function partyNode(party: Party): JsonObject {
   const type = party.description && PERSONAL_ROLES.test(party.description) ? 'Person' : 'Organization';
-  return { '@type': type, name: party.name, ...(party.description && { description: party.description }) };
+  return present({ '@type': type, name: party.name, description: party.description });
 }
+
+/** An empty list is left out rather than written as `[]`. */
+const nonEmpty = <T>(list: readonly T[]) => (list.length > 0 ? list : undefined);
 
 const storyNodeId = (storyId: string) => `_:story-${storyId}`;
 
 /** A story as a node of the graph that its reviews point to (`isPartOf`); its article is what it `isBasedOn`. */
 function storyNode(story: Story): JsonObject {
   const { outlet, url, date, title } = story.source;
-  return {
+  return present({
     '@id': storyNodeId(story.id),
     '@type': 'CreativeWork',
     identifier: story.id,
     name: story.title,
-    isBasedOn: {
-      '@type': 'NewsArticle',
-      publisher: { '@type': 'Organization', name: outlet },
-      ...(url && { url }),
-      ...(date && { datePublished: date }),
-      ...(title && { headline: title }),
-    },
-    ...(story.additionalSources.length > 0 && { citation: story.additionalSources }),
-  };
+    isBasedOn: present({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: outlet }, url, datePublished: date, headline: title }),
+    citation: nonEmpty(story.additionalSources),
+  });
 }
 
 /** One claim as a ClaimReview. `url` and `datePublished` are left out: we know neither for our own reviews. */
 function reviewNode(claim: Claim, newsroom: Newsroom): JsonObject {
   const { citing, reportedBy } = claim.attribution;
-  return {
+  return present({
     '@type': 'ClaimReview',
     identifier: claim.id,
     claimReviewed: claim.statement,
-    itemReviewed: {
+    itemReviewed: present({
       '@type': 'Claim',
       author: partyNode(claim.claimant),
-      appearance: {
+      appearance: present({
         '@type': 'CreativeWork',
         publisher: { '@type': 'Organization', name: reportedBy.outlet },
-        ...(reportedBy.url && { url: reportedBy.url }),
-        ...(reportedBy.date && { datePublished: reportedBy.date }),
-      },
-      ...(citing && { citation: citing }),
-      ...(claim.context && { description: claim.context }),
-      ...(claim.tags.length > 0 && { keywords: claim.tags }),
+        url: reportedBy.url,
+        datePublished: reportedBy.date,
+      }),
+      citation: citing,
+      description: claim.context,
+      keywords: nonEmpty(claim.tags),
       'claimbot:quote': claim.quote,
-    },
+    }),
     reviewRating: { '@type': 'Rating', alternateName: VERDICT_WORDS[claim.verdict] },
-    ...(claim.note && { reviewBody: claim.note }),
-    author: { '@type': 'Organization', name: newsroom.name, ...(newsroom.url && { url: newsroom.url }) },
+    reviewBody: claim.note,
+    author: present({ '@type': 'Organization', name: newsroom.name, url: newsroom.url }),
     isPartOf: { '@id': storyNodeId(claim.story) },
     dateCreated: claim.createdAt,
     dateModified: claim.updatedAt,
-    ...(claim.flags.length > 0 && { 'claimbot:flags': claim.flags }),
+    'claimbot:flags': nonEmpty(claim.flags),
     'claimbot:addedBy': claim.addedBy,
-  };
+  });
 }
 
 /**
@@ -99,6 +96,8 @@ function nodesOf(root: unknown): JsonObject[] {
   });
 }
 
+type Resolve = (value: unknown) => JsonObject | undefined;
+
 /** The ClaimReviews of a JSON-LD file, or undefined when it holds none. */
 export function readClaimReviews(root: unknown, fileName: string): Drafts | undefined {
   const nodes = nodesOf(root);
@@ -106,72 +105,73 @@ export function readClaimReviews(root: unknown, fileName: string): Drafts | unde
   if (reviews.length === 0) return undefined;
   const byNodeId = new Map(nodes.flatMap((node) => (typeof node['@id'] === 'string' ? [[node['@id'], node] as const] : [])));
   /** A value, or the node it points to with `{ "@id": … }`. */
-  const resolve = (value: unknown): JsonObject | undefined => {
+  const resolve: Resolve = (value) => {
     const node = firstObject(value);
     const target = typeof node?.['@id'] === 'string' ? byNodeId.get(node['@id']) : undefined;
     return target ?? node;
   };
-
-  const stories = new Map<string, Draft>();
+  const ourStories = new Map<JsonObject, JsonObject>();
+  const stories = new Map<unknown, Draft>();
   const claims = reviews.map((review, index): Draft => {
-    const record = { index, label: `reviews[${index}]`, ...(typeof review.identifier === 'string' && { id: review.identifier }) };
-    const item = resolve(review.itemReviewed) ?? {};
-    const statement = textOf(review.claimReviewed) ?? textOf(item.text);
-    const source: ReviewSource = {
+    const source: ReviewSource = present({
       publisher: nameOf(resolve(review.author) ?? resolve(review.publisher)),
       url: textOf(review.url),
       date: dateOf(review.datePublished),
       title: textOf(review.headline) ?? textOf(review.name),
-    };
+    });
+    const statement = textOf(review.claimReviewed) ?? textOf(resolve(review.itemReviewed)?.text);
     const storyNode = resolve(review.isPartOf);
-    const story = storyNode && hasType(storyNode, 'CreativeWork') && storyNode.identifier ? storyFromNode(storyNode, resolve) : storyFromReview(source, statement, fileName);
-    if (typeof story.id === 'string' && !stories.has(story.id)) {
-      stories.set(story.id, { record: { index: stories.size, label: `stories[${stories.size}]`, id: story.id }, fields: story });
-    }
-
-    const claimant = resolve(item.author) ?? resolve(item.creator);
-    const claimantDescription = textOf(claimant?.description) ?? textOf(claimant?.jobTitle);
-    const appearance = resolve(item.appearance) ?? resolve(item.firstAppearance);
-    const rating = resolve(review.reviewRating);
-    const ratingWords = textOf(rating?.alternateName) ?? textOf(rating?.name);
-    const { verdict, note: ratingNote } = verdictFromRatings(ratingWords ? [{ words: ratingWords, ...(source.publisher && { by: source.publisher }) }] : []);
-    const note = [textOf(review.reviewBody), ratingNote].filter(Boolean).join(' ');
-    const claimDate = dateOf(item.datePublished);
-    const context = textOf(item.description) ?? (claimDate && `on ${claimDate}`);
-    const fields: JsonObject = {
-      ...(typeof review.identifier === 'string' && /^[a-z0-9-]+$/.test(review.identifier) && { id: review.identifier }),
-      story: story.id,
-      statement,
-      quote: item['claimbot:quote'] ?? false,
-      claimant: { name: nameOf(claimant) ?? UNNAMED_CLAIMANT, ...(claimantDescription && { description: claimantDescription }) },
-      attribution: {
-        ...(textOf(item.citation) && { citing: textOf(item.citation) }),
-        reportedBy: appearance ? reportFromAppearance(appearance, source, fileName) : reportFromReview(source, fileName),
-      },
-      ...(context && { context }),
-      tags: tagsOf(item.keywords),
-      verdict,
-      flags: review['claimbot:flags'] ?? [],
-      ...(note && { note }),
-      ...(textOf(review.dateCreated) && { createdAt: textOf(review.dateCreated) }),
-      ...(textOf(review.dateModified) && { updatedAt: textOf(review.dateModified) }),
-      ...(textOf(review['claimbot:addedBy']) && { addedBy: textOf(review['claimbot:addedBy']) }),
-    };
-    return { record, fields };
+    let story: JsonObject;
+    if (storyNode && hasType(storyNode, 'CreativeWork') && storyNode.identifier !== undefined) {
+      story = ourStories.get(storyNode) ?? storyFromNode(storyNode, resolve);
+      ourStories.set(storyNode, story);
+    } else story = storyFromReview(source, statement, fileName);
+    if (!stories.has(story.id)) stories.set(story.id, { record: { index: stories.size, label: `stories[${stories.size}]`, ...present({ id: textOf(story.id) }) }, fields: story });
+    const fields = reviewFields(review, resolve, source, fileName);
+    fields.story = story.id;
+    return { record: { index, label: `reviews[${index}]`, ...present({ id: textOf(review.identifier) }) }, fields };
   });
   return { format: 'claimreview', claims, stories: [...stories.values()] };
 }
 
+/** A ClaimReview's claim, as our fields. */
+function reviewFields(review: JsonObject, resolve: Resolve, source: ReviewSource, fileName: string): JsonObject {
+  const item = resolve(review.itemReviewed) ?? {};
+  const claimant = resolve(item.author) ?? resolve(item.creator);
+  const appearance = resolve(item.appearance) ?? resolve(item.firstAppearance);
+  const rating = resolve(review.reviewRating);
+  const ratingWords = textOf(rating?.alternateName) ?? textOf(rating?.name);
+  const { verdict, note: ratingNote } = verdictFromRatings(ratingWords ? [present({ words: ratingWords, by: source.publisher })] : []);
+  const claimDate = dateOf(item.datePublished);
+  const identifier = textOf(review.identifier);
+  return present({
+    // Another tool's identifier is our id only when it is a slug like ours (not a URL or a number with spaces).
+    id: identifier && /^[a-z0-9-]+$/.test(identifier) ? identifier : undefined,
+    statement: textOf(review.claimReviewed) ?? textOf(item.text),
+    quote: item['claimbot:quote'] ?? false,
+    claimant: present({ name: nameOf(claimant) ?? UNNAMED_CLAIMANT, description: textOf(claimant?.description) ?? textOf(claimant?.jobTitle) }),
+    attribution: present({
+      citing: textOf(item.citation),
+      reportedBy: appearance ? reportFromAppearance(appearance, source, fileName) : reportFromReview(source, fileName),
+    }),
+    context: textOf(item.description) ?? (claimDate && `on ${claimDate}`),
+    tags: tagsOf(item.keywords),
+    verdict,
+    flags: review['claimbot:flags'] ?? [],
+    note: [textOf(review.reviewBody), ratingNote].filter(Boolean).join(' ') || undefined,
+    createdAt: textOf(review.dateCreated),
+    updatedAt: textOf(review.dateModified),
+    addedBy: textOf(review['claimbot:addedBy']),
+  });
+}
+
 /** Our own story node, read back. */
-function storyFromNode(node: JsonObject, resolve: (value: unknown) => JsonObject | undefined): JsonObject {
+function storyFromNode(node: JsonObject, resolve: Resolve): JsonObject {
   const article = resolve(node.isBasedOn) ?? {};
-  const url = textOf(article.url);
-  const date = textOf(article.datePublished);
-  const title = textOf(article.headline);
   return {
     id: textOf(node.identifier),
     title: textOf(node.name),
-    source: { outlet: nameOf(resolve(article.publisher)), ...(url && { url }), ...(date && { date }), ...(title && { title }) },
+    source: present({ outlet: nameOf(resolve(article.publisher)), url: textOf(article.url), date: textOf(article.datePublished), title: textOf(article.headline) }),
     additionalSources: values(node.citation).map(textOf).filter((text) => text !== undefined),
   };
 }
@@ -182,7 +182,7 @@ function reportFromAppearance(appearance: JsonObject, review: ReviewSource, file
   const date = dateOf(appearance.datePublished);
   const outlet = nameOf(appearance.publisher) ?? nameOf(appearance.author);
   if (!outlet && !url) return reportFromReview(review, fileName);
-  return reportFromReview({ ...(outlet && { publisher: outlet }), ...(url && { url }), ...(date && { date }) }, fileName);
+  return reportFromReview(present({ publisher: outlet, url, date }), fileName);
 }
 
 /** `keywords` as a list or a comma-separated text, made into tag slugs. */

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { UserError } from '../errors.ts';
 import type { Claim, Story } from '../schema.ts';
 import type { Draft, Drafts } from './draft.ts';
-import type { JsonObject } from './json-values.ts';
+import { present, type JsonObject } from './json-values.ts';
 
 /**
  * One claim per row, its story's details repeated on each row so that a spreadsheet is complete on its own.
@@ -82,7 +82,7 @@ export function readClaimsCsv(text: string, fileName: string): Drafts {
     // Spreadsheets number the header 1, so the first claim is row 2.
     const label = `row ${index + 2}`;
     if (row.story && row.storyTitle) stories.push({ record: { index, label, id: row.story }, fields: storyFields(row) });
-    return { record: { index, label, ...(row.id && { id: row.id }) }, fields: claimFields(row) };
+    return { record: present({ index, label, id: row.id || undefined }), fields: claimFields(row) };
   });
   // Each row repeats its story; readImport keeps one and names any row that tells it differently.
   return { format: 'csv', claims, stories };
@@ -105,41 +105,33 @@ function quoteValue(value: string | undefined): unknown {
   return lower === 'true' ? true : lower === 'false' ? false : value;
 }
 
-/** `{ [key]: the cell }`, or nothing when the cell is empty, so that absent stays absent. */
-function optionalCell(row: Row, key: string, column: Column): JsonObject {
-  const value = cell(row, column);
-  return value === undefined ? {} : { [key]: value };
-}
-
 function claimFields(row: Row): JsonObject {
-  const optional = (key: string, column: Column) => optionalCell(row, key, column);
-  return {
-    ...optional('id', 'id'),
-    ...optional('story', 'story'),
+  return present({
+    id: cell(row, 'id'),
+    story: cell(row, 'story'),
     statement: cell(row, 'statement'),
     quote: quoteValue(cell(row, 'quote')),
-    claimant: { name: cell(row, 'claimant'), ...optional('description', 'claimantDescription') },
-    attribution: {
-      ...optional('citing', 'citing'),
-      reportedBy: { outlet: cell(row, 'reportedBy'), ...optional('url', 'reportedByUrl'), ...optional('date', 'reportedByDate') },
-    },
-    ...optional('context', 'context'),
+    claimant: present({ name: cell(row, 'claimant'), description: cell(row, 'claimantDescription') }),
+    attribution: present({
+      citing: cell(row, 'citing'),
+      reportedBy: present({ outlet: cell(row, 'reportedBy'), url: cell(row, 'reportedByUrl'), date: cell(row, 'reportedByDate') }),
+    }),
+    context: cell(row, 'context'),
     tags: list(row, 'tags'),
-    ...optional('verdict', 'verdict'),
+    verdict: cell(row, 'verdict'),
     flags: list(row, 'flags'),
-    ...optional('note', 'note'),
-    ...optional('createdAt', 'createdAt'),
-    ...optional('updatedAt', 'updatedAt'),
-    ...optional('addedBy', 'addedBy'),
-  };
+    note: cell(row, 'note'),
+    createdAt: cell(row, 'createdAt'),
+    updatedAt: cell(row, 'updatedAt'),
+    addedBy: cell(row, 'addedBy'),
+  });
 }
 
 function storyFields(row: Row): JsonObject {
-  const optional = (key: string, column: Column) => optionalCell(row, key, column);
   return {
     id: cell(row, 'story'),
     title: cell(row, 'storyTitle'),
-    source: { outlet: cell(row, 'storyOutlet'), ...optional('url', 'storyUrl'), ...optional('date', 'storyDate'), ...optional('title', 'storySourceTitle') },
+    source: present({ outlet: cell(row, 'storyOutlet'), url: cell(row, 'storyUrl'), date: cell(row, 'storyDate'), title: cell(row, 'storySourceTitle') }),
     additionalSources: list(row, 'storyAdditionalSources'),
   };
 }

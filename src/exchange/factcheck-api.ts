@@ -1,5 +1,5 @@
 import type { Draft, Drafts } from './draft.ts';
-import { dateOf, firstObject, isObject, textOf, values, type JsonObject } from './json-values.ts';
+import { dateOf, firstObject, isObject, present, textOf, values, type JsonObject } from './json-values.ts';
 import { reportFromReview, storyFromReview, UNNAMED_CLAIMANT, verdictFromRatings, type ReviewSource } from './review-sources.ts';
 
 /** A Fact Check Tools API `claims:search` response: `{ claims: [{ text, claimant, claimDate, claimReview: [...] }] }`. */
@@ -16,35 +16,37 @@ export function readFactCheckResponse(root: JsonObject & { claims: unknown[] }, 
   const stories = new Map<string, Draft>();
   const claims = root.claims.map((raw, index): Draft => {
     const claim = isObject(raw) ? raw : {};
-    const reviews = values(claim.claimReview).filter(isObject).map((review) => ({
-      publisher: textOf(firstObject(review.publisher)?.name),
-      site: textOf(firstObject(review.publisher)?.site),
-      url: textOf(review.url),
-      date: dateOf(review.reviewDate),
-      title: textOf(review.title),
-      rating: textOf(review.textualRating),
-    }));
+    const reviews = values(claim.claimReview).filter(isObject).map((review) => {
+      const publisher = firstObject(review.publisher);
+      return present({
+        publisher: textOf(publisher?.name),
+        site: textOf(publisher?.site),
+        url: textOf(review.url),
+        date: dateOf(review.reviewDate),
+        title: textOf(review.title),
+        rating: textOf(review.textualRating),
+      });
+    });
     const first: ReviewSource = reviews[0] ?? {};
     const statement = textOf(claim.text);
     const story = storyFromReview(first, statement, fileName);
-    const storyId = story.id;
-    if (!stories.has(storyId)) stories.set(storyId, { record: { index: stories.size, label: `stories[${stories.size}]`, id: storyId }, fields: story });
+    if (!stories.has(story.id)) stories.set(story.id, { record: { index: stories.size, label: `stories[${stories.size}]`, id: story.id }, fields: story });
     const { verdict, note } = verdictFromRatings(
-      reviews.flatMap((review) => (review.rating ? [{ words: review.rating, ...((review.publisher ?? review.site) && { by: review.publisher ?? review.site }) }] : [])),
+      reviews.flatMap((review) => (review.rating ? [present({ words: review.rating, by: review.publisher ?? review.site })] : [])),
     );
     const claimDate = dateOf(claim.claimDate);
     return {
       record: { index, label: `claims[${index}]` },
-      fields: {
-        story: storyId,
+      fields: present({
+        story: story.id,
         statement,
         quote: false,
         claimant: { name: textOf(claim.claimant) ?? UNNAMED_CLAIMANT },
         attribution: { reportedBy: reportFromReview(first, fileName) },
-        ...(claimDate && { context: `on ${claimDate}` }),
+        context: claimDate && `on ${claimDate}`,
         verdict,
-        ...(note && { note }),
-      },
+        note,
+      }),
     };
   });
   return { format: 'factcheck-api', claims, stories: [...stories.values()] };

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 
 const MAX_SLUG = 64;
 
+/** "Zelenskyy’s café" → "Zelenskyy’s cafe". Plain ASCII skips Unicode normalisation, the slow part of reading 10,000 claims. */
+function withoutAccents(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
+}
+
 /** "Volodymyr Zelensky: 10,000 troops!" → "volodymyr-zelensky-10-000-troops", cut at a word boundary within `max`. */
 export function slugify(text: string, max = MAX_SLUG): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const slug = withoutAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -26,20 +30,23 @@ function shortHash(text: string): string {
  * Applied after the same folding `parseDataset` uses, so whatever it calls a duplicate, this does too.
  */
 export function comparableStatement(statement: string): string {
-  return statement
+  const spaced = statement
     .toLowerCase()
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
-    .trim()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\s.!?;:,"']+$/u, '');
+    .trim();
+  const folded = withoutAccents(spaced);
+  let end = folded.length;
+  while (end > 0 && CLOSING_PUNCTUATION.has(folded[end - 1]!)) end--;
+  return folded.slice(0, end);
 }
 
-/** Same claimant and same statement: the same claim, whatever its id. */
-export function duplicateKey(claimant: string, statement: string): string {
-  return `${comparableStatement(claimant)}\n${comparableStatement(statement)}`;
+const CLOSING_PUNCTUATION = new Set([' ', '.', '!', '?', ';', ':', ',', '"', "'"]);
+
+/** Same claimant and same statement (already made comparable): the same claim, whatever its id. */
+export function duplicateKey(claimant: string, comparable: string): string {
+  return `${comparableStatement(claimant)}\n${comparable}`;
 }
 
 /**
@@ -48,7 +55,7 @@ export function duplicateKey(claimant: string, statement: string): string {
  */
 export function generatedClaimId(claimant: string, statement: string): string {
   const words = slugify(`${claimant} ${statement}`, MAX_SLUG - 7) || 'claim';
-  return `${words}-${shortHash(duplicateKey(claimant, statement))}`;
+  return `${words}-${shortHash(duplicateKey(claimant, comparableStatement(statement)))}`;
 }
 
 /** A story id for a fact-check article: the last words of its URL path, and a hash of the whole URL. */
@@ -65,13 +72,5 @@ export function generatedStoryId(url: string): string {
 
 /** The same JSON data, whatever the order of keys. */
 export function sameContent(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
+  return isDeepStrictEqual(a, b);
 }

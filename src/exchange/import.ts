@@ -5,7 +5,7 @@ import { readClaimsCsv } from './csv.ts';
 import type { Draft, Drafts, ImportFormat } from './draft.ts';
 import { isFactCheckResponse, readFactCheckResponse } from './factcheck-api.ts';
 import { generatedClaimId, sameContent } from './identity.ts';
-import { isObject, type JsonObject } from './json-values.ts';
+import { isObject, present, type JsonObject } from './json-values.ts';
 import { schemaProblems, type ImportProblem, type RecordRef } from './problems.ts';
 
 export interface ImportOptions {
@@ -46,12 +46,14 @@ export function readImport(text: string, fileName: string, options: ImportOption
   const claims: ImportedClaim[] = [];
   const total = drafts.claims.length;
   const step = Math.max(1, Math.ceil(total / 100));
+  const defaults = { story: options.story, stamp: (options.now ?? new Date()).toISOString(), actor: options.actor ?? 'import' };
   drafts.claims.forEach((draft, i) => {
-    const fields = withDefaults(draft.fields, options);
+    const fields = withDefaults(draft.fields, defaults);
     const record = typeof fields.id === 'string' ? { ...draft.record, id: fields.id } : draft.record;
     const parsed = ClaimSchema.safeParse(fields);
     if (parsed.success) claims.push({ record, claim: parsed.data });
-    else problems.push(...schemaProblems(record, parsed.error));
+    // An id we could not make (no statement or claimant) is the consequence of a problem already named, not another.
+    else problems.push(...schemaProblems(record, parsed.error).filter((problem) => fields.id !== undefined || problem.field !== 'id'));
     if ((i + 1) % step === 0 && i + 1 < total) options.onProgress?.(i + 1, total);
   });
   options.onProgress?.(total, total);
@@ -81,19 +83,26 @@ function readDatasetJson(stories: unknown[], claims: unknown[]): Drafts {
   const drafts = (collection: string, records: unknown[]) =>
     records.map((fields, index): Draft => {
       const object = isObject(fields) ? fields : {};
-      return { record: { index, label: `${collection}[${index}]`, ...(typeof object.id === 'string' && { id: object.id }) }, fields: object };
+      return { record: present({ index, label: `${collection}[${index}]`, id: typeof object.id === 'string' ? object.id : undefined }), fields: object };
     });
   return { format: 'json', stories: drafts('stories', stories), claims: drafts('claims', claims) };
 }
 
+interface Defaults {
+  story: string | undefined;
+  /** When records without timestamps were added, as an ISO timestamp. */
+  stamp: string;
+  actor: string;
+}
+
 /** What a source may leave out and we can fill in honestly: the id (from the claim itself), when and by whom it was added. */
-function withDefaults(fields: JsonObject, { story, now = new Date(), actor = 'import' }: ImportOptions): JsonObject {
+function withDefaults(fields: JsonObject, { story, stamp, actor }: Defaults): JsonObject {
+  const filled: JsonObject = { ...fields };
+  if (story) filled.story = story;
   const claimant = isObject(fields.claimant) ? fields.claimant.name : undefined;
-  const filled: JsonObject = { ...fields, ...(story && { story }) };
   if (filled.id === undefined && typeof claimant === 'string' && typeof fields.statement === 'string') {
     filled.id = generatedClaimId(claimant, fields.statement);
   }
-  const stamp = now.toISOString();
   filled.createdAt = isoDateTime(filled.createdAt) ?? earlier(stamp, isoDateTime(filled.updatedAt));
   filled.updatedAt = isoDateTime(filled.updatedAt) ?? filled.createdAt;
   filled.addedBy ??= actor;

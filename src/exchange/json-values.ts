@@ -43,3 +43,18 @@ export function hasType(node: JsonObject, type: string): boolean {
 export function dateOf(value: unknown): string | undefined {
   return textOf(value)?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
 }
+
+/**
+ * The object with the given entries, those without a value left out, so that absent stays absent (`{ url: undefined }`
+ * would differ from `{}` when compared). Plain assignments: object spreads were the slowest part of reading 10,000 reviews.
+ */
+export function present<T extends Record<string, unknown>>(entries: T): Present<T> {
+  const object: Record<string, unknown> = {};
+  for (const key in entries) if (entries[key] !== undefined) object[key] = entries[key];
+  return object as Present<T>;
+}
+
+/** Keys that may be undefined become optional. */
+type Present<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};

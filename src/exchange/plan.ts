@@ -50,8 +50,14 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
   const storyIds = new Set([...existingStoryIds, ...plan.addStories.map((story) => story.id)]);
 
   const byId = new Map(existing.claims.map((claim) => [claim.id, claim]));
-  const byKey = new Map(existing.claims.map((claim) => [duplicateKey(claim.claimant.name, claim.statement), claim.id]));
-  const byStatement = new Map(existing.claims.map((claim) => [comparableStatement(claim.statement), claim]));
+  /** Claim ids by claimant and statement, and claims by statement alone (a statement is claimed by one claimant only). */
+  const byKey = new Map<string, string>();
+  const byStatement = new Map<string, Claim>();
+  for (const claim of existing.claims) {
+    const statement = comparableStatement(claim.statement);
+    byKey.set(duplicateKey(claim.claimant.name, statement), claim.id);
+    byStatement.set(statement, claim);
+  }
   /** Claims of this file already planned, by id, so a file that repeats itself is caught too. */
   const planned = new Map<string, ImportedClaim>();
 
@@ -69,9 +75,10 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
       continue;
     }
     const before = byId.get(claim.id);
-    const key = duplicateKey(claim.claimant.name, claim.statement);
+    const statement = comparableStatement(claim.statement);
+    const key = duplicateKey(claim.claimant.name, statement);
     const duplicateOf = before ? undefined : byKey.get(key);
-    const sameStatement = byStatement.get(comparableStatement(claim.statement));
+    const sameStatement = byStatement.get(statement);
     if (before && sameContent(content(before), content(claim))) {
       plan.skip.push({ record, claim, reason: 'unchanged', of: claim.id });
     } else if (duplicateOf) {
@@ -83,11 +90,11 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
       const after = { ...claim, createdAt: before.createdAt, addedBy: before.addedBy, updatedAt };
       plan.update.push({ record, before, after });
       byKey.set(key, claim.id);
-      byStatement.set(comparableStatement(claim.statement), after);
+      byStatement.set(statement, after);
     } else {
       plan.add.push(claim);
       byKey.set(key, claim.id);
-      byStatement.set(comparableStatement(claim.statement), claim);
+      byStatement.set(statement, claim);
     }
     planned.set(claim.id, item);
   }

@@ -1,5 +1,5 @@
 import { generatedStoryId, slugify } from './identity.ts';
-import type { JsonObject } from './json-values.ts';
+import { present, type JsonObject } from './json-values.ts';
 import { ratingToVerdict } from './ratings.ts';
 import type { Verdict } from '../schema.ts';
 
@@ -28,11 +28,7 @@ function outletOf(source: ReviewSource, fileName: string): string {
 
 /** The report a claim was taken from: the fact-check article itself when the claim's own appearance is unknown. */
 export function reportFromReview(source: ReviewSource, fileName: string): JsonObject {
-  return {
-    outlet: outletOf(source, fileName),
-    ...(source.url && { url: source.url }),
-    ...(source.date && { date: source.date }),
-  };
+  return present({ outlet: outletOf(source, fileName), url: source.url, date: source.date });
 }
 
 const MAX_TITLE = 200;
@@ -51,12 +47,7 @@ export function storyFromReview(source: ReviewSource, statement: string | undefi
   return {
     id,
     title: title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title,
-    source: {
-      outlet,
-      ...(source.url && { url: source.url }),
-      ...(source.date && { date: source.date }),
-      ...(source.title && { title: source.title }),
-    },
+    source: present({ outlet, url: source.url, date: source.date, title: source.title }),
   };
 }
 
