@@ -1,11 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import jsonld, { type Options } from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { loadDataset, parseDataset } from '../src/dataset.ts';
 import { UserError } from '../src/errors.ts';
 import { exportClaims } from '../src/exchange/export.ts';
 import { VERDICT_WORDS } from '../src/exchange/ratings.ts';
 import type { Claim, Dataset } from '../src/schema.ts';
-import { SHIPPED_CLAIMS } from './support/files.ts';
+import { REPO, SHIPPED_CLAIMS } from './support/files.ts';
 
 const newsroom = { name: 'Example Newsroom', url: 'https://newsroom.example' };
 
@@ -110,6 +113,52 @@ describe('exportClaims as ClaimReview JSON-LD', () => {
       url: 'https://outlet.example/report',
       datePublished: '2026-11-20',
     });
+  });
+});
+
+type RemoteDocument = Awaited<ReturnType<NonNullable<Options.Expand['documentLoader']>>>;
+
+describe('the ClaimReview export read by a JSON-LD processor (jsonld.js)', () => {
+  /**
+   * There is no network in tests, so "https://schema.org" is served from a local stand-in for schema.org's context
+   * (its vocabulary, and `url` as a link, as the real one has). Safe mode makes expansion fail on anything it would
+   * otherwise drop silently: a property that maps to no IRI, a malformed @id or @type, an invalid prefix.
+   */
+  async function expand(document: unknown): Promise<Record<string, unknown[]>[]> {
+    const context = JSON.parse(await readFile(join(REPO, 'tests/fixtures/exchange/schema-org-context.jsonld'), 'utf8')) as Record<string, unknown>;
+    const options: Options.Expand & { safe: boolean } = {
+      safe: true,
+      documentLoader: async (url: string) => {
+        if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`unexpected context ${url}`);
+        return { contextUrl: undefined, documentUrl: url, document: context as RemoteDocument['document'] };
+      },
+    };
+    return (await jsonld.expand(document as object, options)) as Record<string, unknown[]>[];
+  }
+
+  it('expands without losing a property, every review linked to its story node', async () => {
+    const dataset = await twoStories();
+    const nodes = await expand(JSON.parse(exportClaims(dataset, 'claimreview', { newsroom })));
+    const S = 'http://schema.org/';
+    const ofType = (type: string) => nodes.filter((node) => node['@type']?.includes(`${S}${type}`));
+    const storyIds = ofType('CreativeWork').map((node) => node['@id']);
+    expect(storyIds).toEqual(['_:story-a-desk-test-story', '_:story-north-korean-troops-in-russia']);
+    const reviews = ofType('ClaimReview');
+    expect(reviews).toHaveLength(dataset.claims.length);
+    for (const review of reviews) {
+      const claim = dataset.claims.find((candidate) => candidate.id === (review[`${S}identifier`]?.[0] as { '@value': string })['@value'])!;
+      expect(review[`${S}claimReviewed`]).toEqual([{ '@value': claim.statement }]);
+      expect(review[`${S}isPartOf`]).toEqual([{ '@id': `_:story-${claim.story}` }]);
+      expect(review[`${S}reviewRating`]).toEqual([{ '@type': [`${S}Rating`], [`${S}alternateName`]: [{ '@value': VERDICT_WORDS[claim.verdict] }] }]);
+      expect(review['urn:claimbot:addedBy']).toEqual([{ '@value': claim.addedBy }]);
+      const item = review[`${S}itemReviewed`]?.[0] as Record<string, unknown[]>;
+      expect(item['@type']).toEqual([`${S}Claim`]);
+      expect(item['urn:claimbot:quote']).toEqual([{ '@value': claim.quote }]);
+      expect((item[`${S}author`]?.[0] as Record<string, unknown[]>)[`${S}name`]).toEqual([{ '@value': claim.claimant.name }]);
+    }
+    const known = reviews.find((review) => JSON.stringify(review).includes('aaa-desk-test-claim'))!;
+    const appearance = (known[`${S}itemReviewed`]?.[0] as Record<string, unknown[]>)[`${S}appearance`]?.[0];
+    expect(appearance).toMatchObject({ [`${S}url`]: [{ '@id': 'https://outlet.example/report' }], [`${S}datePublished`]: [{ '@value': '2026-11-20' }] });
   });
 });
 

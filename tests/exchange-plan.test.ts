@@ -80,6 +80,25 @@ describe('planImport', () => {
     expect(plan.invalid.map(describeProblem)).toEqual(['claims[2] (id "invented-claim"), field id: claims[0] already has the id "invented-claim" for another claim']);
   });
 
+  it('adds no story for claims that are all skipped, and none of the file\'s own when a story is given', async () => {
+    const dataset = await loadDataset(SHIPPED_CLAIMS);
+    const feed = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: 'https://factdesk.example/checks/one',
+      claimReviewed: 'An invented reviewed claim',
+      author: { name: 'Example Fact Desk' },
+      reviewRating: { alternateName: 'False' },
+    });
+    const first = planImport(dataset, readImport(feed, 'feed.jsonld'));
+    expect(first.addStories.map((story) => story.source.url)).toEqual(['https://factdesk.example/checks/one']);
+    const after = { claims: [...dataset.claims, ...first.add], stories: [...dataset.stories, ...first.addStories] };
+    expect(planImport(after, readImport(feed, 'feed.jsonld'))).toMatchObject({ add: [], addStories: [], skip: [{ reason: 'unchanged' }] });
+    const intoShipped = planImport(dataset, readImport(feed, 'feed.jsonld', { story: 'north-korean-troops-in-russia' }));
+    expect(intoShipped.add.map((claim) => claim.story)).toEqual(['north-korean-troops-in-russia']);
+    expect(intoShipped.addStories).toEqual([]);
+  });
+
   it('passes on the records the file could not read', async () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const broken = { ...dataset.claims[0]!, id: 'Not A Slug' };

@@ -42,7 +42,8 @@ export interface ImportResult {
 export function readImport(text: string, fileName: string, options: ImportOptions = {}): ImportResult {
   const drafts = readDrafts(text.replace(/^\uFEFF/, ''), fileName);
   const problems: ImportProblem[] = [];
-  const stories = validStories(drafts.stories, problems);
+  // With a story given, the stories the file would otherwise have put its claims in are not needed.
+  const stories = validStories(drafts.stories, problems).filter((story) => !options.story || story.id === options.story);
   const claims: ImportedClaim[] = [];
   const total = drafts.claims.length;
   const step = Math.max(1, Math.ceil(total / 100));

@@ -24,7 +24,7 @@ export interface ImportPlan {
   skip: SkippedClaim[];
   /** The file's invalid records, and those that would break the dataset (unknown story, a statement already claimed by someone else). */
   invalid: ImportProblem[];
-  /** Stories the file brings that the dataset lacks. A story the dataset has is never changed by an import. */
+  /** Stories the file brings that the dataset lacks and the added claims need. A story the dataset has is never changed by an import. */
   addStories: Story[];
 }
 
@@ -46,8 +46,8 @@ function content({ createdAt: _created, updatedAt: _updated, addedBy: _addedBy, 
 export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult, 'claims' | 'stories' | 'problems'>): ImportPlan {
   const plan: ImportPlan = { add: [], update: [], skip: [], invalid: [...incoming.problems], addStories: [] };
   const existingStoryIds = new Set(existing.stories.map((story) => story.id));
-  plan.addStories = incoming.stories.filter((story) => !existingStoryIds.has(story.id));
-  const storyIds = new Set([...existingStoryIds, ...plan.addStories.map((story) => story.id)]);
+  const newStories = incoming.stories.filter((story) => !existingStoryIds.has(story.id));
+  const storyIds = new Set([...existingStoryIds, ...newStories.map((story) => story.id)]);
 
   const byId = new Map(existing.claims.map((claim) => [claim.id, claim]));
   /** Claim ids by claimant and statement, and claims by statement alone (a statement is claimed by one claimant only). */
@@ -98,5 +98,8 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
     }
     planned.set(claim.id, item);
   }
+  // A story is added for the claims that go in, not for claims skipped or refused.
+  const neededStories = new Set([...plan.add, ...plan.update.map(({ after }) => after)].map((claim) => claim.story));
+  plan.addStories = newStories.filter((story) => neededStories.has(story.id));
   return plan;
 }
