@@ -73,14 +73,21 @@ describe('invalid records', () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const rows = exportClaims(dataset, 'csv', { newsroom }).split('\r\n');
     rows[2] = rows[2]!.replace(',unverified,', ',probably,');
+    rows[4] = rows[4]!.replace(',Euronews,,,', ',https://not-an-outlet-url,,not a date,');
     const result = readImport(rows.join('\r\n'), 'claims.csv');
-    expect(result.problems.map(describeProblem)).toEqual([expect.stringMatching(/^row 3 \(id "battalion-kursk-deployment"\), field verdict: Invalid option/)]);
+    expect(result.problems.map(describeProblem)).toEqual([
+      expect.stringMatching(/^row 3 \(id "battalion-kursk-deployment"\), field verdict: Invalid option/),
+      expect.stringMatching(/^row 5 \(id "[a-z-]+"\), field attribution\.reportedBy\.date \(reportedByDate in the file\): Invalid ISO date/),
+    ]);
   });
 
   it('in ClaimReview are named by their place among the reviews, with the field', () => {
     const review = (claimReviewed: string) => ({ '@type': 'ClaimReview', claimReviewed, url: 'https://desk.example/a', author: { name: 'Desk' }, reviewRating: { alternateName: 'False' } });
     const result = readImport(JSON.stringify([review('A first invented claim'), review('  '), review('A third invented claim')]), 'reviews.json');
-    expect(result.problems).toEqual([{ record: { index: 1, label: 'reviews[1]' }, field: 'statement', message: 'Invalid input: expected string, received undefined' }]);
+    expect(result.problems).toEqual([
+      { record: { index: 1, label: 'reviews[1]' }, field: 'statement', sourceField: 'claimReviewed', message: 'Invalid input: expected string, received undefined' },
+    ]);
+    expect(describeProblem(result.problems[0]!)).toBe('reviews[1], field statement (claimReviewed in the file): Invalid input: expected string, received undefined');
     expect(result.claims.map(({ claim }) => claim.statement)).toEqual(['A first invented claim', 'A third invented claim']);
   });
 

@@ -98,6 +98,25 @@ function nodesOf(root: unknown): JsonObject[] {
 
 type Resolve = (value: unknown) => JsonObject | undefined;
 
+const SOURCE_FIELDS = {
+  id: 'identifier',
+  story: 'isPartOf',
+  statement: 'claimReviewed',
+  quote: 'itemReviewed.claimbot:quote',
+  'claimant.name': 'itemReviewed.author.name',
+  'claimant.description': 'itemReviewed.author.description',
+  'attribution.citing': 'itemReviewed.citation',
+  'attribution.reportedBy': 'itemReviewed.appearance',
+  context: 'itemReviewed.description',
+  tags: 'itemReviewed.keywords',
+  verdict: 'reviewRating.alternateName',
+  flags: 'claimbot:flags',
+  note: 'reviewBody',
+  createdAt: 'dateCreated',
+  updatedAt: 'dateModified',
+  addedBy: 'claimbot:addedBy',
+};
+
 /** The ClaimReviews of a JSON-LD file, or undefined when it holds none. */
 export function readClaimReviews(root: unknown, fileName: string): Drafts | undefined {
   const nodes = nodesOf(root);
@@ -131,7 +150,7 @@ export function readClaimReviews(root: unknown, fileName: string): Drafts | unde
     fields.story = story.id;
     return { record: { index, label: `reviews[${index}]`, ...present({ id: textOf(review.identifier) }) }, fields };
   });
-  return { format: 'claimreview', claims, stories: [...stories.values()] };
+  return { format: 'claimreview', claims, stories: [...stories.values()], sourceFields: SOURCE_FIELDS };
 }
 
 /** A ClaimReview's claim, as our fields. */

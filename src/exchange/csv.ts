@@ -18,6 +18,16 @@ type Column = (typeof COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
 
 const REQUIRED: readonly Column[] = ['statement', 'claimant'];
+
+/** The columns whose names differ from our fields'. */
+const SOURCE_FIELDS = {
+  'claimant.name': 'claimant',
+  'claimant.description': 'claimantDescription',
+  'attribution.citing': 'citing',
+  'attribution.reportedBy.outlet': 'reportedBy',
+  'attribution.reportedBy.url': 'reportedByUrl',
+  'attribution.reportedBy.date': 'reportedByDate',
+};
 const LIST_SEPARATOR = '; ';
 
 function claimRow(claim: Claim, story: Story | undefined): Record<Column, string> {
@@ -85,7 +95,7 @@ export function readClaimsCsv(text: string, fileName: string): Drafts {
     return { record: present({ index, label, id: row.id || undefined }), fields: claimFields(row) };
   });
   // Each row repeats its story; readImport keeps one and names any row that tells it differently.
-  return { format: 'csv', claims, stories };
+  return { format: 'csv', claims, stories, sourceFields: SOURCE_FIELDS };
 }
 
 /** An empty cell is a missing value. */

@@ -18,4 +18,6 @@ export interface Drafts {
   format: ImportFormat;
   claims: Draft[];
   stories: Draft[];
+  /** Where the format keeps our claim fields, when it names them differently: `statement` is `claimReviewed`. */
+  sourceFields?: Readonly<Record<string, string>>;
 }

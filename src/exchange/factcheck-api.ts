@@ -2,6 +2,14 @@ import type { Draft, Drafts } from './draft.ts';
 import { dateOf, firstObject, isObject, present, textOf, values, type JsonObject } from './json-values.ts';
 import { reportFromReview, storyFromReview, UNNAMED_CLAIMANT, verdictFromRatings, type ReviewSource } from './review-sources.ts';
 
+const SOURCE_FIELDS = {
+  statement: 'text',
+  'claimant.name': 'claimant',
+  'attribution.reportedBy': 'claimReview[0]',
+  context: 'claimDate',
+  note: 'claimReview[].textualRating',
+};
+
 /** A Fact Check Tools API `claims:search` response: `{ claims: [{ text, claimant, claimDate, claimReview: [...] }] }`. */
 export function isFactCheckResponse(root: unknown): root is JsonObject & { claims: unknown[] } {
   return isObject(root) && Array.isArray(root.claims) && root.stories === undefined &&
@@ -49,5 +57,5 @@ export function readFactCheckResponse(root: JsonObject & { claims: unknown[] }, 
       }),
     };
   });
-  return { format: 'factcheck-api', claims, stories: [...stories.values()] };
+  return { format: 'factcheck-api', claims, stories: [...stories.values()], sourceFields: SOURCE_FIELDS };
 }

@@ -6,7 +6,7 @@ import type { Draft, Drafts, ImportFormat } from './draft.ts';
 import { isFactCheckResponse, readFactCheckResponse } from './factcheck-api.ts';
 import { generatedClaimId, sameContent } from './identity.ts';
 import { isObject, present, type JsonObject } from './json-values.ts';
-import { schemaProblems, type ImportProblem, type RecordRef } from './problems.ts';
+import { schemaProblems, withSourceField, type ImportProblem, type RecordRef } from './problems.ts';
 
 export interface ImportOptions {
   /** Called as records are read: about a hundred times for a large file, and once at the end. */
@@ -48,13 +48,17 @@ export function readImport(text: string, fileName: string, options: ImportOption
   const total = drafts.claims.length;
   const step = Math.max(1, Math.ceil(total / 100));
   const defaults = { story: options.story, stamp: (options.now ?? new Date()).toISOString(), actor: options.actor ?? 'import' };
+  const { sourceFields } = drafts;
   drafts.claims.forEach((draft, i) => {
     const fields = withDefaults(draft.fields, defaults);
     const record = typeof fields.id === 'string' ? { ...draft.record, id: fields.id } : draft.record;
     const parsed = ClaimSchema.safeParse(fields);
     if (parsed.success) claims.push({ record, claim: parsed.data });
     // An id we could not make (no statement or claimant) is the consequence of a problem already named, not another.
-    else problems.push(...schemaProblems(record, parsed.error).filter((problem) => fields.id !== undefined || problem.field !== 'id'));
+    else {
+      const named = schemaProblems(record, parsed.error).filter((problem) => fields.id !== undefined || problem.field !== 'id');
+      problems.push(...(sourceFields ? named.map((problem) => withSourceField(problem, sourceFields)) : named));
+    }
     if ((i + 1) % step === 0 && i + 1 < total) options.onProgress?.(i + 1, total);
   });
   options.onProgress?.(total, total);

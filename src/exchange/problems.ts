@@ -13,13 +13,26 @@ export interface RecordRef {
 export interface ImportProblem {
   record: RecordRef;
   field: string;
+  /** The field as the file names it, when that differs: `claimReviewed` for `statement`. */
+  sourceField?: string;
   message: string;
 }
 
 /** `reviews[3] (id "zelensky-coalition"), field claimant.name: must not be empty`, the way `DatasetError` says it. */
-export function describeProblem({ record, field, message }: ImportProblem): string {
+export function describeProblem({ record, field, sourceField, message }: ImportProblem): string {
   const where = record.id === undefined ? record.label : `${record.label} (id "${record.id}")`;
-  return `${where}, ${field ? `field ${field}` : 'the record'}: ${message}`;
+  const what = field ? `field ${field}${sourceField ? ` (${sourceField} in the file)` : ''}` : 'the record';
+  return `${where}, ${what}: ${message}`;
+}
+
+/** The problem with the file's own name for its field: the longest of `sourceFields` that the field starts with. */
+export function withSourceField(problem: ImportProblem, sourceFields: Readonly<Record<string, string>>): ImportProblem {
+  let best: string | undefined;
+  for (const field in sourceFields) {
+    const matches = problem.field === field || problem.field.startsWith(`${field}.`) || problem.field.startsWith(`${field}[`);
+    if (matches && field.length > (best?.length ?? -1)) best = field;
+  }
+  return best === undefined ? problem : { ...problem, sourceField: `${sourceFields[best]}${problem.field.slice(best.length)}` };
 }
 
 /** Each issue of a failed zod parse as a problem of `record`. */
