@@ -25,6 +25,15 @@ describe('planImport', () => {
     ]);
   });
 
+  it('does not let an old export undo a later change: a version older than the dataset\'s is skipped', async () => {
+    const dataset = await loadDataset(SHIPPED_CLAIMS);
+    const oldExport = incoming(dataset, dataset.claims);
+    const rerated = dataset.claims.map((claim, i) => (i === 2 ? { ...claim, verdict: 'confirmed' as const, updatedAt: later } : claim));
+    const plan = planImport({ claims: rerated, stories: dataset.stories }, oldExport);
+    expect(plan.update).toEqual([]);
+    expect(plan.skip.filter((skipped) => skipped.reason !== 'unchanged')).toMatchObject([{ reason: 'older', of: dataset.claims[2]!.id }]);
+  });
+
   it('skips a claim whose only changes are when and by whom it was added', async () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const restamped = { ...dataset.claims[1]!, updatedAt: later, addedBy: 'someone-else' };

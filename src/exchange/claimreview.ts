@@ -141,11 +141,13 @@ export function readClaimReviews(root: unknown, fileName: string): Drafts | unde
     const statement = textOf(review.claimReviewed) ?? textOf(resolve(review.itemReviewed)?.text);
     const storyNode = resolve(review.isPartOf);
     let story: JsonObject;
-    if (storyNode && hasType(storyNode, 'CreativeWork') && storyNode.identifier !== undefined) {
+    if (storyNode && isOurStoryNode(storyNode)) {
       story = ourStories.get(storyNode) ?? storyFromNode(storyNode, resolve);
       ourStories.set(storyNode, story);
     } else story = storyFromReview(source, statement, fileName);
-    if (!stories.has(story.id)) stories.set(story.id, { record: { index: stories.size, label: `stories[${stories.size}]`, ...present({ id: textOf(story.id) }) }, fields: story });
+    if (!stories.has(story.id)) {
+      stories.set(story.id, { record: { index: stories.size, label: `stories[${stories.size}]`, ...present({ id: textOf(story.id) }) }, fields: story });
+    }
     const fields = reviewFields(review, resolve, source, fileName);
     fields.story = story.id;
     return { record: { index, label: `reviews[${index}]`, ...present({ id: textOf(review.identifier) }) }, fields };
@@ -182,6 +184,11 @@ function reviewFields(review: JsonObject, resolve: Resolve, source: ReviewSource
     updatedAt: textOf(review.dateModified),
     addedBy: textOf(review['claimbot:addedBy']),
   });
+}
+
+/** A story node as `storyNode` writes it (another tool's `isPartOf`, a website or a series, is not one of our stories). */
+function isOurStoryNode(node: JsonObject): boolean {
+  return hasType(node, 'CreativeWork') && node.identifier !== undefined && node.isBasedOn !== undefined;
 }
 
 /** Our own story node, read back. */

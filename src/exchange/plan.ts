@@ -12,8 +12,11 @@ export interface ClaimUpdate {
 export interface SkippedClaim {
   record: RecordRef;
   claim: Claim;
-  /** `unchanged`: the dataset already holds this claim as it is. `duplicate`: the same claimant and statement under another id. */
-  reason: 'unchanged' | 'duplicate';
+  /**
+   * `unchanged`: the dataset already holds this claim as it is. `duplicate`: the same claimant and statement under
+   * another id. `older`: the dataset's claim changed after the file's version of it (an old export would undo that).
+   */
+  reason: 'unchanged' | 'duplicate' | 'older';
   /** The id of the claim it is the same as: in the dataset, or earlier in the same file. */
   of: string;
 }
@@ -41,7 +44,7 @@ function content({ createdAt: _created, updatedAt: _updated, addedBy: _addedBy, 
 /**
  * What importing `incoming` into `existing` would do, writing nothing. A claim with a known id is an update when
  * what it says changed, else skipped; a new id with the same claimant and statement as another claim is a duplicate.
- * An update keeps when and by whom the claim was first added.
+ * An update keeps when and by whom the claim was first added; a file's version older than the dataset's is skipped.
  */
 export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult, 'claims' | 'stories' | 'problems'>): ImportPlan {
   const plan: ImportPlan = { add: [], update: [], skip: [], invalid: [...incoming.problems], addStories: [] };
@@ -85,9 +88,10 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
       plan.skip.push({ record, claim, reason: 'duplicate', of: duplicateOf });
     } else if (sameStatement && sameStatement.id !== claim.id) {
       invalid('statement', `claim "${sameStatement.id}" (${sameStatement.claimant.name}) already has this statement`);
+    } else if (before && claim.updatedAt < before.updatedAt) {
+      plan.skip.push({ record, claim, reason: 'older', of: claim.id });
     } else if (before) {
-      const updatedAt = claim.updatedAt > before.updatedAt ? claim.updatedAt : before.updatedAt;
-      const after = { ...claim, createdAt: before.createdAt, addedBy: before.addedBy, updatedAt };
+      const after = { ...claim, createdAt: before.createdAt, addedBy: before.addedBy };
       plan.update.push({ record, before, after });
       byKey.set(key, claim.id);
       byStatement.set(statement, after);
