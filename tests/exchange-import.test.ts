@@ -46,6 +46,14 @@ describe('export → import of the same data', () => {
     expect(plan.skip.map((skipped) => [skipped.reason, skipped.of]).sort()).toEqual(dataset.claims.map((claim) => ['unchanged', claim.id]).sort());
   });
 
+  it('in CSV saved by a spreadsheet with a byte order mark reads the same', async () => {
+    const dataset = await loadDataset(SHIPPED_CLAIMS);
+    const csv = exportClaims(dataset, 'csv', { newsroom });
+    const withBom = readImport(await throughFile('claims.csv', `\uFEFF${csv}`), 'claims.csv');
+    expect(withBom.problems).toEqual([]);
+    expect(withBom.claims).toEqual(readImport(csv, 'claims.csv').claims);
+  });
+
   it('into an empty dataset adds every claim and story', async () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const plan = planImport({ claims: [], stories: [] }, readImport(exportClaims(dataset, 'claimreview', { newsroom }), 'x.jsonld'));
