@@ -74,6 +74,10 @@ describe('invalid records', () => {
     ]);
     expect(result.problems[0]).toMatchObject({ record: { index: 3, id: 'zelensky-coalition-of-criminals' }, field: 'flags[1]' });
     expect(result.claims).toHaveLength(dataset.claims.length - 2);
+    dataset.claims[0] = 'not a claim' as unknown as Record<string, unknown>;
+    expect(readImport(JSON.stringify(dataset), 'claims.json').problems.map(describeProblem)[0]).toBe(
+      'claims[0], the record: Invalid input: expected object, received string',
+    );
     expect(planImport({ claims: [], stories: [] }, result).invalid).toHaveLength(2);
   });
 
@@ -100,6 +104,8 @@ describe('invalid records', () => {
   });
 
   it('refuse a file that is none of the formats, naming what was expected', () => {
+    expect(() => readImport(' \n', 'x.json')).toThrow(new UserError('x.json: the file is empty'));
+    expect(() => readImport('null', 'x.json')).toThrow(/x\.json: no claims found/);
     expect(() => readImport('{"hello": "world"}', 'x.json')).toThrow(/x\.json: no claims found: expected ClaimReview JSON-LD, a Fact Check Tools/);
     expect(() => readImport('{"claims": [', 'x.json')).toThrow(UserError);
     expect(() => readImport('statement,claimant,colour\na,b,c\n', 'x.csv')).toThrow('x.csv: not a claimbot CSV file: unknown column colour');

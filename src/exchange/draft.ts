@@ -1,4 +1,3 @@
-import type { JsonObject } from './json-values.ts';
 import type { RecordRef } from './problems.ts';
 
 /**
@@ -8,7 +7,8 @@ import type { RecordRef } from './problems.ts';
  */
 export interface Draft {
   record: RecordRef;
-  fields: JsonObject;
+  /** An object, except where a file holds something else in a record's place (validation then names it). */
+  fields: unknown;
 }
 
 export type ImportFormat = 'json' | 'claimreview' | 'factcheck-api' | 'csv';

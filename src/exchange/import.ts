@@ -51,12 +51,13 @@ export function readImport(text: string, fileName: string, options: ImportOption
   const { sourceFields } = drafts;
   drafts.claims.forEach((draft, i) => {
     const fields = withDefaults(draft.fields, defaults);
-    const record = typeof fields.id === 'string' ? { ...draft.record, id: fields.id } : draft.record;
+    const id = isObject(fields) ? fields.id : undefined;
+    const record = typeof id === 'string' ? { ...draft.record, id } : draft.record;
     const parsed = ClaimSchema.safeParse(fields);
     if (parsed.success) claims.push({ record, claim: parsed.data });
     // An id we could not make (no statement or claimant) is the consequence of a problem already named, not another.
     else {
-      const named = schemaProblems(record, parsed.error).filter((problem) => fields.id !== undefined || problem.field !== 'id');
+      const named = schemaProblems(record, parsed.error).filter((problem) => id !== undefined || problem.field !== 'id');
       problems.push(...(sourceFields ? named.map((problem) => withSourceField(problem, sourceFields)) : named));
     }
     if ((i + 1) % step === 0 && i + 1 < total) options.onProgress?.(i + 1, total);
@@ -65,10 +66,16 @@ export function readImport(text: string, fileName: string, options: ImportOption
   return { format: drafts.format, total, claims, stories, problems };
 }
 
-const isCsvName = (fileName: string) => /\.csv$/i.test(fileName);
+/** By the file's name when it says (.csv, .json, .jsonld), else by its first character. */
+function isCsv(text: string, fileName: string): boolean {
+  if (/\.csv$/i.test(fileName)) return true;
+  if (/\.json(?:ld)?$/i.test(fileName)) return false;
+  return !/^\s*[[{]/.test(text);
+}
 
 function readDrafts(text: string, fileName: string): Drafts {
-  if (isCsvName(fileName) || !/^\s*[[{]/.test(text)) return readClaimsCsv(text, fileName);
+  if (text.trim() === '') throw new UserError(`${fileName}: the file is empty`);
+  if (isCsv(text, fileName)) return readClaimsCsv(text, fileName);
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -87,8 +94,8 @@ function readDrafts(text: string, fileName: string): Drafts {
 function readDatasetJson(stories: unknown[], claims: unknown[]): Drafts {
   const drafts = (collection: string, records: unknown[]) =>
     records.map((fields, index): Draft => {
-      const object = isObject(fields) ? fields : {};
-      return { record: present({ index, label: `${collection}[${index}]`, id: typeof object.id === 'string' ? object.id : undefined }), fields: object };
+      const id = isObject(fields) && typeof fields.id === 'string' ? fields.id : undefined;
+      return { record: present({ index, label: `${collection}[${index}]`, id }), fields };
     });
   return { format: 'json', stories: drafts('stories', stories), claims: drafts('claims', claims) };
 }
@@ -101,7 +108,9 @@ interface Defaults {
 }
 
 /** What a source may leave out and we can fill in honestly: the id (from the claim itself), when and by whom it was added. */
-function withDefaults(fields: JsonObject, { story, stamp, actor }: Defaults): JsonObject {
+function withDefaults(fields: unknown, { story, stamp, actor }: Defaults): unknown {
+  // Not an object at all: validation says so, once, for the whole record.
+  if (!isObject(fields)) return fields;
   const filled: JsonObject = { ...fields };
   if (story) filled.story = story;
   const claimant = isObject(fields.claimant) ? fields.claimant.name : undefined;
