@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { loadDataset, DatasetError } from './dataset.ts';
 import { loadEnv } from './env.ts';
 import { renderClaimEmbed } from './render.ts';
-import { replyToText } from './reply.ts';
+import { replyToText, terminalSafe } from './reply.ts';
 import { ClaimStore } from './store.ts';
 import { UserError } from './errors.ts';
-import { loadConfig } from './config.ts';
+import { loadCliConfig } from './config.ts';
 
 const USAGE = `Usage:
   claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)
@@ -25,17 +25,18 @@ const processIo: CliIo = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** Runs one CLI command; returns the exit status. */
-export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo): Promise<number> {
+/** Runs one CLI command; returns the exit status. Everything it prints is safe for a terminal, whatever the query or the file holds. */
+export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, rawIo: CliIo = processIo): Promise<number> {
+  const io: CliIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)) };
   loadEnv(env);
   const [command, ...rest] = args;
   try {
-    if (command === 'search') return await search(rest, loadConfig(env).CLAIMS_PATH, io);
-    if (command === 'validate') return await validate(rest, loadConfig(env).CLAIMS_PATH, io);
-    if (command === 'help' || command === '--help' || command === '-h') {
+    if (command === 'help' || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
       io.out(USAGE);
       return 0;
     }
+    if (command === 'search') return await search(rest, loadCliConfig(env).CLAIMS_PATH, io);
+    if (command === 'validate') return await validate(rest, loadCliConfig(env).CLAIMS_PATH, io);
     throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -71,7 +72,8 @@ async function search(args: readonly string[], claimsPath: string, io: CliIo): P
   );
   if (positionals.length !== 1) throw new UsageError('search takes one query; put it in quotes: claimbot search "north korea troops"');
   const limit = Number(values.limit ?? 5);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
+  // Number() would also take "0x3", "1e1" and " 3": only plain digits are a limit.
+  if (!/^\d+$/.test(values.limit ?? '5') || limit < 1 || limit > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
   const store = await ClaimStore.open(claimsPath);
   const hits = store.search(positionals[0]!, { limit });
   if (values.json) {
