@@ -50,10 +50,9 @@ export function comparableText(text: string): string {
     .trim();
 }
 
-/** The first entry of `list` that repeats an earlier one, compared as `comparableText`. */
+/** The first entry of `list` that repeats an earlier one (flags and tags are slugs: equal means identical). */
 function repeated(list: readonly string[]): string | undefined {
-  const seen = new Set<string>();
-  return list.find((entry) => seen.size === seen.add(comparableText(entry)).size);
+  return list.find((entry, i) => list.indexOf(entry) !== i);
 }
 
 export const PartySchema = z.strictObject({
