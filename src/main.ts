@@ -27,7 +27,7 @@ try {
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   } else {
-    await runConsole(process.stdin, process.stdout, commands, { store }, log);
+    process.exitCode = await runConsole(process.stdin, process.stdout, commands, { store }, log);
   }
 } catch (error) {
   // Known startup problems get one clear line (never the token); anything else its stack.

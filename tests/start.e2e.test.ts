@@ -35,7 +35,7 @@ afterEach(async () => {
 describe('npm start', () => {
   it('without a token, opens the offline console and answers /claim from stdin', async () => {
     const { child, output, exit } = start('npm', ['start', '--silent']);
-    child.stdin.end('/claim north korea troops\n/claim zelenksy?\n/frobnicate\n/quit\n');
+    child.stdin.end('/claim north korea troops\n/suggest /claim zelenksy\n/frobnicate\n/quit\n');
     const [code] = await exit;
     expect(code).toBe(0);
     expect(output.stdout).toContain('offline, not connected to Discord');
@@ -43,7 +43,7 @@ describe('npm start', () => {
     expect(output.stdout).toMatch(/> North Korea had sent 10,000 troops to Russia|> 10,000 North Korean troops are in Russia/);
     expect(output.stdout).toContain('Verdict: ⚠️ Unverified');
     expect(output.stdout).toMatch(/ {2}Volodymyr Zelensky: .*\[zelensky-/);
-    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /help, /quit.');
+    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /suggest, /help, /quit.');
   });
 });
 
