@@ -45,7 +45,7 @@ describe('claimbot (the installed command)', () => {
     const error = (await run(BIN, ['validate', file]).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(error.code).toBe(1);
     expect(error.stderr).toContain(`${file}: invalid dataset (1 problem)`);
-    expect(error.stderr).toContain('claims[4] (id "zelensky-transfer-of-individuals"), field verdict: Invalid option');
+    expect(error.stderr).toContain('claims[4] (id "zelensky-transfer-of-individuals"), field verdict: must be one of unverified, confirmed,');
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 

@@ -65,11 +65,14 @@ describe('the bot entry point', () => {
     expect(output.stderr).not.toContain('child.token.not-real');
   });
 
-  it('refuses to start on an invalid variable, naming it in one line', async () => {
-    const { output, exit } = startMain({ DISCORD_TOKEN: 'secret.token.value', DISCORD_GUILD_ID: 'not-an-id' });
+  it.each([
+    [{ DISCORD_GUILD_ID: 'not-an-id' }, 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent'],
+  ])('refuses to start on an invalid variable (%j), naming it in one line', async (setting, sentence) => {
+    const { output, exit } = startMain({ DISCORD_TOKEN: 'secret.token.value', ...setting });
     const [code] = await exit;
     expect(code).toBe(1);
-    expect(output.stderr.trim()).toBe('claimbot cannot start: Invalid configuration: DISCORD_GUILD_ID must be a Discord id (17 to 20 digits) (see .env.example)');
+    expect(output.stderr.trim()).toBe(`claimbot cannot start: Invalid configuration: ${sentence} (see .env.example)`);
   });
 
   it('refuses to start on an invalid dataset, naming file, record and field, and leaves the file alone', async () => {
@@ -82,7 +85,7 @@ describe('the bot entry point', () => {
     const [code] = await exit;
     expect(code).toBe(1);
     expect(output.stderr).toContain(`claimbot cannot start: ${file}: invalid dataset (1 problem)`);
-    expect(output.stderr).toContain('claims[2] (id "euronews-pyongyang-entered-the-war"), field flags[0]: Invalid option');
+    expect(output.stderr).toContain('claims[2] (id "euronews-pyongyang-entered-the-war"), field flags[0]: must be one of anonymous-source, secondhand,');
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 });
