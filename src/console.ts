@@ -46,7 +46,7 @@ export async function runConsole(input: Readable, output: Writable, commands: re
     if (name === 'help') print(`${BANNER}\n\nCommands:\n${commands.map(usage).join('\n')}`);
     else if (name) {
       try {
-        print(name === 'suggest' ? suggest(byName, rest, context) : await answer(byName, name, rest, context));
+        print(name === 'suggest' ? await suggest(byName, rest, context) : await answer(byName, name, rest, context));
       } catch (error) {
         if (error instanceof UserError) print(error.message);
         else {
@@ -69,13 +69,13 @@ async function answer(commands: Map<string, Command>, name: string, text: string
 }
 
 /** `/suggest /claim north ko`: the choices Discord's autocomplete would show while the user types "north ko". */
-function suggest(commands: Map<string, Command>, text: string, context: CommandContext): string {
+async function suggest(commands: Map<string, Command>, text: string, context: CommandContext): Promise<string> {
   const [, name = '', rest = ''] = /^\/?(\S*)\s*(.*)$/.exec(text.trim()) ?? [];
   if (!name) throw new UserError('Say which command to suggest for: /suggest /claim north ko');
   const command = find(commands, name);
   const { options, focused } = parseCommandLine(command, rest, { partial: true });
   if (!focused || !command.autocomplete) throw new UserError(`/${command.data.name} has nothing to autocomplete.`);
-  const choices = fitChoices(command.autocomplete(focused, String(options[focused] ?? ''), context));
+  const choices = fitChoices(await command.autocomplete(focused, String(options[focused] ?? ''), context));
   return choices.length === 0 ? 'No suggestions.' : choices.map((choice) => `  ${choice.name}   [${choice.value}]`).join('\n');
 }
 
@@ -88,8 +88,8 @@ function find(commands: Map<string, Command>, name: string): Command {
 /** "/claim query [verdict] [story] [private]", "/claims add statement claimant [flags]" */
 function usage(command: Command): string {
   const optionList = (options: readonly APIApplicationCommandOption[]) => options.map((option) => ('required' in option && option.required ? option.name : `[${option.name}]`)).join(' ');
-  const subcommands = (command.data.options ?? []).filter(isSubcommand);
-  if (subcommands.length === 0) return `  /${command.data.name} ${optionList(command.data.options ?? [])}`;
+  const subcommands = definedOptions(command).filter(isSubcommand);
+  if (subcommands.length === 0) return `  /${command.data.name} ${optionList(definedOptions(command))}`;
   return subcommands.map((subcommand) => `  /${command.data.name} ${subcommand.name} ${optionList(subcommand.options ?? [])}`).join('\n');
 }
 
@@ -112,7 +112,7 @@ export function parseCommandLine(command: Command, text: string, { partial = fal
   const tokens = tokenize(text);
   const options: RawOptions = {};
   const label = `/${command.data.name}`;
-  let definitions = (command.data.options ?? []) as readonly APIApplicationCommandOption[];
+  let definitions = definedOptions(command);
   let where = label;
   const subcommands = definitions.filter(isSubcommand);
   if (subcommands.length > 0) {
@@ -222,6 +222,11 @@ function choose(option: APIApplicationCommandBasicOption, value: string | number
   const choice = choices.find((candidate) => String(candidate.value).toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
   if (!choice) throw fail(`one of ${list(choices.map((candidate) => String(candidate.value)), 'or')}`);
   return choice.value;
+}
+
+/** A command's options as registered (none for a command that has no options). */
+function definedOptions(command: Command): readonly APIApplicationCommandOption[] {
+  return ('options' in command.data ? command.data.options : undefined) ?? [];
 }
 
 function isSubcommand(option: APIApplicationCommandOption): option is APIApplicationCommandSubcommandOption {
