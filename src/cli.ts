@@ -3,10 +3,10 @@ import { parseArgs } from 'node:util';
 import { loadDataset, DatasetError } from './dataset.ts';
 import { loadEnv } from './env.ts';
 import { renderClaimEmbed } from './render.ts';
-import { replyToText } from './reply.ts';
+import { replyToText, terminalSafe } from './reply.ts';
 import { ClaimStore } from './store.ts';
 import { UserError } from './errors.ts';
-import { loadConfig, type Config } from './config.ts';
+import { loadCliConfig, type CliConfig } from './config.ts';
 import { historyLines } from './history.ts';
 
 const USAGE = `Usage:
@@ -29,19 +29,20 @@ const processIo: CliIo = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** Runs one CLI command; returns the exit status. */
-export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo): Promise<number> {
+/** Runs one CLI command; returns the exit status. Everything it prints is safe for a terminal, whatever the query or the file holds. */
+export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, rawIo: CliIo = processIo): Promise<number> {
+  const io: CliIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)) };
   loadEnv(env);
   const [command, ...rest] = args;
   try {
-    if (command === 'search') return await search(rest, loadConfig(env), io);
-    if (command === 'validate') return await validate(rest, loadConfig(env).CLAIMS_PATH, io);
-    if (command === 'export') return await exportClaims(rest, loadConfig(env), io);
-    if (command === 'history') return await history(rest, loadConfig(env), io);
-    if (command === 'help' || command === '--help' || command === '-h') {
+    if (command === 'help' || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
       io.out(USAGE);
       return 0;
     }
+    if (command === 'search') return await search(rest, loadCliConfig(env), io);
+    if (command === 'validate') return await validate(rest, loadCliConfig(env).CLAIMS_PATH, io);
+    if (command === 'export') return await exportClaims(rest, loadCliConfig(env), io);
+    if (command === 'history') return await history(rest, loadCliConfig(env), io);
     throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -72,17 +73,18 @@ function asUsage<T>(parse: () => T): T {
 }
 
 /** The claims the bot serves: its database, filled from the seed file the first time. */
-function openStore(config: Config): Promise<ClaimStore> {
+function openStore(config: CliConfig): Promise<ClaimStore> {
   return ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH });
 }
 
-async function search(args: readonly string[], config: Config, io: CliIo): Promise<number> {
+async function search(args: readonly string[], config: CliConfig, io: CliIo): Promise<number> {
   const { values, positionals } = asUsage(() =>
     parseArgs({ args: [...args], options: { limit: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true }),
   );
   if (positionals.length !== 1) throw new UsageError('search takes one query; put it in quotes: claimbot search "north korea troops"');
   const limit = Number(values.limit ?? 5);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
+  // Number() would also take "0x3", "1e1" and " 3": only plain digits are a limit.
+  if (!/^\d+$/.test(values.limit ?? '5') || limit < 1 || limit > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
   const store = await openStore(config);
   const hits = store.search(positionals[0]!, { limit });
   await store.close();
@@ -106,7 +108,7 @@ async function validate(args: readonly string[], claimsPath: string, io: CliIo):
   return 0;
 }
 
-async function exportClaims(args: readonly string[], config: Config, io: CliIo): Promise<number> {
+async function exportClaims(args: readonly string[], config: CliConfig, io: CliIo): Promise<number> {
   const { values, positionals } = asUsage(() => parseArgs({ args: [...args], options: { out: { type: 'string' } } }));
   if (positionals.length > 0) throw new UsageError('export takes no arguments but --out FILE.');
   const store = await openStore(config);
@@ -123,7 +125,7 @@ async function exportClaims(args: readonly string[], config: Config, io: CliIo):
   return 0;
 }
 
-async function history(args: readonly string[], config: Config, io: CliIo): Promise<number> {
+async function history(args: readonly string[], config: CliConfig, io: CliIo): Promise<number> {
   const { positionals } = asUsage(() => parseArgs({ args: [...args], allowPositionals: true }));
   if (positionals.length !== 1) throw new UsageError('history takes one claim id: claimbot history zelensky-coalition-of-criminals');
   const store = await openStore(config);

@@ -15,8 +15,8 @@ const ConfigSchema = z.object({
   MODERATOR_ROLE_IDS: optional(z.string())
     .transform((list) => (list ?? '').split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
-  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
-  DISCORD_API_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  DISCORD_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -33,7 +33,18 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from the environment (which dotenv has filled from .env). */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  return parseEnv(ConfigSchema, env);
+}
+
+export type CliConfig = Pick<Config, 'CLAIMS_PATH' | 'DATABASE_URL'>;
+
+/** Only what the CLI uses, so a bad LOG_LEVEL in a .env does not stop `claimbot validate`, which never logs. */
+export function loadCliConfig(env: NodeJS.ProcessEnv): CliConfig {
+  return parseEnv(ConfigSchema.pick({ CLAIMS_PATH: true, DATABASE_URL: true }), env);
+}
+
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')} (see .env.example)`);

@@ -156,6 +156,8 @@ function slugWords(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    // "1,500" is one number, not two words.
+    .replace(/(\d)[,.](?=\d{3}\b)/g, '$1')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);

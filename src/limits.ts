@@ -29,21 +29,53 @@ export const LIMITS = {
   requestsListed: 25,
 } as const;
 
-/** Shortens text to `max` characters, at a word boundary where one is near, ending in "…". */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` that is whole graphemes (what a reader sees as one character: an emoji with its
+ * modifiers, a letter with its accents) and at most `max` UTF-16 units, the unit Discord's limits are checked in.
+ */
+export function graphemePrefix(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  // The segmenter is lazy: this walks only as far as the cut.
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * Shortens text to at most `max` UTF-16 units, ending in "…": at a word boundary where one is near, and never
+ * inside a grapheme, so an emoji is never split into half a surrogate pair.
+ */
 export function ellipsis(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const endsAtWord = /\s/.test(text.charAt(max - 1));
+  if (max < 1) return '';
+  const cut = graphemePrefix(text, max - 1);
+  const endsAtWord = /\s/.test(text.charAt(cut.length));
   const lastSpace = cut.lastIndexOf(' ');
   const atWord = endsAtWord || lastSpace < max * 0.6 ? cut : cut.slice(0, lastSpace);
-  return `${atWord.replace(/[\s.,;:!?-]+$/, '')}…`;
+  // A trailing backslash would be half of a markdown escape: drop it with the punctuation.
+  return `${atWord.replace(/[\s.,;:!?\\-]+$/, '')}…`;
 }
 
 /** A reply that Discord will accept: every text within its limit, shortened with an ellipsis rather than rejected. */
 export function fitReply(reply: Reply): Reply {
   const fitted: Reply = { ...reply };
   if (reply.content !== undefined) fitted.content = ellipsis(reply.content, LIMITS.content);
-  if (reply.embeds) fitted.embeds = reply.embeds.slice(0, LIMITS.embedsPerMessage).map(fitEmbed);
+  if (reply.embeds) {
+    // The 6000 characters are shared by all embeds of a message: each gets what the ones before it left.
+    let budget = LIMITS.embedTotal;
+    fitted.embeds = [];
+    for (const embed of reply.embeds.slice(0, LIMITS.embedsPerMessage)) {
+      const fittedEmbed = fitEmbed(embed, budget);
+      if (embedLength(fittedEmbed) === 0) break;
+      fitted.embeds.push(fittedEmbed);
+      budget -= embedLength(fittedEmbed);
+    }
+  }
   if (reply.files) {
     const tooLarge = reply.files.filter((file) => Buffer.byteLength(file.content) > LIMITS.attachmentBytes);
     fitted.files = reply.files.filter((file) => !tooLarge.includes(file));
@@ -70,7 +102,7 @@ export function fitModal(form: ModalForm): ModalForm {
   };
 }
 
-function fitEmbed(embed: ReplyEmbed): ReplyEmbed {
+function fitEmbed(embed: ReplyEmbed, budget: number): ReplyEmbed {
   const fitted: ReplyEmbed = { ...embed };
   if (embed.title !== undefined) fitted.title = ellipsis(embed.title, LIMITS.embedTitle);
   if (embed.description !== undefined) fitted.description = ellipsis(embed.description, LIMITS.embedDescription);
@@ -80,10 +112,13 @@ function fitEmbed(embed: ReplyEmbed): ReplyEmbed {
     name: ellipsis(field.name, LIMITS.fieldName),
     value: ellipsis(field.value, LIMITS.fieldValue),
   }));
-  // The 6000 total counts every text of the embed: drop fields from the end, then shorten the description.
-  while (embedLength(fitted) > LIMITS.embedTotal && fitted.fields.length > 0) fitted.fields.pop();
-  const excess = embedLength(fitted) - LIMITS.embedTotal;
-  if (excess > 0 && fitted.description) fitted.description = ellipsis(fitted.description, fitted.description.length - excess);
+  // Over budget: drop fields from the end, then shorten the description, the footer, the title.
+  while (embedLength(fitted) > budget && fitted.fields.length > 0) fitted.fields.pop();
+  for (const key of ['description', 'footer', 'title'] as const) {
+    const excess = embedLength(fitted) - budget;
+    const text = fitted[key];
+    if (excess > 0 && text !== undefined) fitted[key] = ellipsis(text, text.length - excess) || undefined;
+  }
   return fitted;
 }
 
@@ -94,5 +129,5 @@ export function embedLength(embed: ReplyEmbed): number {
 
 /** At most 25 autocomplete choices, each name and value within 100 characters. */
 export function fitChoices(choices: readonly Choice[]): Choice[] {
-  return choices.slice(0, LIMITS.choices).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value: value.slice(0, LIMITS.choiceValue) }));
+  return choices.slice(0, LIMITS.choices).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value: graphemePrefix(value, LIMITS.choiceValue) }));
 }

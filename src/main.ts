@@ -29,7 +29,7 @@ try {
     process.once('SIGTERM', shutdown);
   } else {
     // The person at the console runs the bot on their own machine: they are its moderator.
-    await runConsole(process.stdin, process.stdout, commands, { store, actor: { id: 'console', name: `${userInfo().username} (console)` } }, log);
+    process.exitCode = await runConsole(process.stdin, process.stdout, commands, { store, actor: { id: 'console', name: `${userInfo().username} (console)` } }, log);
     await store.close();
   }
 } catch (error) {

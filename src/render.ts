@@ -28,16 +28,16 @@ export function flagBadge(flag: Flag, claim: Claim): string {
   }
 }
 
-/** "Volodymyr Zelensky, Ukrainian President" */
+/** "Volodymyr Zelensky, Ukrainian President", as markdown-escaped text (it is an embed title). */
 export function claimantLine(claim: Claim): string {
   const { name, description } = claim.claimant;
-  return description ? `${name}, ${description}` : name;
+  return escapeMarkdown(description ? `${name}, ${description}` : name);
 }
 
 /** "The Kyiv Independent, citing Western sources · reported by Euronews" (the outlet linked when its URL is known) */
 export function attributionLine(claim: Claim): string {
   const { citing, reportedBy } = claim.attribution;
-  const outlet = reportedBy.url ? `[${escapeMarkdown(reportedBy.outlet)}](${reportedBy.url})` : escapeMarkdown(reportedBy.outlet);
+  const outlet = reportedBy.url ? `[${escapeMarkdown(reportedBy.outlet)}](${linkTarget(reportedBy.url)})` : escapeMarkdown(reportedBy.outlet);
   const report = `reported by ${outlet}${reportedBy.date ? ` on ${reportedBy.date}` : ''}`;
   return citing ? `${escapeMarkdown(claim.claimant.name)}, citing ${escapeMarkdown(citing)} · ${report}` : report;
 }
@@ -84,7 +84,7 @@ export function renderClaimReply(claim: Claim, story: Story | undefined, others:
 
 /** The answer when nothing matches well: say so, offer the closest claims, and say how a claim gets added. */
 export function renderNoMatch(query: string, closest: readonly Claim[], filters: readonly string[] = []): Reply {
-  const among = filters.length > 0 ? ` among claims ${filters.join(' and ')}` : '';
+  const among = filters.length > 0 ? ` among claims ${filters.map(escapeMarkdown).join(' and ')}` : '';
   const lines = [`No claim matches “${escapeMarkdown(ellipsis(query, 100))}”${among}.`];
   if (closest.length > 0) lines.push('', 'Closest claims:', ...closest.map((claim) => `• ${claimSummaryLine(claim)}`));
   lines.push('', 'Missing a claim? A moderator can add it to the claims dataset (see “Data format” in the README).');
@@ -98,7 +98,27 @@ function blockquote(text: string): string {
     .join('\n');
 }
 
-/** Claim text is data, not formatting: stars and underscores in a quote stay stars and underscores. */
+/**
+ * Claim text and echoed queries are data, not formatting. Every character Discord would read as markdown is
+ * backslash-escaped: stars stay stars, `[x](https://…)` and `https://…` stay plain text rather than live links,
+ * and a line starting with "# ", "> ", "- " or "1. " stays a plain line. Mentions are left as they are: the
+ * client never pings (`allowedMentions: { parse: [] }`). Every backslash of the text is escaped too, so
+ * `unescapeMarkdown` gives back exactly the text.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`|])/g, '\\$1');
+  return text
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/^( *)(#{1,3} |-# |- |>)/gm, '$1\\$2')
+    .replace(/^( *\d+)\. /gm, '$1\\. ');
+}
+
+/** Undoes `escapeMarkdown`: the text as the user or the dataset wrote it, for a terminal. */
+export function unescapeMarkdown(markdown: string): string {
+  return markdown.replace(/\\([\s\S])/g, '$1');
+}
+
+/** A URL as the target of a markdown link: a parenthesis would end the link early, a backslash escape the next character. */
+function linkTarget(url: string): string {
+  return url.replace(/[()\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }

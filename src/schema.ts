@@ -9,26 +9,66 @@ export const FLAGS = ['anonymous-source', 'secondhand', 'single-source', 'outlet
 export type Verdict = (typeof VERDICTS)[number];
 export type Flag = (typeof FLAGS)[number];
 
+/**
+ * Error messages that name what a field needs in plain words, as moderators and curators read them:
+ * "field verdict: must be one of unverified, confirmed, …", "field quote: is required".
+ */
+const expecting = (what: string) => ({
+  error: (issue: { code?: string; input?: unknown }) => {
+    if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value' && issue.code !== 'invalid_format') return undefined;
+    return issue.input === undefined ? 'is required' : `must be ${what}`;
+  },
+});
+const oneOf = (values: readonly string[]) => expecting(`one of ${values.join(', ')}`);
+
 const slug = z
-  .string()
-  .max(64)
+  .string(expecting('text'))
+  .max(64, 'must be at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens, like "zelensky-coalition"');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const text = (max: number) => z.string(expecting('text')).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** A moment with its offset ("2026-11-25T04:00:00Z", "…T06:00:00+02:00"), kept in UTC so that times compare as text too. */
+const instant = z.iso
+  .datetime({ offset: true, ...expecting('a date and time like 2026-11-25T04:00:00Z') })
+  .transform((time) => new Date(time).toISOString());
+
+/** True for a time `instant` accepted: those are kept as `toISOString` writes them, an invalid one as it was. */
+function isInstant(time: string): boolean {
+  const ms = Date.parse(time);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === time;
+}
+
+/** Two entries that differ only in case, accents, spacing, invisible characters or a final full stop are the same. */
+export function comparableText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
+    .toLowerCase()
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/[“”„]/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!?…]+$/, '')
+    .trim();
+}
+
+/** The first entry of `list` that repeats an earlier one (flags and tags are slugs: equal means identical). */
+function repeated(list: readonly string[]): string | undefined {
+  return list.find((entry, i) => list.indexOf(entry) !== i);
+}
 
 export const PartySchema = z.strictObject({
   /** "Volodymyr Zelensky", "The Kyiv Independent", "Some reports" */
   name: text(200),
   /** "Ukrainian President", "Ukrainian newspaper" */
   description: text(200).optional(),
-});
+}, expecting('an object with a name'));
 
 export const ReportSchema = z.strictObject({
   /** The outlet that published the report the claim was taken from. */
   outlet: text(200),
   /** Only when known: never invented. */
-  url: z.url().optional(),
-  date: z.iso.date().optional(),
-});
+  url: z.url({ error: 'must be a URL like https://example.org/article' }).optional(),
+  date: z.iso.date(expecting('a date like 2024-10-16')).optional(),
+}, expecting('an object with an outlet'));
 
 export const ClaimSchema = z
   .strictObject({
@@ -37,31 +77,34 @@ export const ClaimSchema = z
     /** The words claimed, exactly as reported. */
     statement: text(4000),
     /** True when `statement` is the claimant's own words, verbatim; false for a reported paraphrase. */
-    quote: z.boolean(),
+    quote: z.boolean(expecting('true or false')),
     claimant: PartySchema,
     attribution: z.strictObject({
       /** Whom the claimant relays, as reported: "Western sources". Required for a secondhand claim. */
       citing: text(300).optional(),
       reportedBy: ReportSchema,
-    }),
+    }, expecting('an object with reportedBy')),
     /** Where or when it was said: "addressing Parliament in Kyiv on Wednesday". */
     context: text(500).optional(),
-    tags: z.array(slug).default([]),
-    verdict: z.enum(VERDICTS).default('unverified'),
-    flags: z.array(z.enum(FLAGS)).default([]),
+    tags: z.array(slug, expecting('a list')).default([]),
+    verdict: z.enum(VERDICTS, oneOf(VERDICTS)).default('unverified'),
+    flags: z.array(z.enum(FLAGS, oneOf(FLAGS)), expecting('a list')).default([]),
     /** A curator's note shown with the claim: "Euronews was unable to independently verify these claims." */
     note: text(1000).optional(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
+    createdAt: instant,
+    updatedAt: instant,
     addedBy: text(100),
-  })
+  }, expecting('an object'))
   .superRefine((claim, ctx) => {
-    const repeated = claim.flags.find((flag, i) => claim.flags.indexOf(flag) !== i);
-    if (repeated) ctx.addIssue({ code: 'custom', path: ['flags'], message: `"${repeated}" is listed twice` });
+    for (const list of ['flags', 'tags'] as const) {
+      const twice = repeated(claim[list]);
+      if (twice !== undefined) ctx.addIssue({ code: 'custom', path: [list], message: `"${twice}" is listed twice` });
+    }
     if (claim.flags.includes('secondhand') && !claim.attribution.citing) {
       ctx.addIssue({ code: 'custom', path: ['attribution', 'citing'], message: 'a secondhand claim must say whom it cites' });
     }
-    if (claim.updatedAt < claim.createdAt) {
+    // Only two valid times are compared: an invalid one has its error already (zod still runs this refinement).
+    if (isInstant(claim.createdAt) && isInstant(claim.updatedAt) && claim.updatedAt < claim.createdAt) {
       ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before createdAt' });
     }
   });
@@ -71,12 +114,12 @@ export const StorySchema = z.strictObject({
   title: text(200),
   source: ReportSchema.extend({ title: text(300).optional() }),
   /** Sources the article itself credits, e.g. "ISW". */
-  additionalSources: z.array(text(200)).default([]),
-});
+  additionalSources: z.array(text(200), expecting('a list')).default([]),
+}, expecting('an object'));
 
 export const DatasetSchema = z.strictObject({
-  stories: z.array(StorySchema),
-  claims: z.array(ClaimSchema),
+  stories: z.array(StorySchema, expecting('a list')),
+  claims: z.array(ClaimSchema, expecting('a list')),
 });
 
 export type Party = z.infer<typeof PartySchema>;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
 import { tempDataset } from './support/files.ts';
@@ -141,10 +141,14 @@ describe('the bot on a loopback Discord', () => {
     expect(next.data.embeds![0]!.description).toContain('Kursk');
   });
 
-  it('logs each interaction with its command, latency and outcome', () => {
-    const logged = t.logs.filter((line) => line.message === 'interaction');
-    expect(logged.length).toBeGreaterThan(5);
-    expect(logged[0]).toMatchObject({ level: 'info', command: 'claim', outcome: expect.stringMatching(/^(ok|user-error|error)$/), ms: expect.any(Number) });
+  it('logs each interaction with its command, latency and outcome', async () => {
+    const answered = await t.discord.slashCommand('claim', query('kursk'));
+    const mistake = await t.discord.slashCommand('claim', [...query('kursk'), { name: 'story', type: 3, value: 'no-such-story' }]);
+    // The bot logs an interaction right after its reply reaches Discord: wait for both lines.
+    const logOf = (id: string) => t.logs.find((line) => line.message === 'interaction' && line.interaction === id);
+    await vi.waitFor(() => expect(logOf(answered.id) && logOf(mistake.id)).toBeTruthy());
+    expect(logOf(answered.id)).toMatchObject({ level: 'info', command: 'claim', kind: 'command', outcome: 'ok', ms: expect.any(Number) });
+    expect(logOf(mistake.id)).toMatchObject({ level: 'info', command: 'claim', kind: 'command', outcome: 'user-error' });
     expect(JSON.stringify(t.logs)).not.toContain('test.token.not-real');
   });
 });
@@ -163,6 +167,29 @@ describe('a hostile claim', () => {
       expect(data.allowed_mentions).toEqual({ parse: [] });
       const missing = await hostile.discord.slashCommand('claim', query('@everyone banana'));
       expect(((await hostile.discord.reply(missing)).body as Callback).data.allowed_mentions).toEqual({ parse: [] });
+    } finally {
+      await hostile.stop();
+      await cleanup();
+    }
+  });
+});
+
+describe('hostile markdown', () => {
+  it('reaches Discord escaped: no live link, heading or formatting from claim text or an echoed query', async () => {
+    const { file, cleanup } = await tempDataset((dataset) => {
+      const [first] = dataset.claims as Record<string, unknown>[];
+      first!.statement = '# North Korean troops [click](https://evil.example) *now*';
+      first!.claimant = { name: '[Ministry](https://evil.example)' };
+    });
+    const hostile = await startBotUnderTest({ CLAIMS_PATH: file });
+    try {
+      const found = await hostile.discord.slashCommand('claim', query('north korean troops click now'));
+      const [embed] = ((await hostile.discord.reply(found)).body as Callback).data.embeds!;
+      expect(embed!.description).toBe('> \\# North Korean troops \\[click\\](https\\://evil.example) \\*now\\*');
+      expect(embed!.title).toBe('\\[Ministry\\](https\\://evil.example)');
+      const missing = await hostile.discord.slashCommand('claim', query('[banana](ftp://smoothie.test) # recipe'));
+      const { data } = (await hostile.discord.reply(missing)).body as Callback;
+      expect(data.content).toMatch(/^No claim matches “\\\[banana\\\]\(ftp\\:\/\/smoothie\.test\) # recipe”/);
     } finally {
       await hostile.stop();
       await cleanup();

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,8 +49,17 @@ describe('claimbot (the installed command)', () => {
     const error = (await run(BIN, ['validate', file]).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(error.code).toBe(1);
     expect(error.stderr).toContain(`${file}: invalid dataset (1 problem)`);
-    expect(error.stderr).toContain('claims[4] (id "zelensky-transfer-of-individuals"), field verdict: Invalid option');
+    expect(error.stderr).toContain('claims[4] (id "zelensky-transfer-of-individuals"), field verdict: must be one of unverified, confirmed,');
     expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('ignores settings it does not use: a .env with a bad LOG_LEVEL does not stop validate', async () => {
+    const { dir, file, cleanup } = await tempDataset();
+    cleanups.push(cleanup);
+    await writeFile(join(dir, '.env'), 'LOG_LEVEL=loud\nDISCORD_GUILD_ID=not-an-id\n');
+    const { stdout, stderr } = await run(BIN, ['validate', file], { cwd: dir });
+    expect(stdout.trim()).toMatch(/: valid \(\d+ claims, 1 story\)$/);
+    expect(stderr).toBe('');
   });
 });
 
@@ -86,6 +95,9 @@ describe('claimbot commands', () => {
     [[], 'No command given.'],
     [['search', 'kursk', '--fast'], "Unknown option '--fast'"],
     [['search', 'kursk', '--limit', 'many'], '--limit must be a whole number from 1 to 50.'],
+    [['search', 'kursk', '--limit', '0x3'], '--limit must be a whole number from 1 to 50.'],
+    [['search', 'kursk', '--limit', '1e1'], '--limit must be a whole number from 1 to 50.'],
+    [['search', 'kursk', '--limit', '0'], '--limit must be a whole number from 1 to 50.'],
     [['search'], 'search takes one query'],
     [['validate', 'a.json', 'b.json'], 'validate takes at most one file.'],
   ])('%j prints the usage and exits 2', async (args, message) => {
@@ -93,6 +105,33 @@ describe('claimbot commands', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).toContain('Usage:');
+  });
+
+  it.each([[['--help']], [['help']], [['search', '--help']], [['validate', '-h']], [['search', 'kursk', '--limit', '3', '--help']]])(
+    '%j prints the usage and exits 0: asking for help is not an error',
+    async (args) => {
+      const { code, stdout, stderr } = await cli(args);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage:\n {2}claimbot search/);
+      expect(stderr).toBe('');
+    },
+  );
+
+  it('a setting the CLI does not use cannot stop it (LOG_LEVEL=loud)', async () => {
+    expect(await cli(['validate'], { LOG_LEVEL: 'loud' })).toMatchObject({ code: 0, stdout: expect.stringMatching(/: valid /) });
+  });
+
+  it('prints claim text as written, without markdown escapes, and control characters harmlessly', async () => {
+    const { file, cleanup } = await tempDataset((dataset) => {
+      const first = dataset.claims![0] as Record<string, unknown>;
+      first.statement = 'North Korean troops *in* snake_case [link](https://evil.example) \u001b[31mred';
+    });
+    cleanups.push(cleanup);
+    const { stdout } = await cli(['search', 'north korean troops snake', '--limit', '1'], { CLAIMS_PATH: file });
+    expect(stdout).toContain('> North Korean troops *in* snake_case [link](https://evil.example) ␛[31mred');
+    expect(stdout).not.toContain('\u001b');
+    const missing = await cli(['search', 'banana \u001b]0;pwned\u0007'], { CLAIMS_PATH: file });
+    expect(missing.stdout).toBe('No claim matches "banana ␛]0;pwned␇".');
   });
 
   it('an empty or overlong query is a clear error, exit 2', async () => {

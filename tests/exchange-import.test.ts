@@ -69,14 +69,14 @@ describe('invalid records', () => {
     delete (dataset.claims[7]!.claimant as Record<string, unknown>).name;
     const result = readImport(JSON.stringify(dataset), 'claims.json');
     expect(result.problems.map(describeProblem)).toEqual([
-      expect.stringMatching(/^claims\[3\] \(id "zelensky-coalition-of-criminals"\), field flags\[1\]: Invalid option/),
-      'claims[7] (id "kyiv-independent-10000-troops"), field claimant.name: Invalid input: expected string, received undefined',
+      expect.stringMatching(/^claims\[3\] \(id "zelensky-coalition-of-criminals"\), field flags\[1\]: must be one of anonymous-source/),
+      'claims[7] (id "kyiv-independent-10000-troops"), field claimant.name: is required',
     ]);
     expect(result.problems[0]).toMatchObject({ record: { index: 3, id: 'zelensky-coalition-of-criminals' }, field: 'flags[1]' });
     expect(result.claims).toHaveLength(dataset.claims.length - 2);
     dataset.claims[0] = 'not a claim' as unknown as Record<string, unknown>;
     expect(readImport(JSON.stringify(dataset), 'claims.json').problems.map(describeProblem)[0]).toBe(
-      'claims[0], the record: Invalid input: expected object, received string',
+      'claims[0], the record: must be an object',
     );
     expect(planImport({ claims: [], stories: [] }, result).invalid).toHaveLength(2);
   });
@@ -88,8 +88,8 @@ describe('invalid records', () => {
     rows[4] = rows[4]!.replace(',Euronews,,,', ',https://not-an-outlet-url,,not a date,');
     const result = readImport(rows.join('\r\n'), 'claims.csv');
     expect(result.problems.map(describeProblem)).toEqual([
-      expect.stringMatching(/^row 3 \(id "battalion-kursk-deployment"\), field verdict: Invalid option/),
-      expect.stringMatching(/^row 5 \(id "[a-z-]+"\), field attribution\.reportedBy\.date \(reportedByDate in the file\): Invalid ISO date/),
+      expect.stringMatching(/^row 3 \(id "battalion-kursk-deployment"\), field verdict: must be one of unverified/),
+      expect.stringMatching(/^row 5 \(id "[a-z-]+"\), field attribution\.reportedBy\.date \(reportedByDate in the file\): must be a date like 2024-10-16/),
     ]);
   });
 
@@ -97,9 +97,9 @@ describe('invalid records', () => {
     const review = (claimReviewed: string) => ({ '@type': 'ClaimReview', claimReviewed, url: 'https://desk.example/a', author: { name: 'Desk' }, reviewRating: { alternateName: 'False' } });
     const result = readImport(JSON.stringify([review('A first invented claim'), review('  '), review('A third invented claim')]), 'reviews.json');
     expect(result.problems).toEqual([
-      { record: { index: 1, label: 'reviews[1]' }, field: 'statement', sourceField: 'claimReviewed', message: 'Invalid input: expected string, received undefined' },
+      { record: { index: 1, label: 'reviews[1]' }, field: 'statement', sourceField: 'claimReviewed', message: 'is required' },
     ]);
-    expect(describeProblem(result.problems[0]!)).toBe('reviews[1], field statement (claimReviewed in the file): Invalid input: expected string, received undefined');
+    expect(describeProblem(result.problems[0]!)).toBe('reviews[1], field statement (claimReviewed in the file): is required');
     expect(result.claims.map(({ claim }) => claim.statement)).toEqual(['A first invented claim', 'A third invented claim']);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/dataset.ts';
-import { ellipsis, embedLength, fitReply, LIMITS } from '../src/limits.ts';
-import { renderClaimReply, renderNoMatch } from '../src/render.ts';
+import { ellipsis, embedLength, fitChoices, fitReply, LIMITS } from '../src/limits.ts';
+import { escapeMarkdown, renderClaimReply, renderNoMatch, unescapeMarkdown } from '../src/render.ts';
+import { replyToText, terminalSafe } from '../src/reply.ts';
 import type { Claim } from '../src/schema.ts';
 import { SHIPPED_CLAIMS } from './support/files.ts';
 
@@ -56,9 +57,66 @@ describe('renderClaimReply', () => {
     const [embed] = renderClaimReply({ ...claim('zelensky-tehran-too'), statement: 'a *bold* claim_with `code`' }, story).embeds!;
     expect(embed!.description).toBe('> a \\*bold\\* claim\\_with \\`code\\`');
   });
+
+  it('keeps links, masked links, headings and lists in claim text and claimant as plain text', () => {
+    const hostile: Claim = {
+      ...claim('zelensky-tehran-too'),
+      statement: '# Breaking\n- see [this](https://evil.example) or <https://evil.example>\n1. then -# small\n> quoted',
+      claimant: { name: '[Official](https://evil.example)', description: '## Ministry' },
+      context: '### context',
+    };
+    const [embed] = renderClaimReply(hostile, story).embeds!;
+    expect(embed!.description).toBe(
+      '> \\# Breaking\n> \\- see \\[this\\](https\\://evil.example) or <https\\://evil.example>\n> 1\\. then -# small\n> \\> quoted',
+    );
+    expect(embed!.title).toBe('\\[Official\\](https\\://evil.example), ## Ministry');
+    expect(embed!.fields).toContainEqual({ name: 'Context', value: '\\### context' });
+  });
+
+  it('echoes a query in the no-match reply as text, never as a link or heading', () => {
+    const reply = renderNoMatch('[x](https://evil.example) # hi', []);
+    expect(reply.content).toMatch(/^No claim matches “\\\[x\\\]\(https\\:\/\/evil\.example\) # hi”\./);
+  });
+
+  it('escapes every character so that unescaping gives the text back exactly', () => {
+    const text = 'a\\b *c* _d_ ~~e~~ `f` ||g|| [h](i) https://j\n# k\n-# l\n- m\n12. n\n> o \\\\ p';
+    expect(unescapeMarkdown(escapeMarkdown(text))).toBe(text);
+  });
+});
+
+describe('replies in a terminal', () => {
+  it('show claim text without markdown escapes', () => {
+    const text = replyToText(renderClaimReply({ ...claim('zelensky-tehran-too'), statement: 'snake_case and *stars* [x](https://e.example)' }, story));
+    expect(text).toContain('> snake_case and *stars* [x](https://e.example)\n');
+  });
+
+  it('show control characters and bidi overrides as symbols, keeping newlines and tabs', () => {
+    expect(terminalSafe('a\u001b[31mred\u0007\r\n\tb\u202Ec\u009b')).toBe('a␛[31mred␇␍\n\tb<U+202E>c<U+009B>');
+    expect(replyToText(renderNoMatch('x\u001b[2J', []))).toContain('“x␛[2J”');
+  });
 });
 
 describe('Discord limits', () => {
+  it('never cuts an emoji, a flag or an accented letter in half', () => {
+    expect(ellipsis('ab🙂🙂', 4)).toBe('ab…');
+    expect(ellipsis('🇺🇦🇺🇦🇺🇦', 6)).toBe('🇺🇦…');
+    expect(ellipsis('👩🏽‍🚀👩🏽‍🚀', 8)).toBe('👩🏽‍🚀…');
+    expect(ellipsis('👩🏽‍🚀👩🏽‍🚀', 7)).toBe('…');
+    expect(ellipsis('e\u0301e\u0301e\u0301', 4)).toBe('e\u0301…');
+    expect(fitChoices([{ name: 'x', value: `${'a'.repeat(99)}🙂` }])[0]!.value).toBe('a'.repeat(99));
+  });
+
+  it('drops a trailing half of a markdown escape when shortening', () => {
+    expect(ellipsis('abc \\* def', 6)).toBe('abc…');
+  });
+
+  it('shares the 6000 characters among all embeds of a message', () => {
+    const big = { title: 't', description: 'd'.repeat(4000), fields: [{ name: 'n', value: 'v'.repeat(1000) }] };
+    const { embeds } = fitReply({ embeds: [big, big, big] });
+    expect(embeds!.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(embeds![0]).toEqual(big);
+  });
+
   it('shortens at a word boundary with an ellipsis', () => {
     expect(ellipsis('North Korean troops are in Russia', 20)).toBe('North Korean troops…');
     expect(ellipsis('short', 20)).toBe('short');

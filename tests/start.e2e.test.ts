@@ -39,7 +39,7 @@ afterEach(async () => {
 describe('npm start', () => {
   it('without a token, opens the offline console and answers /claim from stdin', async () => {
     const { child, output, exit } = start('npm', ['start', '--silent']);
-    child.stdin.end('/claim north korea troops\n/claim zelenksy?\n/frobnicate\n/quit\n');
+    child.stdin.end('/claim north korea troops\n/suggest /claim zelenksy\n/frobnicate\n/quit\n');
     const [code] = await exit;
     expect(code).toBe(0);
     expect(output.stdout).toContain('offline, not connected to Discord');
@@ -47,7 +47,7 @@ describe('npm start', () => {
     expect(output.stdout).toMatch(/> North Korea had sent 10,000 troops to Russia|> 10,000 North Korean troops are in Russia/);
     expect(output.stdout).toContain('Verdict: ⚠️ Unverified');
     expect(output.stdout).toMatch(/ {2}Volodymyr Zelensky: .*\[zelensky-/);
-    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /claims, /help, /quit.');
+    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /claims, /suggest, /help, /quit.');
   });
 });
 
@@ -69,11 +69,14 @@ describe('the bot entry point', () => {
     expect(output.stderr).not.toContain('child.token.not-real');
   });
 
-  it('refuses to start on an invalid variable, naming it in one line', async () => {
-    const { output, exit } = startMain({ DISCORD_TOKEN: 'secret.token.value', DISCORD_GUILD_ID: 'not-an-id' });
+  it.each([
+    [{ DISCORD_GUILD_ID: 'not-an-id' }, 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent'],
+  ])('refuses to start on an invalid variable (%j), naming it in one line', async (setting, sentence) => {
+    const { output, exit } = startMain({ DISCORD_TOKEN: 'secret.token.value', ...setting });
     const [code] = await exit;
     expect(code).toBe(1);
-    expect(output.stderr.trim()).toBe('claimbot cannot start: Invalid configuration: DISCORD_GUILD_ID must be a Discord id (17 to 20 digits) (see .env.example)');
+    expect(output.stderr.trim()).toBe(`claimbot cannot start: Invalid configuration: ${sentence} (see .env.example)`);
   });
 
   it('refuses to start on an invalid dataset, naming file, record and field, and leaves the file alone', async () => {
@@ -86,7 +89,7 @@ describe('the bot entry point', () => {
     const [code] = await exit;
     expect(code).toBe(1);
     expect(output.stderr).toContain(`claimbot cannot start: ${file}: invalid dataset (1 problem)`);
-    expect(output.stderr).toContain('claims[2] (id "euronews-pyongyang-entered-the-war"), field flags[0]: Invalid option');
+    expect(output.stderr).toContain('claims[2] (id "euronews-pyongyang-entered-the-war"), field flags[0]: must be one of anonymous-source, secondhand,');
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 });
