@@ -100,8 +100,8 @@ describe('npm run deploy-commands', () => {
     const { output, exit } = deploy({ DISCORD_TOKEN: 'deploy.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, DISCORD_GUILD_ID: discord.guildId });
     const [code] = await exit;
     expect(code).toBe(0);
-    expect(output.stdout.trim()).toBe(`Registered /claim, /claims in guild ${discord.guildId}.`);
-    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims']);
+    expect(output.stdout.trim()).toBe(`Registered /claim, /claims, /summary in guild ${discord.guildId}.`);
+    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'summary']);
     expect(discord.commands('global')).toEqual([]);
   });
 

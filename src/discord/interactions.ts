@@ -17,6 +17,7 @@ import { fitChoices, fitModal, fitReply } from '../limits.ts';
 import type { Logger } from '../log.ts';
 import type { ModalForm, Reply, ReplyButton } from '../reply.ts';
 import type { ClaimStore } from '../store.ts';
+import type { SummarySync } from '../summary/sync.ts';
 import type { Asker } from './moderators.ts';
 
 const GENERIC_ERROR: Reply = { content: 'Something went wrong on our side while answering. It has been logged; please try again.', ephemeral: true };
@@ -26,6 +27,7 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitI
 export interface InteractionDeps {
   store: ClaimStore;
   log: Logger;
+  summaries?: SummarySync;
   /** Whether this person may use moderator commands: true, or the sentence that says why not. */
   curationAccess(asker: Asker): true | string;
 }
@@ -35,7 +37,7 @@ export interface InteractionDeps {
  * here at run time. A UserError reaches the user as an ephemeral message; anything else is logged with context
  * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
-export function createInteractionHandler(commands: readonly Command[], { store, log, curationAccess }: InteractionDeps) {
+export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess }: InteractionDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
     if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
@@ -51,7 +53,15 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       guild: interaction.guildId,
       channel: interaction.channelId,
     };
-    const context: CommandContext = { store, actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId } };
+    const context: CommandContext = {
+      store,
+      actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId },
+      channelId: interaction.channelId,
+      summaries,
+      defer: async () => {
+        if (interaction.isChatInputCommand() && !interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      },
+    };
     let outcome = 'ok';
     try {
       if (!command) throw new Error(`No handler for "${name}"`);
@@ -137,8 +147,9 @@ async function send(interaction: Answerable, reply: Reply): Promise<void> {
     return;
   }
   const options: InteractionReplyOptions = { ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined };
-  // An error after the answer went out (or was deferred) is told in a follow-up message.
-  if (answered) await interaction.followUp(options);
+  // A deferred answer replaces the "thinking…" message; an error after the answer went out is told in a follow-up.
+  if (interaction.deferred && !interaction.replied) await interaction.editReply(message);
+  else if (answered) await interaction.followUp(options);
   else await interaction.reply(options);
 }
 
