@@ -81,6 +81,12 @@ export class FakeDiscord {
   /** The socket that completed the handshake, with its own dispatch sequence counter. */
   private session: { socket: WebSocket; seq: number } | undefined;
   private readyListeners: Array<() => void> = [];
+  /** Messages posted in channels (`POST /channels/:id/messages`), by channel, in the order posted. */
+  private readonly channelMessages = new Map<string, Map<string, Json>>();
+  /** Pinned message ids by channel, oldest pin first. */
+  private readonly pins = new Map<string, string[]>();
+  /** Channels deleted with `deleteChannel`: every request about them gets 10003 Unknown Channel. */
+  private readonly deletedChannels = new Set<string>();
   private idCounter = 0n;
 
   private constructor(
@@ -144,6 +150,29 @@ export class FakeDiscord {
   /** The next request matching method + path is answered with `status` (once; later ones succeed). */
   failNext(method: string, path: RegExp, status: number, body?: unknown): void {
     this.failures.push({ method: method.toUpperCase(), path, status, body });
+  }
+
+  /** The messages now in a channel (posted through REST, not deleted), oldest first. */
+  messagesIn(channelId: string): Json[] {
+    return [...(this.channelMessages.get(channelId)?.values() ?? [])];
+  }
+
+  /** The ids of the messages pinned in a channel, oldest pin first. */
+  pinnedIn(channelId: string): string[] {
+    return [...(this.pins.get(channelId) ?? [])];
+  }
+
+  /** Someone deletes a message: later requests about it get 10008 Unknown Message. */
+  deleteMessage(channelId: string, messageId: string): void {
+    this.channelMessages.get(channelId)?.delete(messageId);
+    this.pins.set(channelId, this.pinnedIn(channelId).filter((id) => id !== messageId));
+  }
+
+  /** Someone deletes a channel: later requests about it get 10003 Unknown Channel. */
+  deleteChannel(channelId: string): void {
+    this.deletedChannels.add(channelId);
+    this.channelMessages.delete(channelId);
+    this.pins.delete(channelId);
   }
 
   /** Resolves once a client has identified and received READY + GUILD_CREATE. */
@@ -353,7 +382,49 @@ export class FakeDiscord {
         return { status: 200, body: edited };
       }
     }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages(?:\/(pins))?(?:\/(\d+))?$/))) return this.channelRoute(method, m[1]!, m[2] === 'pins', m[3], fields);
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** Messages in a channel and their pins, with Discord's error codes for what is gone or over the limit. */
+  private channelRoute(method: string, channelId: string, pinRoute: boolean, messageId: string | undefined, fields: Json): Reply {
+    if (this.deletedChannels.has(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    const messages = this.channelMessages.get(channelId) ?? new Map<string, Json>();
+    this.channelMessages.set(channelId, messages);
+    const pins = this.pinnedIn(channelId);
+    const message = messageId === undefined ? undefined : messages.get(messageId);
+    const unknownMessage = { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    if (pinRoute && messageId === undefined && method === 'GET') {
+      const items = pins.toReversed().map((id) => ({ pinned_at: new Date().toISOString(), message: messages.get(id) }));
+      return { status: 200, body: { items, has_more: false } };
+    }
+    if (pinRoute && messageId !== undefined && (method === 'PUT' || method === 'DELETE')) {
+      if (!message) return unknownMessage;
+      const without = pins.filter((id) => id !== messageId);
+      if (method === 'PUT' && !pins.includes(messageId) && pins.length >= 250) return { status: 400, body: { message: 'Maximum number of pins reached (250)', code: 30003 } };
+      this.pins.set(channelId, method === 'PUT' ? [...without, messageId] : without);
+      messages.set(messageId, { ...message, pinned: method === 'PUT' });
+      return { status: 204 };
+    }
+    if (pinRoute) return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
+    if (messageId === undefined && method === 'POST') {
+      const posted = this.message({ ...fields, channel_id: channelId, author: this.user(this.applicationId, 'FakeBot', true) });
+      messages.set(String(posted.id), posted);
+      return { status: 200, body: posted };
+    }
+    if (messageId === undefined) return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
+    if (!message) return unknownMessage;
+    if (method === 'GET') return { status: 200, body: message };
+    if (method === 'PATCH') {
+      const edited = { ...message, ...fields, id: messageId, edited_timestamp: new Date().toISOString() };
+      messages.set(messageId, edited);
+      return { status: 200, body: edited };
+    }
+    if (method === 'DELETE') {
+      this.deleteMessage(channelId, messageId);
+      return { status: 204 };
+    }
+    return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
   }
 
   // ---- payload builders ----

@@ -16,6 +16,8 @@ export interface SummaryPage {
 const SUMMARY_COLOR = 0x5865f2;
 /** Room kept in each message for the footer's " · updated 2026-12-02 05:01 UTC" and the page's range. */
 const FOOTER_RESERVE = 120;
+/** Room for the longest counts line ("9999 claims" and seven verdicts). */
+const COUNTS_RESERVE = 200;
 /** Each part of an entry is shortened before it is escaped, so an entry never outgrows one embed (about 900 characters at most). */
 const ENTRY_PARTS = { claimant: 80, statement: 140, flags: 200 } as const;
 
@@ -35,10 +37,11 @@ export function verdictCounts(claims: readonly Claim[]): string {
  * the second. A shortened statement ends in "…", visibly; `/claim <id>` shows it in full.
  */
 export function summaryEntry(claim: Claim, number: number): string {
-  const claimant = escapeMarkdown(ellipsis(claim.claimant.name, ENTRY_PARTS.claimant));
+  const claimant = escapeMarkdown(ellipsis(oneLine(claim.claimant.name), ENTRY_PARTS.claimant));
   // Shortened inside its quotation marks, so a quote still reads as one.
-  const statement = escapeMarkdown(statementText({ ...claim, statement: ellipsis(claim.statement, ENTRY_PARTS.statement) }));
-  const flags = claim.flags.length > 0 ? ` — ${escapeMarkdown(ellipsis(claim.flags.map((flag) => flagBadge(flag, claim)).join(' · '), ENTRY_PARTS.flags))}` : '';
+  const statement = escapeMarkdown(statementText({ ...claim, statement: ellipsis(oneLine(claim.statement), ENTRY_PARTS.statement) }));
+  const flagText = oneLine(claim.flags.map((flag) => flagBadge(flag, claim)).join(' · '));
+  const flags = claim.flags.length > 0 ? ` — ${escapeMarkdown(ellipsis(flagText, ENTRY_PARTS.flags))}` : '';
   return `**${number}.** ${VERDICT_BADGES[claim.verdict].label} · **${claimant}** · \`${claim.id}\`\n${statement}${flags}`;
 }
 
@@ -54,7 +57,10 @@ function sourceLine(story: Story): string {
 /** The summary of `story`, its live `claims` in a stable order, split into as many messages as Discord needs. */
 export function summaryPages(story: Story, claims: readonly Claim[]): SummaryPage[] {
   const ordered = claims.filter((claim) => claim.story === story.id).sort(summaryOrder);
-  const header = `${sourceLine(story)}\n**${verdictCounts(ordered)}**`;
+  const counts = verdictCounts(ordered);
+  const header = `${sourceLine(story)}\n**${counts}**`;
+  // The counts are packed as if at their longest, so a new count never pushes entries onto the next message.
+  const slack = Math.max(0, COUNTS_RESERVE - counts.length);
   const entries = ordered.map((claim, i) => summaryEntry(claim, i + 1));
   const continuedTitle = ellipsis(`${story.title} (continued)`, LIMITS.embedTitle);
   const budget = LIMITS.embedsTotalPerMessage - FOOTER_RESERVE;
@@ -62,11 +68,13 @@ export function summaryPages(story: Story, claims: readonly Claim[]): SummaryPag
   // Greedy packing: entries into an embed's description, embeds into a message, each within its limit.
   const pages: { embeds: ReplyEmbed[]; first: number; last: number }[] = [];
   let page = { embeds: [{ title: ellipsis(story.title, LIMITS.embedTitle), url: story.source.url, color: SUMMARY_COLOR, description: header }] as ReplyEmbed[], first: 1, last: 0 };
-  const used = () => page.embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0), 0);
+  const firstPage = page;
+  const used = () => page.embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0), page === firstPage ? slack : 0);
   entries.forEach((entry, i) => {
     const embed = page.embeds.at(-1)!;
     const description = embed.description ? `${embed.description}\n${entry}` : entry;
-    if (description.length <= LIMITS.embedDescription && used() - (embed.description?.length ?? 0) + description.length <= budget) {
+    const headerSlack = page === firstPage && page.embeds.length === 1 ? slack : 0;
+    if (description.length + headerSlack <= LIMITS.embedDescription && used() - (embed.description?.length ?? 0) + description.length <= budget) {
       embed.description = description;
     } else if (page.embeds.length < LIMITS.embedsPerMessage && used() + entry.length <= budget) {
       page.embeds.push({ color: SUMMARY_COLOR, description: entry });
@@ -100,6 +108,11 @@ export function stampPage(page: SummaryPage, updatedAt: Date): ReplyEmbed[] {
 /** A short fingerprint of what a page shows (its time left out). */
 export function pageHash(page: SummaryPage): string {
   return createHash('sha256').update(JSON.stringify(page.embeds)).digest('hex').slice(0, 16);
+}
+
+/** An entry keeps to its two lines: line breaks in a statement become spaces. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function plural(n: number, noun: string): string {
