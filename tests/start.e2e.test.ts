@@ -47,7 +47,7 @@ describe('npm start', () => {
     expect(output.stdout).toMatch(/> North Korea had sent 10,000 troops to Russia|> 10,000 North Korean troops are in Russia/);
     expect(output.stdout).toContain('Verdict: ⚠️ Unverified');
     expect(output.stdout).toMatch(/ {2}Volodymyr Zelensky: .*\[zelensky-/);
-    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /claims, /help, /quit.');
+    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /claims, /summary, /help, /quit.');
   });
 });
 
