@@ -74,6 +74,7 @@ export class SummarySync {
   /** The last problem of each summary (by channel and story), until it syncs cleanly: `/summary list` shows it. */
   readonly problems = new Map<string, string>();
   private unsubscribe: (() => void) | undefined;
+  private stopped = false;
 
   constructor(
     private readonly store: ClaimStore,
@@ -101,6 +102,7 @@ export class SummarySync {
 
   /** Stops following changes and waits for the Discord work under way. What is left is caught up on at the next start. */
   async stop(): Promise<void> {
+    this.stopped = true;
     this.unsubscribe?.();
     for (const handle of this.due.values()) this.timers.clear(handle);
     this.due.clear();
@@ -154,7 +156,7 @@ export class SummarySync {
 
   private schedule(story: string, ms: number): void {
     // Already due: this change will be in it. A due retry after 30046 is not brought forward either.
-    if (this.due.has(story)) return;
+    if (this.due.has(story) || this.stopped) return;
     this.due.set(story, this.timers.set(() => {
       this.due.delete(story);
       void this.inLane(story, () => this.flush(story));
