@@ -279,6 +279,8 @@ describe('keeping the summary true', () => {
     await rerate('zelensky-tehran-too', 'false');
     await sync();
     expect(edits(id)).toHaveLength(0);
+    // A mistake found after the answer was deferred still reaches the moderator, in place of "thinking…".
+    expect((await summary('remove', [text('story', STORY)])).content).toBe(`There is no summary of “${STORY}” in <#${CHANNEL}>. \`/summary list\` shows where they are.`);
   });
 });
 
@@ -297,6 +299,20 @@ describe('when Discord refuses', () => {
     const again = await summary('post', [text('story', STORY)]);
     expect(again.content).toBe(`The summary of “North Korean troops in Russia” is already in <#${CHANNEL}>: brought it up to date (up to date, 1 message).`);
     expect(t.discord.pinnedIn(CHANNEL)).toHaveLength(1);
+    expect((await summary('list')).content).not.toContain('⚠️');
+  });
+
+  it('50013 on a background edit: logged with the story and channel, shown by /summary list, and retried by the next change', async () => {
+    const id = await postSummary();
+    t.discord.failNext('PATCH', new RegExp(`^/channels/${CHANNEL}/messages/${id}$`), 403, { message: 'Missing Permissions', code: 50013 });
+    await rerate('zelensky-tehran-too', 'false');
+    await sync();
+    expect(t.logs.find((line) => line.message === 'could not update a summary')).toMatchObject({ level: 'error', story: STORY, channel: CHANNEL, problem: 'missing-permissions', operation: 'edit' });
+    expect((await summary('list')).content).toContain(`⚠️ Discord refused to edit the summary in <#${CHANNEL}>: I need **View Channel**, **Send Messages** and **Embed Links** there.`);
+
+    await rerate('zelensky-tehran-too', 'disputed');
+    await sync();
+    expect(shown(id)[0]!.description).toContain('**15 claims · 14 unverified · 1 disputed**');
     expect((await summary('list')).content).not.toContain('⚠️');
   });
 
