@@ -52,13 +52,13 @@ export interface FakeDiscordOptions {
 }
 
 type Json = Record<string, unknown>;
-interface Reply { status: number; body?: unknown }
 interface RequestWaiter {
   predicate: (r: RecordedRequest) => boolean;
   resolve: (r: RecordedRequest) => void;
   timer: NodeJS.Timeout;
 }
-interface InjectedFailure { method: string; path: RegExp; status: number; body?: unknown }
+interface InjectedFailure { method: string; path: RegExp; status: number; body?: unknown; headers?: Record<string, string> }
+interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
 
 const DISCORD_EPOCH = 1420070400000n;
 // VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY: an ordinary member, not a moderator.
@@ -148,8 +148,8 @@ export class FakeDiscord {
   }
 
   /** The next request matching method + path is answered with `status` (once; later ones succeed). */
-  failNext(method: string, path: RegExp, status: number, body?: unknown): void {
-    this.failures.push({ method: method.toUpperCase(), path, status, body });
+  failNext(method: string, path: RegExp, status: number, body?: unknown, headers?: Record<string, string>): void {
+    this.failures.push({ method: method.toUpperCase(), path, status, body, headers });
   }
 
   /** The messages now in a channel (posted through REST, not deleted), oldest first. */
@@ -320,10 +320,10 @@ export class FakeDiscord {
     this.requests.push(request);
     const failureIndex = this.failures.findIndex((f) => f.method === request.method && f.path.test(request.path));
     const [failure] = failureIndex >= 0 ? this.failures.splice(failureIndex, 1) : [];
-    const reply = failure
-      ? { status: failure.status, body: failure.body ?? { message: `${failure.status}: injected by FakeDiscord`, code: 0 } }
+    const reply: Reply = failure
+      ? { status: failure.status, body: failure.body ?? { message: `${failure.status}: injected by FakeDiscord`, code: 0 }, headers: failure.headers }
       : this.route(request);
-    sendJson(res, reply.status, reply.body);
+    sendJson(res, reply.status, reply.body, reply.headers);
     // Waiters hear about the request only once it is answered, so a test that awaits a reply and then
     // closes the fake does not cut the bot's request off mid-flight.
     for (const waiter of this.waiters) {
@@ -524,7 +524,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return contentType.includes('json') ? JSON.parse(text) : text;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, body === undefined ? headers : { ...headers, 'content-type': 'application/json' });
   res.end(body === undefined ? undefined : JSON.stringify(body));
 }

@@ -243,9 +243,28 @@ describe('keeping the summary true', () => {
     expect((await summary('list')).content).toBe('No summaries are posted yet: `/summary post` posts one.');
   });
 
-  it('after 30046 (too many edits of an old message), waits, tries again later, and shows the final state', async () => {
+  const TOO_MANY_EDITS = { message: 'Maximum number of edits to messages older than 1 hour reached. Try again later', code: 30046 };
+
+  it('after 30046 (a 429 on an edit of an old message), waits as long as Discord says, sends no stale edit, and then shows the final state', async () => {
     const id = await postSummary();
-    t.discord.failNext('PATCH', new RegExp(`^/channels/${CHANNEL}/messages/${id}$`), 400, { message: 'Maximum number of edits to messages older than 1 hour reached. Try again later', code: 30046 });
+    t.discord.failNext('PATCH', new RegExp(`^/channels/${CHANNEL}/messages/${id}$`), 429, { ...TOO_MANY_EDITS, retry_after: 7 }, { 'retry-after': '7' });
+    await rerate('zelensky-tehran-too', 'false');
+    await sync();
+    expect(edits(id)).toHaveLength(1);
+    const [wait] = t.timers.waits;
+    expect(wait).toBeGreaterThanOrEqual(7000);
+    expect(wait).toBeLessThan(60_000);
+
+    await rerate('zelensky-tehran-too', 'misleading');
+    await sync();
+    expect(edits(id)).toHaveLength(2);
+    expect(shown(id)[0]!.description).toContain('**15 claims · 14 unverified · 1 misleading**');
+    expect(t.timers.waits).toEqual([]);
+  });
+
+  it('after 30046 without a time to wait, backs off a minute, and never drops the final state', async () => {
+    const id = await postSummary();
+    t.discord.failNext('PATCH', new RegExp(`^/channels/${CHANNEL}/messages/${id}$`), 429, TOO_MANY_EDITS);
     await rerate('zelensky-tehran-too', 'false');
     await sync();
     expect(edits(id)).toHaveLength(1);

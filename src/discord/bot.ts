@@ -8,7 +8,7 @@ import { SummarySync, type SummarySyncOptions } from '../summary/sync.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { curationAccess } from './moderators.ts';
 import { syncCommands } from './registration.ts';
-import { discordSummaryTransport } from './summaries.ts';
+import { discordSummaryTransport, rejectsSummaryEditRateLimit } from './summaries.ts';
 
 export interface RunningBot {
   client: Client<true>;
@@ -27,7 +27,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
     intents: [GatewayIntentBits.Guilds],
     // Claims quote people: "@everyone" or a role mention in a statement must never ping anyone.
     allowedMentions: { parse: [] },
-    rest: restOptions(config),
+    rest: { ...restOptions(config), rejectOnRateLimit: rejectsSummaryEditRateLimit },
   });
   const summaries = new SummarySync(store, discordSummaryTransport(client.rest), log, options.summaries);
   const handleInteraction = createInteractionHandler(commands, { store, log, summaries, curationAccess: (asker) => curationAccess(config, asker) });

@@ -1,4 +1,4 @@
-import { DiscordAPIError, Routes, type APIEmbed, type APIMessage, type REST } from 'discord.js';
+import { DiscordAPIError, RateLimitError, Routes, type APIEmbed, type APIMessage, type RateLimitData, type REST } from 'discord.js';
 import type { ReplyEmbed } from '../reply.ts';
 import { DeliveryError, type DeliveryOperation, type DeliveryProblem, type SummaryTransport } from '../summary/delivery.ts';
 
@@ -7,7 +7,7 @@ const PROBLEMS: Partial<Record<number, DeliveryProblem>> = {
   10003: 'unknown-channel',
   10008: 'unknown-message',
   30003: 'pin-limit',
-  30046: 'old-message-edits',
+  30046: 'rate-limited',
   50001: 'missing-access',
   50013: 'missing-permissions',
 };
@@ -25,10 +25,20 @@ export function discordSummaryTransport(rest: REST): SummaryTransport {
   };
 }
 
+/**
+ * For the client's `rest.rejectOnRateLimit`: a rate limit on editing a channel message (30046 on a message older
+ * than an hour comes as a 429) is thrown instead of waited out, as discord.js would then send that now stale edit.
+ * The summary sync waits instead, gathering changes, and then sends the latest state once.
+ */
+export function rejectsSummaryEditRateLimit({ method, route }: RateLimitData): boolean {
+  return method.toUpperCase() === 'PATCH' && route === '/channels/:id/messages/:id';
+}
+
 async function call<T>(operation: DeliveryOperation, request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
+    if (error instanceof RateLimitError) throw new DeliveryError('rate-limited', operation, { cause: error, retryAfterMs: error.retryAfter });
     const problem = error instanceof DiscordAPIError && typeof error.code === 'number' ? PROBLEMS[error.code] : undefined;
     if (problem) throw new DeliveryError(problem, operation, { cause: error });
     throw error;

@@ -12,8 +12,8 @@ export type DeliveryProblem =
   | 'missing-access'
   /** 30003: the channel has 250 pins, Discord's limit. */
   | 'pin-limit'
-  /** 30046: too many edits to messages older than an hour; try again later. */
-  | 'old-message-edits';
+  /** 30046 (too many edits to messages older than an hour) or another rate limit on edits: try again later. */
+  | 'rate-limited';
 
 export type DeliveryOperation = 'post' | 'edit' | 'pin' | 'delete';
 
@@ -22,10 +22,14 @@ export class DeliveryError extends Error {
   constructor(
     readonly problem: DeliveryProblem,
     readonly operation: DeliveryOperation,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(`${operation} failed: ${problem}`, options);
+    this.retryAfterMs = options?.retryAfterMs ?? 0;
   }
+
+  /** For `rate-limited`: how long Discord asked us to wait, or 0 when it did not say. */
+  readonly retryAfterMs: number;
 }
 
 /**
@@ -56,7 +60,7 @@ export function problemSentence(error: DeliveryError, channelId: string): string
       return `${channel} no longer exists: its summary is forgotten.`;
     case 'unknown-message':
       return `A summary message in ${channel} was deleted.`;
-    case 'old-message-edits':
-      return `Discord limits edits to messages older than an hour: the summary in ${channel} will be brought up to date shortly.`;
+    case 'rate-limited':
+      return `Discord asked the bot to slow down its edits (messages older than an hour have a tighter limit): the summary in ${channel} will be brought up to date shortly.`;
   }
 }

@@ -22,7 +22,7 @@ export interface SummarySyncOptions {
   shouldEdit?: (summary: SummaryRecord) => boolean;
   /** How long changes to a story are gathered before its summaries are edited once. Default 1 s. */
   coalesceMs?: number;
-  /** The first wait after Discord refused an edit of an old message (30046); doubled on each refusal. Default 60 s. */
+  /** The first wait after Discord refused an edit for its rate (30046) without saying how long; doubled on each refusal. Default 60 s. */
   backoffMs?: number;
   /** The longest wait between two tries. Default 15 min. */
   maxBackoffMs?: number;
@@ -44,8 +44,10 @@ export interface SyncOutcome {
   problems: string[];
   /** Its channel is gone, so the summary was forgotten. */
   forgotten: boolean;
-  /** Discord asked us to slow down (30046): a later try will finish the job. */
+  /** Discord asked us to slow down (30046, or another rate limit): a later try will finish the job. */
   retryLater: boolean;
+  /** How long Discord asked us to wait, when it said (else 0). */
+  retryAfterMs: number;
 }
 
 /**
@@ -155,7 +157,7 @@ export class SummarySync {
   }
 
   private schedule(story: string, ms: number): void {
-    // Already due: this change will be in it. A due retry after 30046 is not brought forward either.
+    // Already due: this change will be in it. A due retry after a rate limit is not brought forward either.
     if (this.due.has(story) || this.stopped) return;
     this.due.set(story, this.timers.set(() => {
       this.due.delete(story);
@@ -176,11 +178,14 @@ export class SummarySync {
 
   /** The background update after a change: every failure is logged, and a retry is due for any that may pass later. */
   private async flush(story: string): Promise<void> {
-    let retry: boolean;
+    let retry = false;
+    let retryAfterMs = 0;
     try {
-      const records = (await this.database.summaries(story)).filter(this.shouldEdit);
-      retry = false;
-      for (const record of records) if ((await this.bringUpToDate(record)).retryLater) retry = true;
+      for (const record of (await this.database.summaries(story)).filter(this.shouldEdit)) {
+        const outcome = await this.bringUpToDate(record);
+        retry ||= outcome.retryLater;
+        retryAfterMs = Math.max(retryAfterMs, outcome.retryAfterMs);
+      }
     } catch (error) {
       this.log.error('could not update a story summary', { story, error });
       retry = true;
@@ -189,9 +194,11 @@ export class SummarySync {
       this.backoff.delete(story);
       return;
     }
-    // Never drop the final state: try again later, waiting longer each time; the retry renders the story as it is then.
-    const wait = this.backoff.get(story) ?? this.backoffMs;
-    this.backoff.set(story, Math.min(wait * 2, this.maxBackoffMs));
+    // Never drop the final state: try again later (as long as Discord said, else longer each time); the retry
+    // renders the story as it is then.
+    const backoff = this.backoff.get(story) ?? this.backoffMs;
+    this.backoff.set(story, Math.min(backoff * 2, this.maxBackoffMs));
+    const wait = retryAfterMs > 0 ? retryAfterMs : backoff;
     const pending = this.due.get(story);
     if (pending !== undefined) this.timers.clear(pending);
     this.due.delete(story);
@@ -200,7 +207,7 @@ export class SummarySync {
 
   /** Makes the summary's messages show the story as it is now: edits the pages that changed, posts new ones, deletes surplus ones. */
   private async bringUpToDate(record: SummaryRecord, { repin = false } = {}): Promise<SyncOutcome> {
-    const outcome: SyncOutcome = { channelId: record.channelId, messages: 0, posted: 0, edited: 0, deleted: 0, unpinned: 0, problems: [], forgotten: false, retryLater: false };
+    const outcome: SyncOutcome = { channelId: record.channelId, messages: 0, posted: 0, edited: 0, deleted: 0, unpinned: 0, problems: [], forgotten: false, retryLater: false, retryAfterMs: 0 };
     const story = this.store.story(record.story);
     if (!story) {
       this.log.warn('summary of an unknown story left as it is', { story: record.story, channel: record.channelId });
@@ -252,7 +259,8 @@ export class SummarySync {
         this.log.warn('summary message was deleted: posting the summary again', { story: record.story, channel: record.channelId, messages: ids });
         return this.postAgain(record, pages, now, outcome);
       }
-      outcome.retryLater = error.problem === 'old-message-edits';
+      outcome.retryLater = error.problem === 'rate-limited';
+      outcome.retryAfterMs = error.retryAfterMs;
       outcome.problems.push(problemSentence(error, record.channelId));
       this.log[outcome.retryLater ? 'warn' : 'error']('could not update a summary', { story: record.story, channel: record.channelId, problem: error.problem, operation: error.operation });
     }
@@ -273,7 +281,7 @@ export class SummarySync {
     try {
       await this.transport.pin(channelId, messageId);
     } catch (error) {
-      if (!(error instanceof DeliveryError) || error.problem === 'unknown-channel' || error.problem === 'old-message-edits') throw error;
+      if (!(error instanceof DeliveryError) || error.problem === 'unknown-channel' || error.problem === 'rate-limited') throw error;
       // Deleted at once: the next update notices and posts it again.
       if (error.problem === 'unknown-message') return;
       outcome.unpinned++;
