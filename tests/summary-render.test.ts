@@ -25,6 +25,14 @@ describe('a story summary', () => {
     expect(embed!.footer).toBe('15 claims in all · updated 2026-12-02 05:01 UTC');
   });
 
+  it('links the title to the article and names its outlet, title and date, however long its URL', () => {
+    const url = `https://news.example/${'a'.repeat(5000)}`;
+    const [page] = summaryPages({ ...story!, source: { outlet: 'Euronews', url, title: 'Troops *in* Russia', date: '2026-11-25' } }, shipped.claims);
+    expect(page!.embeds[0]).toMatchObject({ title: 'North Korean troops in Russia', url });
+    expect(page!.embeds[0]!.description).toMatch(/^Source: Euronews · “Troops \\\*in\\\* Russia” · 2026-11-25\n/);
+    expect(messageLimitProblems(stampPage(page!, AT))).toEqual([]);
+  });
+
   it('shows a claim’s claimant, a short quote in quotation marks, its verdict badge, its flags and its id', () => {
     const claim = shipped.claims.find((c) => c.id === 'kyiv-independent-10000-troops')!;
     expect(summaryEntry({ ...claim, verdict: 'disputed' }, 8)).toBe(

@@ -45,10 +45,10 @@ export function summaryEntry(claim: Claim, number: number): string {
   return `**${number}.** ${VERDICT_BADGES[claim.verdict].label} · **${claimant}** · \`${claim.id}\`\n${statement}${flags}`;
 }
 
-/** "Euronews · “North Korean troops…” · 2026-11-25", linked to the article when its URL is known. */
+/** "Source: Euronews · “North Korean troops…” · 2026-11-25" (the embed's title links to the article when its URL is known). */
 function sourceLine(story: Story): string {
-  const { outlet, url, title, date } = story.source;
-  const parts = [url ? `[${escapeMarkdown(outlet)}](${url})` : escapeMarkdown(outlet)];
+  const { outlet, title, date } = story.source;
+  const parts = [escapeMarkdown(outlet)];
   if (title) parts.push(`“${escapeMarkdown(title)}”`);
   if (date) parts.push(date);
   return `Source: ${parts.join(' · ')}`;
