@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UserError } from './errors.ts';
 import type { Choice, Reply } from './reply.ts';
 import type { Actor, ClaimStore } from './store.ts';
+import type { SummarySync } from './summary/sync.ts';
 
 /** Option values as Discord (or the console) hands them over, by option name. */
 export type RawOptions = Record<string, string | number | boolean | undefined>;
@@ -18,6 +19,10 @@ export interface CommandContext {
    * of the answer. Resolves false when it could not (logged). Absent in the console, which has nobody to tell.
    */
   notify?(channelId: string, userId: string, reply: Reply): Promise<boolean>;
+  /** The pinned summaries, where Discord is (not at the console). */
+  summaries?: SummarySync;
+  /** Tells Discord the answer will take a while (only to the asker); call it before slow work. */
+  defer?: () => Promise<void>;
 }
 
 /** What came back from a button or a form a command sent, its id split into `<command>:<action>:<argument>`. */

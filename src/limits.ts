@@ -10,6 +10,8 @@ export const LIMITS = {
   fieldValue: 1024,
   footerText: 2048,
   embedTotal: 6000,
+  /** Discord counts the 6000 across every embed of one message, not per embed. */
+  embedsTotalPerMessage: 6000,
   embedsPerMessage: 10,
   choices: 25,
   choiceName: 100,
@@ -130,4 +132,27 @@ export function embedLength(embed: ReplyEmbed): number {
 /** At most 25 autocomplete choices, each name and value within 100 characters. */
 export function fitChoices(choices: readonly Choice[]): Choice[] {
   return choices.slice(0, LIMITS.choices).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value: graphemePrefix(value, LIMITS.choiceValue) }));
+}
+
+/** The characters Discord counts against the 6000 of one message: every text of every embed. */
+export function messageEmbedsLength(embeds: readonly ReplyEmbed[]): number {
+  return embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
+}
+
+/** What breaks Discord's limits in one message of embeds, in words; empty when it fits. */
+export function messageLimitProblems(embeds: readonly ReplyEmbed[]): string[] {
+  const problems: string[] = [];
+  if (embeds.length > LIMITS.embedsPerMessage) problems.push(`${embeds.length} embeds (at most ${LIMITS.embedsPerMessage})`);
+  const total = messageEmbedsLength(embeds);
+  if (total > LIMITS.embedsTotalPerMessage) problems.push(`${total} characters across embeds (at most ${LIMITS.embedsTotalPerMessage})`);
+  embeds.forEach((embed, i) => {
+    const over = (what: string, length: number | undefined, max: number) => {
+      if ((length ?? 0) > max) problems.push(`embed ${i + 1}: ${what} of ${length} characters (at most ${max})`);
+    };
+    over('title', embed.title?.length, LIMITS.embedTitle);
+    over('description', embed.description?.length, LIMITS.embedDescription);
+    over('footer', embed.footer?.length, LIMITS.footerText);
+    if ((embed.fields?.length ?? 0) > LIMITS.embedFields) problems.push(`embed ${i + 1}: ${embed.fields!.length} fields`);
+  });
+  return problems;
 }

@@ -107,7 +107,7 @@ describe('the console', () => {
     ['/claim verdict:false', '/claim needs query: words from the claim, its claimant or the outlet, e.g. "north korea troops".'],
     ['/claim kursk query:troops', '/claim: query is given twice (as text and as query:).'],
     ['/claim "north korea', 'A quote is not closed: "north'],
-    ['/frobnicate', 'There is no /frobnicate. Commands: /claim, /claims, /notes, /suggest, /help, /quit.'],
+    ['/frobnicate', 'There is no /frobnicate. Commands: /claim, /claims, /summary, /notes, /suggest, /help, /quit.'],
   ])('answers %j with one clear sentence', async (line, sentence) => {
     expect(await say(line)).toBe(sentence);
   });

@@ -54,13 +54,13 @@ export interface FakeDiscordOptions {
 }
 
 type Json = Record<string, unknown>;
-interface Reply { status: number; body?: unknown }
 interface RequestWaiter {
   predicate: (r: RecordedRequest) => boolean;
   resolve: (r: RecordedRequest) => void;
   timer: NodeJS.Timeout;
 }
-interface InjectedFailure { method: string; path: RegExp; status: number; body?: unknown }
+interface InjectedFailure { method: string; path: RegExp; status: number; body?: unknown; headers?: Record<string, string> }
+interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
 
 const DISCORD_EPOCH = 1420070400000n;
 // VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY: an ordinary member, not a moderator.
@@ -83,6 +83,12 @@ export class FakeDiscord {
   /** The socket that completed the handshake, with its own dispatch sequence counter. */
   private session: { socket: WebSocket; seq: number } | undefined;
   private readyListeners: Array<() => void> = [];
+  /** Messages posted in channels (`POST /channels/:id/messages`), by channel, in the order posted. */
+  private readonly channelMessages = new Map<string, Map<string, Json>>();
+  /** Pinned message ids by channel, oldest pin first. */
+  private readonly pins = new Map<string, string[]>();
+  /** Channels deleted with `deleteChannel`: every request about them gets 10003 Unknown Channel. */
+  private readonly deletedChannels = new Set<string>();
   private idCounter = 0n;
 
   private constructor(
@@ -144,8 +150,31 @@ export class FakeDiscord {
   }
 
   /** The next request matching method + path is answered with `status` (once; later ones succeed). */
-  failNext(method: string, path: RegExp, status: number, body?: unknown): void {
-    this.failures.push({ method: method.toUpperCase(), path, status, body });
+  failNext(method: string, path: RegExp, status: number, body?: unknown, headers?: Record<string, string>): void {
+    this.failures.push({ method: method.toUpperCase(), path, status, body, headers });
+  }
+
+  /** The messages now in a channel (posted through REST, not deleted), oldest first. */
+  messagesIn(channelId: string): Json[] {
+    return [...(this.channelMessages.get(channelId)?.values() ?? [])];
+  }
+
+  /** The ids of the messages pinned in a channel, oldest pin first. */
+  pinnedIn(channelId: string): string[] {
+    return [...(this.pins.get(channelId) ?? [])];
+  }
+
+  /** Someone deletes a message: later requests about it get 10008 Unknown Message. */
+  deleteMessage(channelId: string, messageId: string): void {
+    this.channelMessages.get(channelId)?.delete(messageId);
+    this.pins.set(channelId, this.pinnedIn(channelId).filter((id) => id !== messageId));
+  }
+
+  /** Someone deletes a channel: later requests about it get 10003 Unknown Channel. */
+  deleteChannel(channelId: string): void {
+    this.deletedChannels.add(channelId);
+    this.channelMessages.delete(channelId);
+    this.pins.delete(channelId);
   }
 
   /** Resolves once a client has identified and received READY + GUILD_CREATE. */
@@ -295,10 +324,10 @@ export class FakeDiscord {
     this.requests.push(request);
     const failureIndex = this.failures.findIndex((f) => f.method === request.method && f.path.test(request.path));
     const [failure] = failureIndex >= 0 ? this.failures.splice(failureIndex, 1) : [];
-    const reply = failure
-      ? { status: failure.status, body: failure.body ?? { message: `${failure.status}: injected by FakeDiscord`, code: 0 } }
+    const reply: Reply = failure
+      ? { status: failure.status, body: failure.body ?? { message: `${failure.status}: injected by FakeDiscord`, code: 0 }, headers: failure.headers }
       : this.route(request);
-    sendJson(res, reply.status, reply.body);
+    sendJson(res, reply.status, reply.body, reply.headers);
     // Waiters hear about the request only once it is answered, so a test that awaits a reply and then
     // closes the fake does not cut the bot's request off mid-flight.
     for (const waiter of this.waiters) {
@@ -357,10 +386,49 @@ export class FakeDiscord {
         return { status: 200, body: edited };
       }
     }
-    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
-      return { status: 200, body: this.message({ ...fields, channel_id: m[1], author: this.user(this.applicationId, 'FakeBot', true) }) };
-    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages(?:\/(pins))?(?:\/(\d+))?$/))) return this.channelRoute(method, m[1]!, m[2] === 'pins', m[3], fields);
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** Messages in a channel and their pins, with Discord's error codes for what is gone or over the limit. */
+  private channelRoute(method: string, channelId: string, pinRoute: boolean, messageId: string | undefined, fields: Json): Reply {
+    if (this.deletedChannels.has(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    const messages = this.channelMessages.get(channelId) ?? new Map<string, Json>();
+    this.channelMessages.set(channelId, messages);
+    const pins = this.pinnedIn(channelId);
+    const message = messageId === undefined ? undefined : messages.get(messageId);
+    const unknownMessage = { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    if (pinRoute && messageId === undefined && method === 'GET') {
+      const items = pins.toReversed().map((id) => ({ pinned_at: new Date().toISOString(), message: messages.get(id) }));
+      return { status: 200, body: { items, has_more: false } };
+    }
+    if (pinRoute && messageId !== undefined && (method === 'PUT' || method === 'DELETE')) {
+      if (!message) return unknownMessage;
+      const without = pins.filter((id) => id !== messageId);
+      if (method === 'PUT' && !pins.includes(messageId) && pins.length >= 250) return { status: 400, body: { message: 'Maximum number of pins reached (250)', code: 30003 } };
+      this.pins.set(channelId, method === 'PUT' ? [...without, messageId] : without);
+      messages.set(messageId, { ...message, pinned: method === 'PUT' });
+      return { status: 204 };
+    }
+    if (pinRoute) return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
+    if (messageId === undefined && method === 'POST') {
+      const posted = this.message({ ...fields, channel_id: channelId, author: this.user(this.applicationId, 'FakeBot', true) });
+      messages.set(String(posted.id), posted);
+      return { status: 200, body: posted };
+    }
+    if (messageId === undefined) return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
+    if (!message) return unknownMessage;
+    if (method === 'GET') return { status: 200, body: message };
+    if (method === 'PATCH') {
+      const edited = { ...message, ...fields, id: messageId, edited_timestamp: new Date().toISOString() };
+      messages.set(messageId, edited);
+      return { status: 200, body: edited };
+    }
+    if (method === 'DELETE') {
+      this.deleteMessage(channelId, messageId);
+      return { status: 204 };
+    }
+    return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
   }
 
   // ---- payload builders ----
@@ -462,7 +530,7 @@ async function readBody(req: IncomingMessage): Promise<{ body: unknown; files?: 
   return { body: contentType.includes('json') ? JSON.parse(text) : text };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, body === undefined ? headers : { ...headers, 'content-type': 'application/json' });
   res.end(body === undefined ? undefined : JSON.stringify(body));
 }

@@ -47,7 +47,7 @@ describe('npm start', () => {
     expect(output.stdout).toMatch(/> North Korea had sent 10,000 troops to Russia|> 10,000 North Korean troops are in Russia/);
     expect(output.stdout).toContain('Verdict: ⚠️ Unverified');
     expect(output.stdout).toMatch(/ {2}Volodymyr Zelensky: .*\[zelensky-/);
-    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /claims, /suggest, /help, /quit.');
+    expect(output.stdout).toContain('There is no /frobnicate. Commands: /claim, /claims, /summary, /suggest, /help, /quit.');
   });
 });
 
@@ -103,8 +103,8 @@ describe('npm run deploy-commands', () => {
     const { output, exit } = deploy({ DISCORD_TOKEN: 'deploy.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, DISCORD_GUILD_ID: discord.guildId });
     const [code] = await exit;
     expect(code).toBe(0);
-    expect(output.stdout.trim()).toBe(`Registered /claim, /claims, “Check claims” (on messages) in guild ${discord.guildId}.`);
-    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'Check claims']);
+    expect(output.stdout.trim()).toBe(`Registered /claim, /claims, “Check claims” (on messages), /summary in guild ${discord.guildId}.`);
+    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'Check claims', 'summary']);
     expect(discord.commands('global')).toEqual([]);
   });
 

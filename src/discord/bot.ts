@@ -4,25 +4,34 @@ import { commands } from '../../commands/index.ts';
 import { restOptions, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ClaimStore } from '../store.ts';
+import { SummarySync, type SummarySyncOptions } from '../summary/sync.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { messagePayload } from './messages.ts';
 import { curationAccess } from './moderators.ts';
 import type { Reply } from '../reply.ts';
 import { syncCommands } from './registration.ts';
+import { discordSummaryTransport, rejectsSummaryEditRateLimit } from './summaries.ts';
 
 export interface RunningBot {
   client: Client<true>;
+  summaries: SummarySync;
   stop(): Promise<void>;
 }
 
+export interface BotOptions {
+  /** How the pinned summaries are kept up to date; a sharded deployment passes `shouldEdit`. */
+  summaries?: SummarySyncOptions;
+}
+
 /** Connects to Discord, keeps the registered commands in sync, and answers interactions until stopped. */
-export async function startBot(config: Config & { DISCORD_TOKEN: string }, store: ClaimStore, log: Logger): Promise<RunningBot> {
+export async function startBot(config: Config & { DISCORD_TOKEN: string }, store: ClaimStore, log: Logger, options: BotOptions = {}): Promise<RunningBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Claims quote people: "@everyone" or a role mention in a statement must never ping anyone.
     allowedMentions: { parse: [] },
-    rest: restOptions(config),
+    rest: { ...restOptions(config), rejectOnRateLimit: rejectsSummaryEditRateLimit },
   });
+  const summaries = new SummarySync(store, discordSummaryTransport(client.rest), log, options.summaries);
   const notify = async (channelId: string, userId: string, reply: Reply): Promise<boolean> => {
     try {
       const channel = await client.channels.fetch(channelId);
@@ -35,7 +44,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
       return false;
     }
   };
-  const handleInteraction = createInteractionHandler(commands, { store, log, notify, curationAccess: (asker) => curationAccess(config, asker) });
+  const handleInteraction = createInteractionHandler(commands, { store, log, notify, summaries, curationAccess: (asker) => curationAccess(config, asker) });
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));
@@ -53,10 +62,14 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
     // The bot can still answer commands registered earlier: log and keep running.
     log.error('could not sync commands', { ...target, error });
   }
+  // Follows claim changes from now on, and catches up on summaries whose story changed while the bot was away.
+  await summaries.start();
   log.info('connected', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, claims: store.claims.length });
   return {
     client: readyClient,
+    summaries,
     stop: async () => {
+      await summaries.stop();
       await readyClient.destroy();
       log.info('disconnected');
     },

@@ -19,6 +19,7 @@ import type { Logger } from '../log.ts';
 import type { ModalForm, Reply } from '../reply.ts';
 import { messagePayload } from './messages.ts';
 import type { ClaimStore } from '../store.ts';
+import type { SummarySync } from '../summary/sync.ts';
 import type { Asker } from './moderators.ts';
 
 const GENERIC_ERROR: Reply = { content: 'Something went wrong on our side while answering. It has been logged; please try again.', ephemeral: true };
@@ -28,6 +29,7 @@ type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInterac
 export interface InteractionDeps {
   store: ClaimStore;
   log: Logger;
+  summaries?: SummarySync;
   /** Whether this person may use moderator commands: true, or the sentence that says why not. */
   curationAccess(asker: Asker): true | string;
   notify: CommandContext['notify'];
@@ -38,7 +40,7 @@ export interface InteractionDeps {
  * here at run time. A UserError reaches the user as an ephemeral message; anything else is logged with context
  * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
-export function createInteractionHandler(commands: readonly Command[], { store, log, curationAccess, notify }: InteractionDeps) {
+export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess, notify }: InteractionDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
@@ -54,7 +56,16 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       guild: interaction.guildId,
       channel: interaction.channelId,
     };
-    const context: CommandContext = { store, actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId }, channelId: interaction.channelId, notify };
+    const context: CommandContext = {
+      store,
+      actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId },
+      channelId: interaction.channelId,
+      summaries,
+      notify,
+      defer: async () => {
+        if (interaction.isChatInputCommand() && !interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      },
+    };
     let outcome = 'ok';
     try {
       if (!command) throw new Error(`No handler for "${name}"`);
@@ -137,8 +148,9 @@ async function send(interaction: Answerable, reply: Reply): Promise<void> {
     return;
   }
   const options: InteractionReplyOptions = { ...message, flags: reply.ephemeral ? MessageFlags.Ephemeral : undefined };
-  // An error after the answer went out (or was deferred) is told in a follow-up message.
-  if (answered) await interaction.followUp(options);
+  // A deferred answer replaces the "thinking…" message; an error after the answer went out is told in a follow-up.
+  if (interaction.deferred && !interaction.replied) await interaction.editReply(message);
+  else if (answered) await interaction.followUp(options);
   else await interaction.reply(options);
 }
 
