@@ -8,6 +8,7 @@ import { exportClaims, type ExportFormat } from '../src/exchange/export.ts';
 import { readImport } from '../src/exchange/import.ts';
 import { planImport } from '../src/exchange/plan.ts';
 import { describeProblem } from '../src/exchange/problems.ts';
+import type { Claim, Dataset, Story } from '../src/schema.ts';
 import { REPO, SHIPPED_CLAIMS } from './support/files.ts';
 
 const FIXTURES = join(REPO, 'tests/fixtures/exchange');
@@ -29,9 +30,37 @@ async function throughFile(name: string, text: string): Promise<string> {
 
 const fileNames: Record<ExportFormat, string> = { json: 'claims.json', claimreview: 'claims.jsonld', csv: 'claims.csv' };
 
+/** The shipped dataset plus an invented story and claim that use every optional field, lists with several entries included. */
+async function everyField(): Promise<Dataset> {
+  const shipped = await loadDataset(SHIPPED_CLAIMS);
+  const story: Story = {
+    id: 'invented-full-story',
+    title: 'An invented story, with every field',
+    source: { outlet: 'Example Outlet', url: 'https://outlet.example/story?id=1&x=2', date: '2026-11-20', title: 'Headline; with a semicolon-free title' },
+    additionalSources: ['First source', 'Second source'],
+  };
+  const claim: Claim = {
+    id: 'invented-full-claim',
+    story: story.id,
+    statement: 'An invented quote, "with quotes", commas,\nand a line break',
+    quote: true,
+    claimant: { name: 'Minister Ana Example', description: 'invented minister' },
+    attribution: { citing: 'unnamed officials', reportedBy: { outlet: 'Example Outlet', url: 'https://outlet.example/story?id=1&x=2', date: '2026-11-20' } },
+    context: 'speaking on Tuesday',
+    tags: ['one-tag', 'two-tag'],
+    verdict: 'disputed',
+    flags: ['secondhand', 'single-source', 'interested-party'],
+    note: 'A curator’s note.',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-21T11:30:00.000Z',
+    addedBy: 'Desk Editor',
+  };
+  return { stories: [...shipped.stories, story], claims: [...shipped.claims, claim] };
+}
+
 describe('export → import of the same data', () => {
-  it.each(['json', 'claimreview', 'csv'] as const)('in %s reads every claim back unchanged: nothing to add or update', async (format) => {
-    const dataset = await loadDataset(SHIPPED_CLAIMS);
+  it.each(['json', 'claimreview', 'csv'] as const)('in %s reads every claim and story back unchanged: nothing to add or update', async (format) => {
+    const dataset = await everyField();
     const text = await throughFile(fileNames[format], exportClaims(dataset, format, { newsroom }));
     const incoming = readImport(text, fileNames[format], { now });
     expect(incoming.format).toBe(format);
@@ -40,7 +69,7 @@ describe('export → import of the same data', () => {
     expect(incoming.claims.map(({ claim }) => claim).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
       [...dataset.claims].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
-    expect(incoming.stories).toEqual(dataset.stories);
+    expect([...incoming.stories].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([...dataset.stories].sort((a, b) => (a.id < b.id ? -1 : 1)));
     const plan = planImport(dataset, incoming);
     expect(plan).toMatchObject({ add: [], update: [], invalid: [], addStories: [] });
     expect(plan.skip.map((skipped) => [skipped.reason, skipped.of]).sort()).toEqual(dataset.claims.map((claim) => ['unchanged', claim.id]).sort());

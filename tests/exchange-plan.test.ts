@@ -3,6 +3,7 @@ import { loadDataset } from '../src/dataset.ts';
 import { readImport } from '../src/exchange/import.ts';
 import { planImport } from '../src/exchange/plan.ts';
 import { describeProblem } from '../src/exchange/problems.ts';
+import { describePlan } from '../src/exchange/report.ts';
 import type { Claim, Dataset } from '../src/schema.ts';
 import { SHIPPED_CLAIMS } from './support/files.ts';
 
@@ -113,5 +114,28 @@ describe('planImport', () => {
     const broken = { ...dataset.claims[0]!, id: 'Not A Slug' };
     const plan = planImport(dataset, incoming(dataset, [broken]));
     expect(plan.invalid).toMatchObject([{ record: { index: 0, id: 'Not A Slug' }, field: 'id' }]);
+  });
+});
+
+describe('describePlan', () => {
+  it('gives the totals, then each update with what it changes, each duplicate with its claim, each invalid record', async () => {
+    const dataset = await loadDataset(SHIPPED_CLAIMS);
+    const [first, second, third] = dataset.claims as [Claim, Claim, Claim];
+    const story = { id: 'invented-story', title: 'An invented story', source: { outlet: 'Example Outlet' }, additionalSources: [] };
+    const file = incoming(dataset, [
+      { ...first, verdict: 'false', note: 'Re-rated.', updatedAt: later },
+      { ...second, id: 'second-again' },
+      { ...third, id: 'invented-claim', statement: 'An invented new statement', story: story.id },
+      { ...third, id: 'Bad Id' },
+      third,
+    ], [...dataset.stories, story]);
+    const lines = describePlan('incoming.json', file, planImport(dataset, file));
+    expect(lines).toEqual([
+      'incoming.json: 5 records in a claimbot dataset.',
+      'Add 1 claim (and 1 story), update 1, skip 2 (1 unchanged, 1 duplicate, 0 older), 1 invalid record.',
+      `  update claims[0]: claim "${first.id}" (verdict, note)`,
+      `  skip claims[1]: the same claimant and statement as claim "${second.id}"`,
+      expect.stringMatching(/^ {2}invalid claims\[3\] \(id "Bad Id"\), field id: must be lowercase letters/),
+    ]);
   });
 });
