@@ -5,6 +5,7 @@ import type { CommandContext, ComponentInput } from '../src/command.ts';
 import { defineCommand } from '../src/command.ts';
 import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, emptyDraft, FORM_FIELDS, nearDuplicates, newClaimId, type ClaimDraft } from '../src/curation.ts';
 import { UserError } from '../src/errors.ts';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportClaims } from '../src/exchange/export.ts';
 import { historyLines } from '../src/history.ts';
 import { Pending } from '../src/pending.ts';
 import { answerRequest, dismissRequest, openRequest, requestChoices, requestLines } from '../src/requests.ts';
@@ -56,7 +57,10 @@ const data = {
     subcommand('restore', 'Bring a removed claim back', [claimId('The removed claim (type to search)'), string('reason', 'Why', { max_length: 500 })]),
     subcommand('history', 'Who changed a claim, when, and how', [claimId()]),
     subcommand('requests', 'What readers asked the desk for, most asked first', []),
-    subcommand('export', 'The claims as a file: the dataset format (reviewable in git, importable)', [string('story', 'Only this story', { autocomplete: true, max_length: 64 })]),
+    subcommand('export', 'The claims as a file (only to you)', [
+      string('format', 'json: the dataset format (default); claimreview: schema.org JSON-LD; csv: a table', { choices: EXPORT_FORMATS.map((format) => ({ name: format, value: format })) }),
+      string('story', 'Only this story', { autocomplete: true, max_length: 64 }),
+    ]),
     subcommand('answer', 'Answer a request with a claim (or, without one, add it from the request)', [
       requestOption(),
       string('claim', 'The claim that answers it; leave out to add a new one', { autocomplete: true, max_length: 64 }),
@@ -81,7 +85,7 @@ const ClaimsOptions = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('restore'), id: z.string(), reason: z.string().trim().min(1).optional() }),
   z.object({ subcommand: z.literal('history'), id: z.string() }),
   z.object({ subcommand: z.literal('requests') }),
-  z.object({ subcommand: z.literal('export'), story: z.string().optional() }),
+  z.object({ subcommand: z.literal('export'), format: z.enum(EXPORT_FORMATS).default('json'), story: z.string().optional() }),
   z.object({ subcommand: z.literal('answer'), request: z.number().int().positive(), claim: z.string().optional() }),
   z.object({ subcommand: z.literal('dismiss'), request: z.number().int().positive(), reason: z.string().trim().min(1, 'say why') }),
 ]);
@@ -161,9 +165,11 @@ export const claimsCommand = defineCommand({
       case 'export': {
         if (options.story && !store.story(options.story)) throw new UserError(`There is no story “${options.story}”. Pick one from the list as you type.`);
         const dataset = store.dataset(options.story);
+        const content = exportClaims(dataset, options.format, { newsroom: context.newsroom ?? { name: 'claimbot' } });
+        const name = `claims${options.story ? `-${options.story}` : ''}.${EXPORT_EXTENSIONS[options.format]}`;
         return {
-          content: `${dataset.claims.length} claims${options.story ? ` of ${options.story}` : ''}, as of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-          files: [{ name: `claims${options.story ? `-${options.story}` : ''}.json`, content: `${JSON.stringify(dataset, null, 2)}\n` }],
+          content: `${dataset.claims.length} claims${options.story ? ` of ${options.story}` : ''} as ${options.format}, as of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+          files: [{ name, content }],
           ephemeral: true,
         };
       }

@@ -19,6 +19,8 @@ export interface CommandContext {
    * of the answer. Resolves false when it could not (logged). Absent in the console, which has nobody to tell.
    */
   notify?(channelId: string, userId: string, reply: Reply): Promise<boolean>;
+  /** Who reviews the claims (NEWSROOM_NAME): the author of exported ClaimReviews. */
+  newsroom?: { name: string; url?: string };
   /** The pinned summaries, where Discord is (not at the console). */
   summaries?: SummarySync;
   /** Tells Discord the answer will take a while (only to the asker); call it before slow work. */

@@ -17,7 +17,15 @@ const ConfigSchema = z.object({
     .pipe(z.array(snowflake)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   DISCORD_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
+  /** Who reviews the claims: the author of every exported ClaimReview. */
+  NEWSROOM_NAME: optional(z.string().trim().min(1).max(200)).transform((name) => name ?? 'claimbot'),
+  NEWSROOM_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
 });
+
+/** The newsroom as ClaimReview's `author`. */
+export function newsroomOf(config: Pick<Config, 'NEWSROOM_NAME' | 'NEWSROOM_URL'>): { name: string; url?: string } {
+  return config.NEWSROOM_URL ? { name: config.NEWSROOM_NAME, url: config.NEWSROOM_URL } : { name: config.NEWSROOM_NAME };
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -36,11 +44,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return parseEnv(ConfigSchema, env);
 }
 
-export type CliConfig = Pick<Config, 'CLAIMS_PATH' | 'DATABASE_URL'>;
+export type CliConfig = Pick<Config, 'CLAIMS_PATH' | 'DATABASE_URL' | 'NEWSROOM_NAME' | 'NEWSROOM_URL'>;
 
 /** Only what the CLI uses, so a bad LOG_LEVEL in a .env does not stop `claimbot validate`, which never logs. */
 export function loadCliConfig(env: NodeJS.ProcessEnv): CliConfig {
-  return parseEnv(ConfigSchema.pick({ CLAIMS_PATH: true, DATABASE_URL: true }), env);
+  return parseEnv(ConfigSchema.pick({ CLAIMS_PATH: true, DATABASE_URL: true, NEWSROOM_NAME: true, NEWSROOM_URL: true }), env);
 }
 
 function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {

@@ -1,7 +1,7 @@
 // `npm start`: with DISCORD_TOKEN, the bot; without it, a local console that answers the same commands.
 import { userInfo } from 'node:os';
 import { commands } from '../commands/index.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, newsroomOf } from './config.ts';
 import { runConsole } from './console.ts';
 import { DatasetError } from './dataset.ts';
 import { startBot } from './discord/bot.ts';
@@ -29,7 +29,7 @@ try {
     process.once('SIGTERM', shutdown);
   } else {
     // The person at the console runs the bot on their own machine: they are its moderator.
-    process.exitCode = await runConsole(process.stdin, process.stdout, commands, { store, actor: { id: 'console', name: `${userInfo().username} (console)` } }, log);
+    process.exitCode = await runConsole(process.stdin, process.stdout, commands, { store, actor: { id: 'console', name: `${userInfo().username} (console)` }, newsroom: newsroomOf(config) }, log);
     await store.close();
   }
 } catch (error) {

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
-import type { Claim } from '../src/schema.ts';
+import { exportClaims } from '../src/exchange/export.ts';
+import type { Claim, Story } from '../src/schema.ts';
 import { ClaimStore } from '../src/store.ts';
-import { REPO, SHIPPED_CLAIMS, tempDataset } from './support/files.ts';
+import { datasetFile, REPO, SHIPPED_CLAIMS, tempDataset } from './support/files.ts';
 import { freshDatabaseUrls } from './support/store.ts';
 
 const run = promisify(execFile);
@@ -150,7 +151,7 @@ describe('claimbot export and history', () => {
     await store.close();
     const out = join(dir, 'export.json');
     const exported = await cli(['export', '--out', out], env);
-    expect(exported).toMatchObject({ code: 0, stderr: `Wrote 15 claims and 1 story to ${out}.` });
+    expect(exported).toMatchObject({ code: 0, stderr: `Wrote 15 claims as json to ${out}.` });
     expect(await cli(['validate', out])).toMatchObject({ code: 0, stdout: `${out}: valid (15 claims, 1 story)` });
     const claims = (JSON.parse(await readFile(out, 'utf8')) as { claims: Claim[] }).claims;
     expect(claims.find((claim) => claim.id === 'zelensky-tehran-too')!.verdict).toBe('confirmed');
@@ -173,4 +174,58 @@ describe('claimbot export and history', () => {
     ]);
     expect(await cli(['history', 'no-such-claim'], env)).toMatchObject({ code: 2, stderr: 'There is no claim "no-such-claim".' });
   });
+});
+
+describe('claimbot import', () => {
+  const shippedDataset = async () => JSON.parse(await readFile(SHIPPED_CLAIMS, 'utf8')) as { stories: Story[]; claims: Claim[] };
+
+  it('re-importing its own ClaimReview export adds and updates nothing', async () => {
+    const { dir, cleanup } = await tempDataset();
+    cleanups.push(cleanup);
+    const env = { DATABASE_URL: freshDatabaseUrl() };
+    const file = join(dir, 'reviews.jsonld');
+    expect((await cli(['export', '--format', 'claimreview', '--out', file], env)).code).toBe(0);
+    const imported = await cli(['import', file], env);
+    expect(imported.stdout.split('\n').slice(0, 2)).toEqual([`${file}: 15 records in ClaimReview JSON-LD.`, 'Add 0 claims, update 0, skip 15 (15 unchanged, 0 duplicate, 0 older), 0 invalid records.']);
+    expect(imported.code).toBe(0);
+  });
+
+  it('writes nothing when a record is invalid, naming it and its field; --skip-invalid imports the rest, audited', async () => {
+    const dataset = await shippedDataset();
+    dataset.claims = dataset.claims.slice(0, 2).map((claim, i) => ({ ...claim, id: `new-claim-${i}`, statement: `A new statement number ${i}` }));
+    (dataset.claims[1] as Record<string, unknown>).verdict = 'maybe';
+    const { file, cleanup } = await datasetFile(dataset);
+    cleanups.push(cleanup);
+    const env = { DATABASE_URL: freshDatabaseUrl() };
+    const refused = await cli(['import', file], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('claims[1] (id "new-claim-1"), field verdict: must be one of');
+    expect(refused.stderr).toBe('Nothing was imported: fix the invalid records, or import the rest with --skip-invalid.');
+    expect(await cli(['import', file, '--dry-run', '--skip-invalid'], env)).toMatchObject({ code: 0, stderr: 'Dry run: nothing was written.' });
+    expect((await cli(['history', 'new-claim-0'], env)).code).toBe(2);
+    const partial = await cli(['import', file, '--skip-invalid'], env);
+    expect(partial).toMatchObject({ code: 0, stderr: 'Imported: 1 added, 0 updated, 1 invalid records skipped.' });
+    expect((await cli(['history', 'new-claim-0'], env)).stdout).toMatch(/· import · import of claims\.json \(cli\)\n {2}reason: claimbot import claims\.json$/);
+  });
+
+  it('imports 10,000 ClaimReviews with a progress line', async () => {
+    const dataset = await shippedDataset();
+    const template = dataset.claims[0]!;
+    const claims = Array.from({ length: 10_000 }, (_, i) => ({ ...template, id: `review-${i}`, statement: `Generated review statement number ${i}`, flags: [], tags: [] }));
+    const { dir, cleanup } = await tempDataset();
+    cleanups.push(cleanup);
+    const file = join(dir, 'many.jsonld');
+    await writeFile(file, exportClaims({ stories: dataset.stories, claims }, 'claimreview', { newsroom: { name: 'Test desk' } }));
+    const env = { DATABASE_URL: freshDatabaseUrl() };
+    const { code, stderr } = await cli(['import', file], env);
+    expect(code).toBe(0);
+    const progress = stderr.split('\n').filter((line) => line.startsWith('Reading many.jsonld: '));
+    expect(progress[0]).toBe('Reading many.jsonld: 0% (100 of 10,000 records)');
+    expect(progress.at(-1)).toBe('Reading many.jsonld: 100% (10,000 of 10,000 records)');
+    expect(stderr).toContain('Imported: 10000 added, 0 updated.');
+    const store = await ClaimStore.open({ databaseUrl: env.DATABASE_URL, seedFile: SHIPPED_CLAIMS });
+    cleanups.push(() => store.close());
+    expect(store.claim('review-9999')?.statement).toBe('Generated review statement number 9999');
+    expect(store.claims).toHaveLength(10_015);
+  }, 60_000);
 });

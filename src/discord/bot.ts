@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands } from '../../commands/index.ts';
-import { restOptions, type Config } from '../config.ts';
+import { newsroomOf, restOptions, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ClaimStore } from '../store.ts';
 import { SummarySync, type SummarySyncOptions } from '../summary/sync.ts';
@@ -44,7 +44,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
       return false;
     }
   };
-  const handleInteraction = createInteractionHandler(commands, { store, log, notify, summaries, curationAccess: (asker) => curationAccess(config, asker) });
+  const handleInteraction = createInteractionHandler(commands, { store, log, notify, summaries, newsroom: newsroomOf(config), curationAccess: (asker) => curationAccess(config, asker) });
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));

@@ -33,6 +33,7 @@ export interface InteractionDeps {
   /** Whether this person may use moderator commands: true, or the sentence that says why not. */
   curationAccess(asker: Asker): true | string;
   notify: CommandContext['notify'];
+  newsroom: CommandContext['newsroom'];
 }
 
 /**
@@ -40,7 +41,7 @@ export interface InteractionDeps {
  * here at run time. A UserError reaches the user as an ephemeral message; anything else is logged with context
  * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
-export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess, notify }: InteractionDeps) {
+export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess, notify, newsroom }: InteractionDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
@@ -62,6 +63,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       channelId: interaction.channelId,
       summaries,
       notify,
+      newsroom,
       defer: async () => {
         if (interaction.isChatInputCommand() && !interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       },

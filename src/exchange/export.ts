@@ -3,7 +3,10 @@ import type { Dataset } from '../schema.ts';
 import { claimReviewDocument, type Newsroom } from './claimreview.ts';
 import { claimsCsv } from './csv.ts';
 
-export type ExportFormat = 'json' | 'claimreview' | 'csv';
+export const EXPORT_FORMATS = ['json', 'claimreview', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The file name ending for each format. */
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { json: 'json', claimreview: 'jsonld', csv: 'csv' };
 
 export interface ExportOptions {
   /** Who reviewed the claims: the `author` of every ClaimReview. */
