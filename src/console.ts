@@ -15,7 +15,7 @@ import { replyToText, terminalSafe } from './reply.ts';
 const BANNER = `claimbot console: offline, not connected to Discord. Type a command as you would in Discord:
   /claim north korea troops              the best matching claim
   /claim zelensky verdict:unverified     options as name:value
-  /claim "the story: troops"             quotes keep spaces and colons as text
+  /claim "isw: donetsk"                  quotes keep spaces and colons as text
   /suggest /claim north ko               what autocomplete would offer as you type "north ko"
   /help, /quit
 To connect a real bot, put DISCORD_TOKEN in .env (see .env.example and the README) and run npm start again.`;
