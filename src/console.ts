@@ -15,7 +15,7 @@ import { replyToText, terminalSafe, type Reply, type ReplyButton } from './reply
 const BANNER = `claimbot console: offline, not connected to Discord. Type a command as you would in Discord:
   /claim north korea troops              the best matching claim
   /claim zelensky verdict:unverified     options as name:value
-  /claim "the story: troops"             quotes keep spaces and colons as text
+  /claim "isw: donetsk"                  quotes keep spaces and colons as text
   /suggest /claim north ko               what autocomplete would offer as you type "north ko"
   /claims verdict id:zelensky-tehran-too verdict:disputed note:"…"   curate: here, you are the moderator
   /press Cancel                          press a button of the last answer
@@ -144,24 +144,8 @@ export interface ParsedLine {
  */
 export function parseCommandLine(command: Command, text: string, { partial = false } = {}): ParsedLine {
   const tokens = tokenize(text);
-  const options: RawOptions = {};
-  const label = `/${command.data.name}`;
-  let definitions = definedOptions(command);
-  let where = label;
-  const subcommands = definitions.filter(isSubcommand);
-  if (subcommands.length > 0) {
-    const first = tokens[0];
-    const names = subcommands.map((subcommand) => subcommand.name);
-    const subcommand = first && first.name === undefined ? subcommands.find((candidate) => candidate.name === first.value.toLowerCase()) : undefined;
-    if (!subcommand) {
-      const given = first ? `has no subcommand "${first.name === undefined ? first.value : `${first.name}:`}"; ` : 'needs a subcommand: ';
-      throw new UserError(`${label} ${given}choose ${list(names, 'or')}.`);
-    }
-    tokens.shift();
-    options.subcommand = subcommand.name;
-    definitions = subcommand.options ?? [];
-    where = `${label} ${subcommand.name}`;
-  }
+  const { subcommand, definitions, where } = takeSubcommand(command, tokens);
+  const options: RawOptions = subcommand ? { subcommand } : {};
   const basics = definitions as readonly APIApplicationCommandBasicOption[];
   const free: string[] = [];
   let focused: string | undefined;
@@ -173,7 +157,7 @@ export function parseCommandLine(command: Command, text: string, { partial = fal
     const definition = basics.find((option) => option.name === token.name!.toLowerCase());
     if (!definition) {
       throw new UserError(
-        `${where} has no option "${token.name}" (its options: ${list(basics.map((option) => option.name), 'and')}). To search for "${token.name}:${token.value}" as text, put it in quotes.`,
+        `${where} has no option "${token.name}" (its options: ${list(basics.map((option) => option.name), 'and')}). To use "${token.name}:${token.value}" as text, put it in quotes.`,
       );
     }
     if (definition.name in options) throw new UserError(`${where}: ${definition.name} is given twice.`);
@@ -193,6 +177,21 @@ export function parseCommandLine(command: Command, text: string, { partial = fal
   }
   const autocompleted = basics.filter((option) => 'autocomplete' in option && option.autocomplete).map((option) => option.name);
   return { options, focused: focused && autocompleted.includes(focused) ? focused : autocompleted[0] };
+}
+
+/** With subcommands, the first word names one (and is taken from `tokens`); its options are the ones to fill. */
+function takeSubcommand(command: Command, tokens: Token[]): { subcommand?: string; definitions: readonly APIApplicationCommandOption[]; where: string } {
+  const label = `/${command.data.name}`;
+  const subcommands = definedOptions(command).filter(isSubcommand);
+  if (subcommands.length === 0) return { definitions: definedOptions(command), where: label };
+  const first = tokens[0];
+  const subcommand = first && first.name === undefined ? subcommands.find((candidate) => candidate.name === first.value.toLowerCase()) : undefined;
+  if (!subcommand) {
+    const given = first ? `has no subcommand "${first.name === undefined ? first.value : `${first.name}:`}"; ` : 'needs a subcommand: ';
+    throw new UserError(`${label} ${given}choose ${list(subcommands.map((candidate) => candidate.name), 'or')}.`);
+  }
+  tokens.shift();
+  return { subcommand: subcommand.name, definitions: subcommand.options ?? [], where: `${label} ${subcommand.name}` };
 }
 
 interface Token {

@@ -26,15 +26,17 @@ const slug = z
   .max(64, 'must be at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens, like "zelensky-coalition"');
 const text = (max: number) => z.string(expecting('text')).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-/** A moment with its offset ("2026-11-25T04:00:00Z", "…T06:00:00+02:00"), kept in UTC so that times compare as text too. */
-const instant = z.iso
-  .datetime({ offset: true, ...expecting('a date and time like 2026-11-25T04:00:00Z') })
-  .transform((time) => new Date(time).toISOString());
+/** How `toISOString` writes a time: most stored times already look like this. */
+const UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-/** True for a time `instant` accepted: those are kept as `toISOString` writes them, an invalid one as it was. */
-function isInstant(time: string): boolean {
+/** A moment with its offset ("2026-11-25T04:00:00Z", "…T06:00:00+02:00"), kept in UTC so that times compare as text too. */
+const instant = z.iso.datetime({ offset: true, ...expecting('a date and time like 2026-11-25T04:00:00Z') }).overwrite(toUtc);
+
+function toUtc(time: string): string {
+  // Parsing a date costs microseconds, a regex test nanoseconds: 10,000 claims load ~0.1 s faster.
+  if (UTC_ISO.test(time)) return time;
   const ms = Date.parse(time);
-  return !Number.isNaN(ms) && new Date(ms).toISOString() === time;
+  return Number.isNaN(ms) ? time : new Date(ms).toISOString();
 }
 
 /** Two entries that differ only in case, accents, spacing, invisible characters or a final full stop are the same. */
@@ -103,10 +105,12 @@ export const ClaimSchema = z
     if (claim.flags.includes('secondhand') && !claim.attribution.citing) {
       ctx.addIssue({ code: 'custom', path: ['attribution', 'citing'], message: 'a secondhand claim must say whom it cites' });
     }
-    // Only two valid times are compared: an invalid one has its error already (zod still runs this refinement).
-    if (isInstant(claim.createdAt) && isInstant(claim.updatedAt) && claim.updatedAt < claim.createdAt) {
-      ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before createdAt' });
-    }
+  })
+  .check((ctx) => {
+    // Only two valid times are compared: an invalid one has its own error already (and zod still runs this).
+    const invalidTime = ctx.issues.some(({ path }) => path?.[0] === 'createdAt' || path?.[0] === 'updatedAt');
+    const { createdAt, updatedAt } = ctx.value;
+    if (!invalidTime && updatedAt < createdAt) ctx.issues.push({ code: 'custom', path: ['updatedAt'], message: 'must not be before createdAt', input: updatedAt });
   });
 
 export const StorySchema = z.strictObject({

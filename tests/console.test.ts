@@ -101,7 +101,7 @@ describe('the console', () => {
     ['/claim kursk verdict:sure', '/claim: verdict must be one of unverified, confirmed, false, misleading, disputed, inconclusive or retracted; "sure" is not.'],
     [
       '/claim kursk foo:bar',
-      '/claim has no option "foo" (its options: query, verdict, story and private). To search for "foo:bar" as text, put it in quotes.',
+      '/claim has no option "foo" (its options: query, verdict, story and private). To use "foo:bar" as text, put it in quotes.',
     ],
     ['/claim', '/claim needs query: words from the claim, its claimant or the outlet, e.g. "north korea troops".'],
     ['/claim verdict:false', '/claim needs query: words from the claim, its claimant or the outlet, e.g. "north korea troops".'],
@@ -173,7 +173,7 @@ describe('a command with subcommands', () => {
     ['/notes add statement:x', '/notes add needs claimant: who claims it.'],
     ['/notes add x claimant:y flags:rumour', '/notes add: flags must be one of secondhand or anonymous-source; "rumour" is not.'],
     ['/notes add x claimant:y priority:high', '/notes add: priority must be a whole number; "high" is not.'],
-    ['/notes history id:x verdict:false', '/notes history has no option "verdict" (its options: id). To search for "verdict:false" as text, put it in quotes.'],
+    ['/notes history id:x verdict:false', '/notes history has no option "verdict" (its options: id). To use "verdict:false" as text, put it in quotes.'],
   ])('answers %j with one clear sentence', async (line, sentence) => {
     received.length = 0;
     expect(await say(line)).toBe(sentence);
