@@ -164,11 +164,14 @@ describe('/claims export', () => {
   it('attaches the current claims as a dataset file that validates, for moderators only', async () => {
     const interaction = await t.discord.slashCommand('claims', sub('export'), moderator);
     const reply = await t.discord.reply(interaction);
-    expect((reply.body as Callback).data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^\d+ claims, as of /) });
+    expect((reply.body as Callback).data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^\d+ claims as json, as of /) });
     const [file] = reply.files!;
     expect(file!.name).toBe('claims.json');
     const dataset = parseDataset(JSON.parse(file!.text), file!.name);
     expect(dataset.claims.map((claim) => claim.id).sort()).toEqual(t.store.claims.map((claim) => claim.id).sort());
+    const reviews = await t.discord.reply(await t.discord.slashCommand('claims', sub('export', [text('format', 'claimreview')]), moderator));
+    expect(reviews.files![0]!.name).toBe('claims.jsonld');
+    expect((JSON.parse(reviews.files![0]!.text) as { '@graph': { '@type': string }[] })['@graph'].filter((node) => node['@type'] === 'ClaimReview')).toHaveLength(t.store.claims.length);
     const denied = await claims('export', [], reader);
     expect(denied.data.content).toContain('Only the newsroom’s moderators');
   });
