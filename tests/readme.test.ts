@@ -8,9 +8,10 @@ import { runConsole } from '../src/console.ts';
 import { loadDataset } from '../src/dataset.ts';
 import { createLogger } from '../src/log.ts';
 import { ClaimSchema } from '../src/schema.ts';
-import { consoleContext, scratchStore } from './support/store.ts';
+import { consoleContext, freshDatabaseUrls, scratchStore } from './support/store.ts';
 import { REPO, SHIPPED_CLAIMS } from './support/files.ts';
 
+const freshDatabaseUrl = freshDatabaseUrls();
 const README = readFileSync(join(REPO, 'README.md'), 'utf8');
 const { store, cleanup: closeStore } = await scratchStore(SHIPPED_CLAIMS);
 afterAll(closeStore);
@@ -63,7 +64,7 @@ describe('the README', () => {
     for (const example of examples) {
       const args = [...example.replace(/^npx claimbot /, '').matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) => quoted ?? bare!);
       const out: string[] = [];
-      expect(await runCli(args, {}, { out: (text) => out.push(text), err: (text) => out.push(text) }), example).toBe(0);
+      expect(await runCli(args, { DATABASE_URL: freshDatabaseUrl() }, { out: (text) => out.push(text), err: (text) => out.push(text) }), example).toBe(0);
       expect(out.join('\n').length, example).toBeGreaterThan(0);
     }
   });
