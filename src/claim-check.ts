@@ -14,8 +14,3 @@ export function checkClaim(claim: unknown): Claim {
   if (parsed.success) return parsed.data;
   throw new InvalidClaimError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'claim', message: issue.message })));
 }
-
-/** Statements that differ only in case, spacing or quote marks are the same statement. */
-export function comparableStatement(statement: string): string {
-  return statement.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-}

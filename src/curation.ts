@@ -1,6 +1,6 @@
-import { InvalidClaimError, checkClaim, comparableStatement } from './claim-check.ts';
+import { InvalidClaimError, checkClaim } from './claim-check.ts';
 import type { ModalForm } from './reply.ts';
-import { FLAGS, type Claim, type Flag } from './schema.ts';
+import { comparableText, FLAGS, type Claim, type Flag } from './schema.ts';
 
 /**
  * A moderator's claim as typed into the form (or given as console options): plain strings, kept as typed so a
@@ -181,14 +181,14 @@ const NEAR_DUPLICATE = 0.7;
  * The same statement cannot be saved twice; a similar one can, once the moderator confirms.
  */
 export function nearDuplicates(claims: Iterable<Claim>, candidate: Claim): { same: Claim | undefined; similar: Claim[] } {
-  const statement = comparableStatement(candidate.statement);
-  const claimant = comparableStatement(candidate.claimant.name);
+  const statement = comparableText(candidate.statement);
+  const claimant = comparableText(candidate.claimant.name);
   let same: Claim | undefined;
   const similar: Claim[] = [];
   for (const claim of claims) {
     if (claim.id === candidate.id) continue;
-    if (comparableStatement(claim.statement) === statement) same = claim;
-    else if (comparableStatement(claim.claimant.name) === claimant && statementSimilarity(claim.statement, candidate.statement) >= NEAR_DUPLICATE) similar.push(claim);
+    if (comparableText(claim.statement) === statement) same = claim;
+    else if (comparableText(claim.claimant.name) === claimant && statementSimilarity(claim.statement, candidate.statement) >= NEAR_DUPLICATE) similar.push(claim);
   }
   return { same, similar: similar.slice(0, 3) };
 }

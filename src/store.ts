@@ -1,8 +1,8 @@
 import { loadDataset } from './dataset.ts';
 import { UserError } from './errors.ts';
-import type { Claim, Dataset, Story } from './schema.ts';
+import { comparableText, type Claim, type Dataset, type Story } from './schema.ts';
 import { ClaimSearch, type SearchHit, type SearchOptions } from './search/claim-search.ts';
-import { checkClaim, comparableStatement } from './claim-check.ts';
+import { checkClaim } from './claim-check.ts';
 import { ClaimDatabase, type Actor, type AuditAction, type AuditEntry, type ClaimWrite, type StoredClaim } from './database.ts';
 
 type Decide = Parameters<ClaimDatabase['write']>[1];
@@ -183,7 +183,7 @@ export class ClaimStore {
     this.lastSeq = entry.seq;
     const { after: claim } = entry;
     const previous = this.live.get(claim.id);
-    if (previous) this.statementOwners.delete(comparableStatement(previous.statement));
+    if (previous) this.statementOwners.delete(comparableText(previous.statement));
     this.live.delete(claim.id);
     this.removed.delete(claim.id);
     this.index.remove(claim.id);
@@ -210,14 +210,14 @@ export class ClaimStore {
 
   private setLive(claim: Claim): void {
     this.live.set(claim.id, claim);
-    this.statementOwners.set(comparableStatement(claim.statement), claim.id);
+    this.statementOwners.set(comparableText(claim.statement), claim.id);
   }
 
   /** The schema, and what one claim must agree on with the others: a known story and a statement of its own. */
   private checked(claim: Claim): Claim {
     const valid = checkClaim(claim);
     if (!this.storiesById.has(valid.story)) throw new UserError(`There is no story “${valid.story}”.`);
-    const owner = this.statementOwners.get(comparableStatement(valid.statement));
+    const owner = this.statementOwners.get(comparableText(valid.statement));
     if (owner && owner !== valid.id) throw new UserError(`The claim “${owner}” already has this statement.`);
     return valid;
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { comparableText } from '../schema.ts';
 
 const MAX_SLUG = 64;
 
@@ -25,28 +26,10 @@ function shortHash(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 6);
 }
 
-/**
- * Statements that differ only in case, accents, spacing, quote marks or closing punctuation are the same statement.
- * Applied after the same folding `parseDataset` uses, so whatever it calls a duplicate, this does too.
- */
-export function comparableStatement(statement: string): string {
-  const spaced = statement
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const folded = withoutAccents(spaced);
-  let end = folded.length;
-  while (end > 0 && CLOSING_PUNCTUATION.has(folded[end - 1]!)) end--;
-  return folded.slice(0, end);
-}
-
-const CLOSING_PUNCTUATION = new Set([' ', '.', '!', '?', ';', ':', ',', '"', "'"]);
 
 /** Same claimant and same statement (already made comparable): the same claim, whatever its id. */
 export function duplicateKey(claimant: string, comparable: string): string {
-  return `${comparableStatement(claimant)}\n${comparable}`;
+  return `${comparableText(claimant)}\n${comparable}`;
 }
 
 /**
@@ -55,7 +38,7 @@ export function duplicateKey(claimant: string, comparable: string): string {
  */
 export function generatedClaimId(claimant: string, statement: string): string {
   const words = slugify(`${claimant} ${statement}`, MAX_SLUG - 7) || 'claim';
-  return `${words}-${shortHash(duplicateKey(claimant, comparableStatement(statement)))}`;
+  return `${words}-${shortHash(duplicateKey(claimant, comparableText(statement)))}`;
 }
 
 /** A story id for a fact-check article: the last words of its URL path, and a hash of the whole URL. */

@@ -1,5 +1,6 @@
 import type { Claim, Story } from '../schema.ts';
-import { comparableStatement, duplicateKey, sameContent } from './identity.ts';
+import { comparableText } from '../schema.ts';
+import { duplicateKey, sameContent } from './identity.ts';
 import type { ImportedClaim, ImportResult } from './import.ts';
 import type { ImportProblem, RecordRef } from './problems.ts';
 
@@ -57,7 +58,7 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
   const byKey = new Map<string, string>();
   const byStatement = new Map<string, Claim>();
   for (const claim of existing.claims) {
-    const statement = comparableStatement(claim.statement);
+    const statement = comparableText(claim.statement);
     byKey.set(duplicateKey(claim.claimant.name, statement), claim.id);
     byStatement.set(statement, claim);
   }
@@ -78,7 +79,7 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
       continue;
     }
     const before = byId.get(claim.id);
-    const statement = comparableStatement(claim.statement);
+    const statement = comparableText(claim.statement);
     const key = duplicateKey(claim.claimant.name, statement);
     const duplicateOf = before ? undefined : byKey.get(key);
     const sameStatement = byStatement.get(statement);
