@@ -3,7 +3,7 @@ import { loadDataset } from '../src/dataset.ts';
 import { UserError } from '../src/errors.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
 import { terms } from '../src/search/text.ts';
-import { evalText, HELD_OUT_QUERIES, PUBLIC_QUERIES, readQueries } from './support/eval-queries.ts';
+import { evalText, EXTRA_QUERIES, PUBLIC_QUERIES, readQueries } from './support/eval-queries.ts';
 import { SHIPPED_CLAIMS } from './support/files.ts';
 
 const { claims, stories } = await loadDataset(SHIPPED_CLAIMS);
@@ -12,7 +12,7 @@ const top = (query: string, limit = 3) => index.search(query, { limit }).map((hi
 
 describe.each([
   ['the public eval file', PUBLIC_QUERIES],
-  ['the held-out sloppy queries', HELD_OUT_QUERIES],
+  ['the extra sloppy queries (tests/fixtures)', EXTRA_QUERIES],
 ])('%s: a right claim is in the top 3', (_name, file) => {
   it.each(readQueries(file))('$query', ({ query, expected }) => {
     const hits = index.search(query, { limit: 3 });

@@ -6,6 +6,8 @@ import { isNumber } from './text.ts';
 export interface TermMatch {
   term: string;
   similarity: number;
+  /** Found as a misspelling (fuse.js), not as the word itself, a stem of it or a prefix. */
+  typo: boolean;
 }
 
 /** Fuzzy matching only for terms this long: below it, one typo turns a word into another word. */
@@ -90,19 +92,24 @@ export class Vocabulary {
     if (this.counts.has(queryTerm)) found.set(queryTerm, 1);
     for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, prefixSimilarity(queryTerm, term));
     for (const term of this.prefixesOf(queryTerm)) keepHighest(found, term, prefixSimilarity(term, queryTerm));
-    if (this.count(queryTerm) === 0) {
-      for (const { term, similarity } of this.typos(queryTerm)) keepHighest(found, term, similarity);
-    }
-    return [...found].map(([term, similarity]) => ({ term, similarity }));
+    const matches = [...found].map(([term, similarity]) => ({ term, similarity, typo: false }));
+    if (this.count(queryTerm) > 0) return matches;
+    const typos = new Map<string, number>();
+    for (const { term, similarity } of this.typos(queryTerm)) if (!found.has(term)) keepHighest(typos, term, similarity);
+    return matches.concat([...typos].map(([term, similarity]) => ({ term, similarity, typo: true })));
+  }
+
+  /** Sorts the terms added since the last search, so that the first search after a bulk load does not pay for it. */
+  prepare(): void {
+    if (this.unsorted.length === 0) return;
+    this.sorted = this.sorted.concat(this.unsorted).sort();
+    this.unsorted = [];
   }
 
   /** Longer terms that start with the query term, the most used first. */
   private completions(prefix: string, partial: boolean): string[] {
     if (prefix.length < MIN_COMPLETION_LENGTH) return [];
-    if (this.unsorted.length > 0) {
-      this.sorted = this.sorted.concat(this.unsorted).sort();
-      this.unsorted = [];
-    }
+    this.prepare();
     const completions: string[] = [];
     for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
       const term = this.sorted[i]!;
@@ -130,7 +137,7 @@ export class Vocabulary {
       for (const key of bucketKeys(word, length)) {
         // A term in both of the word's buckets is found twice, with the same score: the caller keeps the best.
         for (const { item, score = 1 } of this.buckets.get(key)?.search(word) ?? []) {
-          typos.push({ term: item, similarity: 0.9 * (1 - score) });
+          typos.push({ term: item, similarity: 0.9 * (1 - score), typo: true });
         }
       }
     }

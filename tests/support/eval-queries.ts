@@ -3,21 +3,29 @@ import { join } from 'node:path';
 import type { Claim } from '../../src/schema.ts';
 import { REPO } from './files.ts';
 
+/** The shared quality checks beside the clone (../shared/eval), and the real LIAR corpus (../shared/corpus). */
+export const EVAL_DIR = join(REPO, '../shared/eval');
+export const CORPUS_DIR = join(REPO, '../shared/corpus');
+
 /**
  * The public quality check lives in ../shared/eval beside the repo; a copy is kept in tests/fixtures
  * so a clone on its own still runs it. The shared file wins, so an updated check is picked up.
  */
-export const PUBLIC_QUERIES = [join(REPO, '../shared/eval/queries.tsv'), join(REPO, 'tests/fixtures/public-queries.tsv')].find((file) => existsSync(file))!;
-export const HELD_OUT_QUERIES = join(REPO, 'tests/fixtures/held-out-queries.tsv');
+export const PUBLIC_QUERIES = [join(EVAL_DIR, 'queries.tsv'), join(REPO, 'tests/fixtures/public-queries.tsv')].find((file) => existsSync(file))!;
+/** More sloppy queries written for the first story. In the repository, so not held out: tuned against like the public ones. */
+export const EXTRA_QUERIES = join(REPO, 'tests/fixtures/extra-queries.tsv');
 
-export function readQueries(file: string): { query: string; expected: RegExp }[] {
+/** The rows of a tab-separated file, without comment lines (#) and blank lines. */
+export function readTsv(file: string): string[][] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => {
-      const [query, pattern] = line.split('\t');
-      return { query: query!, expected: new RegExp(pattern!, 'i') };
-    });
+    .map((line) => line.split('\t'));
+}
+
+/** Query and regex rows: the regex (case-insensitive) must match a right claim's `evalText`. */
+export function readQueries(file: string): { query: string; expected: RegExp }[] {
+  return readTsv(file).map(([query, pattern]) => ({ query: query!, expected: new RegExp(pattern!, 'i') }));
 }
 
 /** The text the eval's regexes are matched against: statement, claimant and attribution. */
