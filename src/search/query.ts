@@ -29,3 +29,14 @@ export function checkQuery(query: string, mode: ReadingMode = 'query'): string {
   }
   return trimmed;
 }
+
+/** The first `limit` characters as the user sees them, never half an emoji: what autocomplete searches of an overlong text. */
+export function firstGraphemes(text: string, limit: number): string {
+  let kept = '';
+  let count = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (count++ === limit) break;
+    kept += segment;
+  }
+  return kept;
+}
