@@ -8,7 +8,7 @@ import type { ReadingMode } from './reading.ts';
  * message, the share of the claim it repeats), so one bar per mode holds for every query. Measured in
  * BENCHMARKS.md ("Answers"): every eval question answered, every unrelated query not.
  */
-export const ANSWER_THRESHOLD: Readonly<Record<ReadingMode, number>> = { query: 0.5, typing: 0.5, message: 0.4 };
+export const ANSWER_THRESHOLD: Readonly<Record<ReadingMode, number>> = { query: 0.5, typing: 0.5, message: 0.35 };
 
 export interface AnswerOptions {
   mode?: ReadingMode;

@@ -90,7 +90,8 @@ export class Vocabulary {
   matches(queryTerm: string, partial: boolean): TermMatch[] {
     const found = new Map<string, number>();
     if (this.counts.has(queryTerm)) found.set(queryTerm, 1);
-    for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, prefixSimilarity(queryTerm, term));
+    // A word still being typed is not a different word from its completions: it is one of them, not yet finished.
+    for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, partial ? typingSimilarity(queryTerm, term) : prefixSimilarity(queryTerm, term));
     for (const term of this.prefixesOf(queryTerm)) keepHighest(found, term, prefixSimilarity(term, queryTerm));
     const matches = [...found].map(([term, similarity]) => ({ term, similarity, typo: false }));
     if (this.count(queryTerm) > 0) return matches;
@@ -153,6 +154,11 @@ function bucketKeys(word: string, length: number): string[] {
 /** 0.6 to 0.95: the more of the longer term the shorter one covers, the closer they are. */
 function prefixSimilarity(shorter: string, longer: string): number {
   return 0.6 + 0.35 * (shorter.length / longer.length);
+}
+
+/** 0.9 to 1: a word being typed matches its completions almost fully, the closest a little more. */
+function typingSimilarity(typed: string, completion: string): number {
+  return 0.9 + 0.1 * (typed.length / completion.length);
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
