@@ -149,6 +149,7 @@ export class ClaimSearch {
     if (mode !== 'message') return hits;
     return hits
       .map((hit) => ({ claim: hit.claim, score: this.repeated(hit.claim, matched) }))
+      .filter((hit) => hit.score > 0)
       .sort((a, b) => (ranksAbove(a, b) ? -1 : 1))
       .slice(0, limit);
   }

@@ -22,6 +22,11 @@ const FUZZY_THRESHOLD = 0.3;
 const FUZZY_DISTANCE = 10;
 /** A term shares a prefix with the query when the shorter is at least this share of the longer ("korea" ~ "korean"). */
 const MIN_PREFIX_SHARE = 0.6;
+/** Two terms are relatives when they share this many first letters, and this share of the shorter one. */
+const MIN_SHARED_START = 5;
+const MIN_SHARED_SHARE = 0.8;
+/** A common start ("inter", "const") is shared by hundreds of terms: look at this many at most. */
+const MAX_RELATIVES_SCANNED = 300;
 /** Completions kept for a word being typed (the most frequent), so that "t" does not touch every term. */
 const MAX_COMPLETIONS = 30;
 /** A word being typed is completed from this many letters on. */
@@ -93,6 +98,7 @@ export class Vocabulary {
     // A word still being typed is not a different word from its completions: it is one of them, not yet finished.
     for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, partial ? typingSimilarity(queryTerm, term) : prefixSimilarity(queryTerm, term));
     for (const term of this.prefixesOf(queryTerm)) keepHighest(found, term, prefixSimilarity(term, queryTerm));
+    for (const { term, similarity } of this.relatives(queryTerm)) keepHighest(found, term, similarity);
     const matches = [...found].map(([term, similarity]) => ({ term, similarity, typo: false }));
     if (this.count(queryTerm) > 0) return matches;
     const typos = new Map<string, number>();
@@ -131,6 +137,26 @@ export class Vocabulary {
     return prefixes;
   }
 
+  /**
+   * Known terms that begin like the word and end differently, which no stemmer joins: "floridian" and "florida",
+   * "democrat" and "democraci". They must share at least MIN_SHARED_START letters and most of the shorter one.
+   */
+  private relatives(word: string): { term: string; similarity: number }[] {
+    if (word.length < MIN_SHARED_START || isNumber(word)) return [];
+    this.prepare();
+    const start = word.slice(0, MIN_SHARED_START);
+    const relatives: { term: string; similarity: number }[] = [];
+    for (let i = lowerBound(this.sorted, start), scanned = 0; i < this.sorted.length && scanned < MAX_RELATIVES_SCANNED; i++, scanned++) {
+      const term = this.sorted[i]!;
+      if (!term.startsWith(start)) break;
+      const shared = sharedStart(word, term);
+      if (term !== word && shared >= MIN_SHARED_SHARE * Math.min(word.length, term.length)) {
+        relatives.push({ term, similarity: 0.6 + 0.3 * (shared / Math.max(word.length, term.length)) });
+      }
+    }
+    return relatives;
+  }
+
   private typos(word: string): TermMatch[] {
     if (word.length < MIN_FUZZY_LENGTH || isNumber(word)) return [];
     const typos: TermMatch[] = [];
@@ -154,6 +180,12 @@ function bucketKeys(word: string, length: number): string[] {
 /** 0.6 to 0.95: the more of the longer term the shorter one covers, the closer they are. */
 function prefixSimilarity(shorter: string, longer: string): number {
   return 0.6 + 0.35 * (shorter.length / longer.length);
+}
+
+function sharedStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /** 0.9 to 1: a word being typed matches its completions almost fully, the closest a little more. */
