@@ -71,11 +71,16 @@ export const claimCommand = defineCommand({
     const [top, ...others] = hits;
     return { ...renderClaimReply(top!.claim, store.story(top!.claim.story), others.map((hit) => hit.claim)), ephemeral: onlyMe };
   },
-  /** `options`: the other options the user has filled in, so that suggestions obey the verdict and story filters. */
-  autocomplete(option, value, context, options: RawOptions = {}): Choice[] {
-    return option === 'story' ? storyChoices(value, context) : claimChoices(value, context, filtersOf(options));
-  },
+  autocomplete: claimAutocomplete,
 });
+
+/**
+ * Choices for the option being typed. `options`: the other options filled in so far, so that suggestions obey the
+ * verdict and story filters (the Discord layer and the console pass them once `Command.autocomplete` takes them).
+ */
+export function claimAutocomplete(option: string, value: string, context: CommandContext, options: RawOptions = {}): Choice[] {
+  return option === 'story' ? storyChoices(value, context) : claimChoices(value, context, filtersOf(options));
+}
 
 interface Filters {
   verdict?: Verdict | undefined;
