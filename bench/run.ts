@@ -1,10 +1,12 @@
 // `npm run bench`: claimbot's search side by side with raw fuse.js and minisearch, same data, same queries.
 // `npm run bench -- --quick`: 1,000 claims and a few queries, to prove the benchmark still works (CI).
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { CORPUS_DIR } from '../tests/support/eval-queries.ts';
 import { REPO } from '../tests/support/files.ts';
 import { ENGINES } from './engines.ts';
 import { latencyPlot } from './plot.ts';
@@ -33,6 +35,7 @@ interface EndToEnd {
   claims: number;
   interactions: number;
   readyMs: number;
+  firstCommandMs: number;
   command: Latency;
   autocomplete: Latency;
   rssMb: number;
@@ -75,10 +78,21 @@ const endToEnd = {
   command: medianLatency(endToEndRuns.map((run) => run.command)),
   autocomplete: medianLatency(endToEndRuns.map((run) => run.autocomplete)),
   readyMs: worst((run) => run.readyMs),
+  firstCommandMs: worst((run) => run.firstCommandMs),
   rssMb: worst((run) => run.rssMb),
   idleRssMb: worst((run) => run.idleRssMb),
   peakRssMb: worst((run) => run.peakRssMb),
 };
+
+// The real corpus, when it is beside the clone: the bot end to end on it, and answer quality side by side.
+const corpusPresent = existsSync(join(CORPUS_DIR, 'liar.json'));
+let corpusEndToEnd: EndToEnd | undefined;
+if (corpusPresent && !quick) {
+  process.stderr.write('end to end on the real corpus…\n');
+  corpusEndToEnd = JSON.parse(await node('e2e.ts', ['liar', 1_000])) as EndToEnd;
+}
+process.stderr.write('answer quality…\n');
+const quality = await node('quality.ts', quick ? ['--claimbot-only'] : []);
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const ratio = (base: number, value: number) => `${(base / value).toFixed(base / value >= 10 ? 0 : 1)}×`;
@@ -109,8 +123,18 @@ lines.push(`| autocomplete (dispatch → choices) | ${ms(endToEnd.autocomplete.p
 lines.push(
   '',
   'Latencies: per statistic, the median over the bot processes. Memory and startup: the worst bot process.',
-  `Bot RSS: peak ${endToEnd.peakRssMb.toFixed(0)} MB over its whole life (startup included), ${endToEnd.rssMb.toFixed(0)} MB right after the run, ${endToEnd.idleRssMb.toFixed(0)} MB after 8 s idle (each process: ${endToEndRuns.map((run) => run.peakRssMb.toFixed(0)).join(', ')} MB peak); start to commands synced ${ms(endToEnd.readyMs)} ms.`,
+  `Bot RSS: peak ${endToEnd.peakRssMb.toFixed(0)} MB over its whole life (startup included), ${endToEnd.rssMb.toFixed(0)} MB right after the run, ${endToEnd.idleRssMb.toFixed(0)} MB after 8 s idle (each process: ${endToEndRuns.map((run) => run.peakRssMb.toFixed(0)).join(', ')} MB peak); start to commands synced ${ms(endToEnd.readyMs)} ms; the first /claim after startup ${ms(endToEnd.firstCommandMs)} ms.`,
 );
+
+if (corpusEndToEnd) {
+  const { command, autocomplete, firstCommandMs, claims, interactions } = corpusEndToEnd;
+  lines.push('', `### End to end on the real corpus (LIAR, ${claims.toLocaleString('en')} claims), ${interactions.toLocaleString('en')} interactions each, 1 bot process`, '');
+  lines.push('| interaction | p50 ms | p95 ms | p99 ms |', '|---|---|---|---|');
+  lines.push(`| /claim (dispatch → reply callback) | ${ms(command.p50)} | ${ms(command.p95)} | ${ms(command.p99)} |`);
+  lines.push(`| autocomplete (dispatch → choices) | ${ms(autocomplete.p50)} | ${ms(autocomplete.p95)} | ${ms(autocomplete.p99)} |`);
+  lines.push('', `The first /claim after startup: ${ms(firstCommandMs)} ms.`);
+}
+lines.push('', quality.trim());
 
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);
@@ -120,5 +144,5 @@ if (!quick) {
   const updated = current.replace(/(<!-- results:start -->\n)[\s\S]*(<!-- results:end -->)/, `$1${report}\n$2`);
   await writeFile(file, updated);
   await writeFile(join(REPO, 'bench/latency.svg'), latencyPlot(results));
-  await writeFile(join(REPO, 'bench/results.json'), `${JSON.stringify({ machine, results, endToEnd: endToEndRuns }, null, 2)}\n`);
+  await writeFile(join(REPO, 'bench/results.json'), `${JSON.stringify({ machine, results, endToEnd: endToEndRuns, corpusEndToEnd }, null, 2)}\n`);
 }

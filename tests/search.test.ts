@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/dataset.ts';
 import { UserError } from '../src/errors.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
+import { typoDistance } from '../src/search/edits.ts';
 import { visibleLength } from '../src/search/query.ts';
 import { terms } from '../src/search/text.ts';
 import { evalText, EXTRA_QUERIES, PUBLIC_QUERIES, readQueries } from './support/eval-queries.ts';
@@ -177,5 +178,21 @@ describe('terms', () => {
 
   it('drops invisible characters: zero-width spaces, joiners, soft hyphens, direction marks, BOMs', () => {
     expect(terms('zel\u200bensky\u00ad \u200dkyiv\u200e\ufeff')).toEqual(terms('zelensky kyiv'));
+  });
+});
+
+describe('typoDistance', () => {
+  it('counts one edit per typo, a swap of neighbours included, and gives up past the limit', () => {
+    expect(typoDistance('zelenksy', 'zelensky', 2)).toBe(1);
+    expect(typoDistance('marupol', 'mariupol', 2)).toBe(1);
+    expect(typoDistance('famliy', 'famili', 2)).toBe(2);
+    expect(typoDistance('drone', 'donetsk', 2)).toBeGreaterThan(2);
+    expect(typoDistance('a', 'abcdef', 2)).toBeGreaterThan(2);
+    expect(typoDistance('kursk', 'kursk', 1)).toBe(0);
+  });
+
+  it('does not take a far-off word for a typo: "drones" finds nothing in the first story', () => {
+    expect(index.search('drones')).toEqual([]);
+    expect(top('noth korea solders', 3)).toContain('zelensky-weapons-and-people');
   });
 });

@@ -46,8 +46,6 @@ const TYPICAL_FIELD_TERMS = 12;
 const FIELD_SPAN = 1024;
 /** Query words found next to each other in the claim (a phrase, like "study of war") make up this share of the score. */
 const PHRASE_SHARE = 0.1;
-/** A typo this far from the word (similarity below it) is only a guess: it counts half. "drones" is not "donetsk". */
-const WEAK_TYPO = 0.75;
 /** A message: its candidates are re-scored by how much of each claim they repeat; this many. */
 const MESSAGE_CANDIDATES = 40;
 /** A message that repeats one word of a claim only half suggests the claim, however rare the word. */
@@ -161,8 +159,7 @@ export class ClaimSearch {
    */
   private scoreTerm({ term, partial, boost }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
     const expansions = new Map<string, number>();
-    for (const { term: found, similarity, typo } of this.vocabulary.matches(term, partial)) {
-      const credit = typo && similarity < WEAK_TYPO ? similarity / 2 : similarity;
+    for (const { term: found, similarity: credit } of this.vocabulary.matches(term, partial)) {
       keepHighest(expansions, found, credit);
       for (const [synonym, strength] of synonyms(found)) keepHighest(expansions, synonym, credit * strength);
     }

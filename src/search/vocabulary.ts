@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { keepHighest } from '../best.ts';
+import { typoDistance } from './edits.ts';
 import { isNumber } from './text.ts';
 
 /** A term of the index that a query term stands for, and how close the two are (1 = the same). */
@@ -15,10 +16,15 @@ const MIN_FUZZY_LENGTH = 4;
 /** A typo changes a word's length by at most this much; longer completions are found as prefixes. */
 const MAX_LENGTH_DIFFERENCE = 2;
 /**
- * fuse.js scores errors per pattern letter plus how far from the term's start the match begins (per DISTANCE letters).
- * 0.3 allows one typo up to six letters and two from seven; DISTANCE keeps "drone" from matching inside "euronews".
+ * fuse.js finds the candidates: it scores errors per pattern letter plus how far from the term's start the match
+ * begins (per DISTANCE letters); DISTANCE keeps "drone" from matching inside "euronews". The threshold is loose, as
+ * fuse.js scores a swap of two letters ("famliy") as two errors: each candidate is then counted exactly (typoDistance).
  */
-const FUZZY_THRESHOLD = 0.3;
+const FUZZY_THRESHOLD = 0.4;
+/** What each typo takes off a match: one typo is a good match, two a fair one; more is another word. */
+const TYPO_COST = 0.15;
+/** One typo from four letters on, two from six: "drones" is not "donetsk", and "covid" is not "civil". */
+const allowedTypos = (word: string): number => (word.length >= 6 ? 2 : 1);
 const FUZZY_DISTANCE = 10;
 /** A term shares a prefix with the query when the shorter is at least this share of the longer ("korea" ~ "korean"). */
 const MIN_PREFIX_SHARE = 0.6;
@@ -163,8 +169,9 @@ export class Vocabulary {
     for (let length = word.length - MAX_LENGTH_DIFFERENCE; length <= word.length + MAX_LENGTH_DIFFERENCE; length++) {
       for (const key of bucketKeys(word, length)) {
         // A term in both of the word's buckets is found twice, with the same score: the caller keeps the best.
-        for (const { item, score = 1 } of this.buckets.get(key)?.search(word) ?? []) {
-          typos.push({ term: item, similarity: 0.9 * (1 - score), typo: true });
+        for (const { item } of this.buckets.get(key)?.search(word) ?? []) {
+          const distance = typoDistance(word, item, allowedTypos(word));
+          if (distance <= allowedTypos(word)) typos.push({ term: item, similarity: 1 - TYPO_COST * distance, typo: true });
         }
       }
     }
