@@ -18,7 +18,16 @@
  * (shells, missiles, sanctions, oil, a summit, prisoners), so a search has to rank well rather than merely find
  * a rare word; Kursk comes up in about one claim in a thousand. Nothing here uses Math.random or the clock.
  */
+import { readFileSync } from 'node:fs';
 import type { Claim, Dataset, Flag, Party, Story, Verdict } from '../src/schema.ts';
+
+/** The word lists (name syllables, places, weapons, outlets, …) live as data in synthetic-vocabulary.json; the grammar is here. */
+const VOCABULARY = JSON.parse(readFileSync(new URL('./synthetic-vocabulary.json', import.meta.url), 'utf8')) as Record<string, readonly string[]>;
+function vocabulary(list: string): readonly string[] {
+  const words = VOCABULARY[list];
+  if (!words) throw new Error(`bench/synthetic-vocabulary.json has no list "${list}"`);
+  return words;
+}
 
 export const DEFAULT_SEED = 20261125;
 
@@ -157,58 +166,58 @@ class NamePool {
 /** The naming conventions a person can have. */
 type Style = 'ua' | 'ru' | 'west' | 'pl' | 'ro' | 'ka' | 'tr' | 'ko' | 'zh' | 'tw' | 'ja' | 'ar' | 'he' | 'fa' | 'es' | 'in' | 'af';
 
-const UA_ROOTS = ['Ko', 'Va', 'Lev', 'Bo', 'Hry', 'Dmy', 'Os', 'Pet', 'Ser', 'Tar', 'Yar', 'Zhu', 'Mel', 'Sav', 'Tka', 'Kra', 'Bon', 'Dan', 'Fed', 'Hor', 'Kly', 'Lys', 'Mar', 'Naz', 'Ol', 'Pav', 'Rom', 'Sy', 'Vla', 'Za', 'Cher', 'Shev', 'Pol', 'Kuz', 'Har', 'Dor', 'Vor', 'Hlu', 'Myk', 'Ste', 'Pry', 'Ya', 'Ha', 'Ky', 'Pro', 'Ro', 'Su', 'Tym', 'Ve', 'Ze', 'Bi', 'Ho', 'Ly', 'Mo', 'Ni', 'Ry', 'Shy', 'Tu', 'Vy', 'Zo'];
-const UA_MIDS = ['la', 'va', 'ro', 'ly', 'ne', 'ho', 'ry', 'mo', 'da', 'shy', 'ty', 'ba', 'ze', 'lo', 'vy', 'di', 'pa', 'sta', 'hu', 'ko', 'ny', 'rde', 'vo'];
-const UA_ENDS = ['chuk', 'iuk', 'uk', 'ak', 'ets', 'ych', 'yshyn', 'iv', 'yk', 'nyk', 'arenko', 'ovych', 'skyi', 'iak', 'ylo', 'ian', 'enko', 'un', 'ariv', 'yniuk', 'ichko', 'ushko'];
-const RU_ROOTS = ['Iva', 'Pe', 'Smir', 'Kuz', 'Pop', 'Sok', 'Lebe', 'Koz', 'Nov', 'Mor', 'Vol', 'Zai', 'Pav', 'Se', 'Go', 'Vin', 'Be', 'Tar', 'Fro', 'Zhu', 'Kisel', 'Orl', 'Ma', 'Ku', 'Shcher', 'Gra', 'Bara', 'Kry', 'Yak', 'Ste', 'Dro', 'Tikh', 'Ale', 'Gro', 'Kar', 'Ry', 'Sha', 'Mi', 'Ko', 'Ya', 'Zu', 'Ba', 'Chu', 'Ni'];
-const RU_MIDS = ['ba', 'no', 'li', 'ko', 'ro', 'sh', 'de', 'ny', 'che', 'ra', 'to', 'vo', 'mi', 'ga', 'lya', 'zh', 'lu', 'ver'];
-const RU_ENDS = ['ov', 'ova', 'ev', 'eva', 'in', 'ina', 'sky', 'skaya', 'enkov', 'akov', 'ishin', 'anov', 'ykin', 'ukhin', 'ilov', 'atov', 'otsky', 'yanov'];
-const WEST_ROOTS = ['Har', 'Mil', 'Ash', 'Brad', 'Cal', 'Dun', 'Fair', 'Gil', 'Hol', 'Kel', 'Lind', 'Mor', 'Nor', 'Pem', 'Ral', 'Stan', 'Thorn', 'Wil', 'Cars', 'Fen', 'Hart', 'Lang', 'Mer', 'Ros', 'Wes', 'Ber', 'Dal', 'Eck', 'Gar', 'Hess', 'Kra', 'Lor', 'Sch', 'Vog', 'Dub', 'Lam', 'Fon', 'Gir', 'Bel', 'Cos', 'Ran', 'Tal', 'Bru', 'Del', 'Jan', 'Van', 'Kos', 'Nie', 'Wal', 'Sor'];
-const WEST_MIDS = ['a', 'e', 'o', 'i', 'en', 'ar', 'ow', 'in', 'el', 'ver', 'den'];
-const WEST_ENDS = ['ing', 'ber', 'ton', 'wood', 'ley', 'ham', 'man', 'sen', 'stein', 'field', 'ford', 'mann', 'ard', 'et', 'ini', 'ez', 'ski', 'berg', 'nier', 'sson', 'quist', 'ner', 'elli', 'well', 'mond', 'by', 'hurst', 'court'];
-const PL_ROOTS = ['Kow', 'Wis', 'Zal', 'Kam', 'Dabr', 'Lew', 'Maj', 'Gor', 'Jab', 'Sob', 'Szym', 'Wrob', 'Bart', 'Krup', 'Pawl', 'Mich', 'Grab', 'Zaj', 'Kacz', 'Olsz', 'Ziel', 'Brz', 'Chm', 'Sik'];
-const PL_MIDS = ['o', 'e', 'a', 'ni', 'ro', 'la', 'cz', 'ko', 'li', 'dz'];
-const PL_ENDS = ['ski', 'ska', 'wicz', 'czyk', 'ak', 'ek', 'iak', 'owski', 'ewska', 'ecki', 'ycka', 'uch'];
-const RO_ROOTS = ['Pop', 'Cioc', 'Stan', 'Dum', 'Rad', 'Mar', 'Vas', 'Con', 'Dob', 'Luc', 'Tud', 'Mo', 'Bal', 'Cre', 'Neg', 'Zam', 'Foc', 'Ghi', 'Sav', 'Tan'];
-const RO_MIDS = ['a', 'e', 'u', 'i', 'ol', 'ar', 'in', 'ov', 'ul', 'ir'];
-const RO_ENDS = ['escu', 'eanu', 'aru', 'ache', 'ica', 'oiu', 'ean', 'eti', 'ila', 'ciuc', 'ariu'];
-const KA_ROOTS = ['Bera', 'Kapa', 'Tsi', 'Gog', 'Lom', 'Khu', 'Nad', 'Mach', 'Chkh', 'Kvar', 'Dol', 'Gel', 'Shen', 'Tav', 'Ruk', 'Sam'];
-const KA_MIDS = ['a', 'i', 'e', 'ar', 'ur', 'el', 'ab', 'ot'];
-const KA_ENDS = ['shvili', 'dze', 'ava', 'ani', 'eli', 'uri', 'iani', 'adze'];
-const TR_ROOTS = ['Yil', 'Kara', 'Ak', 'Sah', 'Kay', 'Ozt', 'Cel', 'Ars', 'Tun', 'Gok', 'Ert', 'Kor', 'Sev', 'Uy', 'Dur', 'Bal'];
-const TR_MIDS = ['a', 'e', 'i', 'u', 'ir', 'an', 'ur', 'ol'];
-const TR_ENDS = ['oglu', 'kaya', 'han', 'ci', 'dag', 'soy', 'gul', 'lu', 'tepe', 'ozlu', 'sever'];
-const JA_ROOTS = ['Yama', 'Mori', 'Fuji', 'Ishi', 'Kawa', 'Matsu', 'Hoshi', 'Kita', 'Sugi', 'Tsuchi', 'Ao', 'Kuro', 'Shira', 'Iwa', 'Mina'];
-const JA_MIDS = ['', 'no', 'ka', 'ta', 'mi', 'se'];
-const JA_ENDS = ['moto', 'shita', 'mura', 'hara', 'saki', 'gawa', 'zaki', 'uchi', 'zawa', 'be', 'kubo', 'do'];
-const AR_ROOTS = ['Had', 'Mans', 'Nas', 'Kha', 'Sab', 'Ham', 'Far', 'Jab', 'Sal', 'Tam', 'Rah', 'Zah', 'Dar', 'Shak', 'Ghan', 'Naj', 'Suw', 'Kas', 'Mah', 'Bak', 'Zub', 'Ath'];
-const AR_MIDS = ['a', 'i', 'ou', 'ar', 'ir', 'am', 'ab', 'ul'];
-const AR_ENDS = ['di', 'ri', 'ni', 'wi', 'ur', 'oun', 'ein', 'ieh', 'adi', 'awi', 'ani', 'ouri'];
-const HE_ROOTS = ['Shar', 'Lev', 'Ros', 'Kap', 'Mor', 'Dav', 'Ash', 'Tzur', 'Seg', 'Har', 'Elk', 'Fried', 'Zil', 'Bor', 'Yedi', 'Nach'];
-const HE_MIDS = ['a', 'e', 'i', 'o', 'en', 'el', 'on'];
-const HE_ENDS = ['ovitz', 'man', 'stein', 'er', 'ani', 'ov', 'feld', 'iel', 'ashvili', 'sky'];
-const FA_ROOTS = ['Ka', 'Raf', 'Tah', 'Mot', 'Shab', 'Naj', 'Sad', 'Fard', 'Gil', 'Mir', 'Zand', 'Bah', 'Kam', 'Tav', 'Bor', 'Nik'];
-const FA_MIDS = ['a', 'e', 'o', 'am', 'ar', 'esh', 'ir'];
-const FA_ENDS = ['ian', 'zadeh', 'pour', 'far', 'abadi', 'vand', 'khah', 'dust', 'tash'];
-const ES_ROOTS = ['Vel', 'Cas', 'Ord', 'Ben', 'Gal', 'Ferr', 'Sot', 'Alv', 'Quir', 'Bel', 'Med', 'Rom', 'Ser', 'Pin', 'Lob', 'Mir', 'Arr', 'Tor', 'Carr', 'Esc', 'Vill', 'Ust'];
-const ES_MIDS = ['a', 'e', 'i', 'o', 'ar', 'al', 'an', 'er', 'u'];
-const ES_ENDS = ['eira', 'ares', 'ado', 'ino', 'uela', 'osa', 'inho', 'ega', 'illo', 'era', 'aga', 'ueda', 'ondo'];
-const IN_ROOTS = ['Bhar', 'Chand', 'Desh', 'Kul', 'Nar', 'Sab', 'Tri', 'Vis', 'Jos', 'Ram', 'Kap', 'Mehr', 'Sah', 'Rag', 'Bal', 'Dev', 'Sur', 'Pan', 'Hir', 'Lok'];
-const IN_MIDS = ['a', 'i', 'an', 'ar', 'e', 'o', 'u'];
-const IN_ENDS = ['kar', 'wal', 'iya', 'ekar', 'endra', 'ath', 'ia', 'war', 'esh', 'dra', 'gupta', 'murthy', 'nani'];
-const AF_ROOTS = ['Ade', 'Oke', 'Mwa', 'Ndu', 'Oti', 'Nko', 'Bam', 'Kam', 'Ogu', 'Dla', 'Mak', 'Nje', 'Oba', 'Ach', 'Wan', 'Tsh', 'Mok', 'Sib', 'Zul', 'Eze'];
-const AF_MIDS = ['ba', 'ye', 'ku', 'na', 'lo', 'ri', 'ga', 'si', 'mi', 'tu'];
-const AF_ENDS = ['yemi', 'nde', 'ngi', 'azi', 'ola', 'kwu', 'beko', 'nga', 'mbe', 'we', 'yo', 'thi', 'nja', 'wole'];
+const UA_ROOTS = vocabulary('UA_ROOTS');
+const UA_MIDS = vocabulary('UA_MIDS');
+const UA_ENDS = vocabulary('UA_ENDS');
+const RU_ROOTS = vocabulary('RU_ROOTS');
+const RU_MIDS = vocabulary('RU_MIDS');
+const RU_ENDS = vocabulary('RU_ENDS');
+const WEST_ROOTS = vocabulary('WEST_ROOTS');
+const WEST_MIDS = vocabulary('WEST_MIDS');
+const WEST_ENDS = vocabulary('WEST_ENDS');
+const PL_ROOTS = vocabulary('PL_ROOTS');
+const PL_MIDS = vocabulary('PL_MIDS');
+const PL_ENDS = vocabulary('PL_ENDS');
+const RO_ROOTS = vocabulary('RO_ROOTS');
+const RO_MIDS = vocabulary('RO_MIDS');
+const RO_ENDS = vocabulary('RO_ENDS');
+const KA_ROOTS = vocabulary('KA_ROOTS');
+const KA_MIDS = vocabulary('KA_MIDS');
+const KA_ENDS = vocabulary('KA_ENDS');
+const TR_ROOTS = vocabulary('TR_ROOTS');
+const TR_MIDS = vocabulary('TR_MIDS');
+const TR_ENDS = vocabulary('TR_ENDS');
+const JA_ROOTS = vocabulary('JA_ROOTS');
+const JA_MIDS = vocabulary('JA_MIDS');
+const JA_ENDS = vocabulary('JA_ENDS');
+const AR_ROOTS = vocabulary('AR_ROOTS');
+const AR_MIDS = vocabulary('AR_MIDS');
+const AR_ENDS = vocabulary('AR_ENDS');
+const HE_ROOTS = vocabulary('HE_ROOTS');
+const HE_MIDS = vocabulary('HE_MIDS');
+const HE_ENDS = vocabulary('HE_ENDS');
+const FA_ROOTS = vocabulary('FA_ROOTS');
+const FA_MIDS = vocabulary('FA_MIDS');
+const FA_ENDS = vocabulary('FA_ENDS');
+const ES_ROOTS = vocabulary('ES_ROOTS');
+const ES_MIDS = vocabulary('ES_MIDS');
+const ES_ENDS = vocabulary('ES_ENDS');
+const IN_ROOTS = vocabulary('IN_ROOTS');
+const IN_MIDS = vocabulary('IN_MIDS');
+const IN_ENDS = vocabulary('IN_ENDS');
+const AF_ROOTS = vocabulary('AF_ROOTS');
+const AF_MIDS = vocabulary('AF_MIDS');
+const AF_ENDS = vocabulary('AF_ENDS');
 
-const KO_FAMILY = ['Kim', 'Ri', 'Pak', 'Choe', 'Kang', 'Han', 'Ryu', 'Hwang', 'Jang', 'Yun', 'Song', 'Jo', 'Cha', 'Hong', 'Paek', 'Mun'];
-const KO_FIRST = ['Kyong', 'Tae', 'Sang', 'Hyok', 'Eun', 'Chang', 'Mi', 'Dong', 'Ha', 'Ye', 'Ji', 'Bo', 'Seo', 'Jae', 'Hye'];
-const KO_SECOND = ['rim', 'jin', 'ran', 'sop', 'ae', 'bin', 'mo', 'hwa', 'ul', 'gyom', 'chae', 'dam', 'rok', 'yul', 'ha'];
-const ZH_FAMILY = ['Wang', 'Zhang', 'Liu', 'Chen', 'Yang', 'Zhao', 'Huang', 'Zhou', 'Wu', 'Xu', 'Sun', 'Zhu', 'Gao', 'Guo', 'Luo', 'Liang', 'Song', 'Tang', 'Feng', 'Deng'];
-const ZH_FIRST = ['Jian', 'Xiao', 'Hong', 'Zhi', 'Chun', 'Hai', 'Ya', 'Jia', 'Shu', 'Mei', 'Rui', 'Qiu', 'Lan', 'Xue', 'Yun'];
-const ZH_SECOND = ['hua', 'min', 'lei', 'fang', 'yan', 'bo', 'hui', 'jing', 'dong', 'qing', 'xuan', 'rong', 'shan', 'ting', 'han'];
-const TW_FAMILY = ['Chen', 'Lin', 'Huang', 'Chang', 'Wang', 'Wu', 'Liu', 'Yang', 'Hsu', 'Cheng', 'Hsieh', 'Kuo', 'Hung', 'Chiu', 'Tseng', 'Lu'];
-const TW_FIRST = ['Chia', 'Chih', 'Ming', 'Hsin', 'Tzu', 'Pei', 'Shu', 'Yen', 'Hao', 'Mei', 'Po', 'Kai', 'Yun', 'An'];
-const TW_SECOND = ['hsuan', 'yen', 'ting', 'han', 'jou', 'chieh', 'ning', 'wei', 'fen', 'ju', 'lin', 'yao'];
+const KO_FAMILY = vocabulary('KO_FAMILY');
+const KO_FIRST = vocabulary('KO_FIRST');
+const KO_SECOND = vocabulary('KO_SECOND');
+const ZH_FAMILY = vocabulary('ZH_FAMILY');
+const ZH_FIRST = vocabulary('ZH_FIRST');
+const ZH_SECOND = vocabulary('ZH_SECOND');
+const TW_FAMILY = vocabulary('TW_FAMILY');
+const TW_FIRST = vocabulary('TW_FIRST');
+const TW_SECOND = vocabulary('TW_SECOND');
 
 const FIRST: Record<Style, readonly string[]> = {
   ua: ['Oleksandr', 'Andrii', 'Serhii', 'Yurii', 'Dmytro', 'Oleh', 'Ihor', 'Mykola', 'Viktor', 'Vasyl', 'Olena', 'Iryna', 'Natalia', 'Yuliia', 'Oksana', 'Taras', 'Bohdan', 'Roman', 'Maksym', 'Petro', 'Yaroslav', 'Halyna', 'Svitlana', 'Mariana', 'Anatolii', 'Vitalii', 'Stanislav', 'Nazar', 'Liudmyla', 'Kateryna', 'Artem', 'Denys', 'Ruslan', 'Hanna'],
@@ -260,28 +269,28 @@ const SURNAME: Record<Style, (r: Rng) => string> = {
 const FAMILY_FIRST: Partial<Record<Style, readonly string[]>> = { ko: KO_FAMILY, zh: ZH_FAMILY, tw: TW_FAMILY };
 
 // Towns and villages for the long tail
-const UA_PLACE_PRE = ['', '', '', '', 'Novo', 'Staro', 'Velyka ', 'Mala ', 'Krasno', 'Zoloto', 'Bilo', 'Chorno', 'Verkhnio', 'Nyzhnio', 'Dobro', 'Myrno', 'Zeleno', 'Sukho', 'Kamiano', 'Vysoko'];
-const UA_PLACE_ROOTS = ['hryh', 'sel', 'dmytr', 'ol', 'pav', 'mykh', 'ivan', 'bohd', 'hor', 'lys', 'kost', 'serh', 'yar', 'vas', 'kal', 'hal', 'tar', 'luk', 'myr', 'prok', 'sten', 'buz', 'vod', 'zar', 'hlyb', 'pol', 'berd', 'dob', 'oleks', 'petr', 'mar', 'har', 'yas', 'tern', 'kozh', 'liub', 'rozh', 'shev', 'step'];
-const UA_PLACE_MIDS = ['', '', '', 'o', 'an', 'yn', 'ol', 'ar', 'ov'];
-const UA_PLACE_ENDS = ['ivka', 'ivske', 'ove', 'orivka', 'ynivka', 'anka', 'yne', 'opil', 'iv', 'ky', 'ychi', 'ivtsi', 'oky', 'ohirsk', 'ivka', 'ivka', 'e', 'ske', 'ytsia', 'ianka'];
-const RU_PLACE_ROOTS = ['Ol', 'Kras', 'Dmi', 'Pok', 'Bel', 'Glu', 'Kore', 'Sver', 'Mar', 'Niko', 'Pog', 'Zao', 'Vol', 'Lgo', 'Ryl', 'Kuch', 'Tet', 'Gor', 'Bor', 'Lip', 'Pes', 'Osin', 'Sos', 'Ber', 'Kam', 'Zvo', 'Ple', 'Mak', 'Obo', 'Tro', 'Us', 'Ve'];
-const RU_PLACE_ENDS = ['ovka', 'evo', 'ino', 'ovo', 'skoye', 'ovskoye', 'enka', 'ikha', 'kino', 'yevka', 'ovsk', 'ovo', 'ino', 'ye', 'ets'];
-const WEST_PLACE_ROOTS = ['Ash', 'Bram', 'Cald', 'Dun', 'Elm', 'Fern', 'Glen', 'Hal', 'Kirk', 'Lang', 'Mar', 'Nor', 'Oak', 'Pen', 'Ros', 'Stan', 'Thorn', 'Wes', 'Alt', 'Berg', 'Eich', 'Lin', 'Sankt ', 'Mont', 'Vil', 'Beau', 'Saint-', 'Cas', 'Roc', 'Fal'];
-const WEST_PLACE_MIDS = ['', '', 'a', 'e', 'en', 'er', 'ing', 'ley', 'o'];
-const WEST_PLACE_ENDS = ['ford', 'ham', 'bury', 'ton', 'field', 'dorf', 'burg', 'heim', 'ville', 'by', 'wick', 'stead', 'mouth', 'bridge', 'hausen', 'stadt', 'court', 'mont', 'vale', 'brook'];
-const ES_PLACE_PRE = ['', '', '', 'San ', 'Santa ', 'Villa ', 'Puerto ', 'Vila ', 'Nueva ', 'Campo '];
-const ES_PLACE_ROOTS = ['Alm', 'Ben', 'Cor', 'Dol', 'Esp', 'Fig', 'Gal', 'Jar', 'Lom', 'Mir', 'Nav', 'Orb', 'Pal', 'Quel', 'Ros', 'Sal', 'Tol', 'Ur', 'Val', 'Zar', 'Ita', 'Cam'];
-const ES_PLACE_ENDS = ['edo', 'illa', 'ares', 'anca', 'ejo', 'iza', 'onda', 'ueña', 'al', 'ira', 'ópolis', 'inha', 'ito', 'era'];
-const IN_PLACE_ROOTS = ['Ram', 'Shiv', 'Kish', 'Chand', 'Bal', 'Dev', 'Har', 'Kal', 'Mad', 'Nand', 'Rat', 'Sit', 'Sur', 'Jag', 'Gop', 'Bhav', 'Anand', 'Mohan', 'Laxmi', 'Dhar'];
-const IN_PLACE_ENDS = ['pur', 'abad', 'garh', 'nagar', 'palli', 'gaon', 'puram', 'ganj', 'wadi', 'kot'];
-const AR_PLACE_PRE = ['Um ', 'Abu ', 'Beit ', 'Deir ', 'Kafr ', 'Ain ', 'Tell ', 'Wadi ', 'Jebel ', 'Bir ', 'Khirbet ', 'Ras '];
-const AR_PLACE_ROOTS = ['Had', 'Sab', 'Kas', 'Nas', 'Qar', 'Jub', 'Tal', 'Rum', 'Haw', 'Sul', 'Dab', 'Ghar', 'Kuf', 'Mar', 'Shag', 'Zar'];
-const AR_PLACE_ENDS = ['ra', 'iya', 'ouneh', 'ada', 'in', 'an', 'una', 'aya', 'ab', 'ik', 'eira', 'oum'];
-const AF_PLACE_ROOTS = ['Ka', 'Ma', 'Nya', 'Bu', 'Lu', 'Ki', 'Mbu', 'Ru', 'Ndo', 'Ga', 'Ko', 'Tse', 'Mo', 'Olu', 'Ike', 'Aba'];
-const AF_PLACE_MIDS = ['ba', 'ru', 'lo', 'nge', 'ti', 'wa', 'ko', 'shi', 'ndu', 'ye'];
-const AF_PLACE_ENDS = ['ni', 'nga', 'mbo', 'ro', 'le', 'ngi', 'wa', 'ta', 'ke', 'dze', 'se', 'ja'];
-const PL_PLACE_ROOTS = ['Bor', 'Dab', 'Gor', 'Krz', 'Lip', 'Mil', 'Nowo', 'Ost', 'Rad', 'Sok', 'Stara ', 'Wol', 'Zab', 'Brz', 'Kam', 'Pias'];
-const PL_PLACE_ENDS = ['owo', 'ice', 'ow', 'in', 'no', 'ki', 'ek', 'ewo', 'owice', 'any'];
+const UA_PLACE_PRE = vocabulary('UA_PLACE_PRE');
+const UA_PLACE_ROOTS = vocabulary('UA_PLACE_ROOTS');
+const UA_PLACE_MIDS = vocabulary('UA_PLACE_MIDS');
+const UA_PLACE_ENDS = vocabulary('UA_PLACE_ENDS');
+const RU_PLACE_ROOTS = vocabulary('RU_PLACE_ROOTS');
+const RU_PLACE_ENDS = vocabulary('RU_PLACE_ENDS');
+const WEST_PLACE_ROOTS = vocabulary('WEST_PLACE_ROOTS');
+const WEST_PLACE_MIDS = vocabulary('WEST_PLACE_MIDS');
+const WEST_PLACE_ENDS = vocabulary('WEST_PLACE_ENDS');
+const ES_PLACE_PRE = vocabulary('ES_PLACE_PRE');
+const ES_PLACE_ROOTS = vocabulary('ES_PLACE_ROOTS');
+const ES_PLACE_ENDS = vocabulary('ES_PLACE_ENDS');
+const IN_PLACE_ROOTS = vocabulary('IN_PLACE_ROOTS');
+const IN_PLACE_ENDS = vocabulary('IN_PLACE_ENDS');
+const AR_PLACE_PRE = vocabulary('AR_PLACE_PRE');
+const AR_PLACE_ROOTS = vocabulary('AR_PLACE_ROOTS');
+const AR_PLACE_ENDS = vocabulary('AR_PLACE_ENDS');
+const AF_PLACE_ROOTS = vocabulary('AF_PLACE_ROOTS');
+const AF_PLACE_MIDS = vocabulary('AF_PLACE_MIDS');
+const AF_PLACE_ENDS = vocabulary('AF_PLACE_ENDS');
+const PL_PLACE_ROOTS = vocabulary('PL_PLACE_ROOTS');
+const PL_PLACE_ENDS = vocabulary('PL_PLACE_ENDS');
 
 function uaPlace(r: Rng): string {
   const pre = r.pick(UA_PLACE_PRE);
@@ -313,13 +322,13 @@ function plPlace(r: Rng): string {
 }
 
 // Organisations and companies
-const ORG_ROOTS = ['Har', 'Ver', 'Mar', 'Al', 'Cal', 'Nor', 'Es', 'Lin', 'Bri', 'Sol', 'Tor', 'Cor', 'Val', 'Ar', 'Ex', 'Ori', 'Cas', 'Del', 'Fen', 'Hal', 'Ist', 'Jor', 'Kev', 'Lum', 'Mer', 'Nov', 'Pel', 'Quin', 'Rav', 'Sil', 'Tes', 'Ul', 'Vix', 'Wyn', 'Zen', 'Ae', 'Bel', 'Dra', 'Gal', 'Tri'];
-const ORG_MIDS = ['a', 'i', 'o', 'e', 'an', 'en', 'on', 'ar', 'is', 'or', '', '', 'el', 'ur'];
-const ORG_ENDS = ['', '', 'ia', 'ova', 'ex', 'ium', 'en', 'ton', 'ica', 'ard', 'on', 'iva', 'ant', 'ora', 'us', 'ent'];
-const RU_CO_ROOTS = ['Ural', 'Sib', 'Kaz', 'Volg', 'Tul', 'Kurg', 'Perm', 'Izh', 'Omsk', 'Tver', 'Kalug', 'Yug', 'Sever', 'Kuban', 'Don', 'Amur', 'Baikal', 'Tomsk', 'Chelyab', 'Spets', 'Mikro', 'Avia', 'Neva', 'Oka', 'Kama', 'Vyat'];
+const ORG_ROOTS = vocabulary('ORG_ROOTS');
+const ORG_MIDS = vocabulary('ORG_MIDS');
+const ORG_ENDS = vocabulary('ORG_ENDS');
+const RU_CO_ROOTS = vocabulary('RU_CO_ROOTS');
 /** Russian companies take two trade syllables after the place ("Kamaoptikasnab"), unlike the short names of real ones. */
-const RU_CO_MIDS = ['tekh', 'pribor', 'khim', 'optika', 'elektro', 'stroi', 'avto', 'metall', 'radio', 'snab'];
-const RU_CO_TAILS = ['prom', 'komplekt', 'servis', 'trans', 'zavod', 'snab', 'montazh', 'resurs'];
+const RU_CO_MIDS = vocabulary('RU_CO_MIDS');
+const RU_CO_TAILS = vocabulary('RU_CO_TAILS');
 
 /** An invented name for an organisation or company: at least six letters, which keeps it off short real brands. */
 function orgRoot(r: Rng): string {
@@ -401,13 +410,13 @@ const MIGRATION_LANDS = [UK, US, IT, DE, FR, ES, GR, NL, PL, CA, AU, MX];
 const ENERGY_LANDS = [DE, UK, FR, US, IT, ES, PL, NL, JP, KR, IN, AU, CA, RO, TR, GR];
 const JUSTICE_LANDS = [US, UK, FR, DE, BR, ES, IT, MX, PL, IN, ZA, KE, AR, CO, RO, GR, NL, PH];
 
-const UA_FRONT = ['Pokrovsk', 'Kurakhove', 'Toretsk', 'Chasiv Yar', 'Kupiansk', 'Vovchansk', 'Vuhledar', 'Lyman', 'Siversk', 'Avdiivka', 'Bakhmut', 'Huliaipole', 'Robotyne', 'Kostiantynivka', 'Kramatorsk', 'Sloviansk', 'Myrnohrad', 'Velyka Novosilka', 'Selydove', 'Orikhiv', 'Krynky', 'Stepnohirsk', 'Lyptsi', 'Kozacha Lopan', 'Borova', 'Kurdiumivka', 'Niu-York', 'Ocheretyne', 'Hirnyk', 'Dobropillia'];
-const UA_CITIES = ['Kyiv', 'Kharkiv', 'Odesa', 'Dnipro', 'Zaporizhzhia', 'Lviv', 'Kherson', 'Mykolaiv', 'Sumy', 'Chernihiv', 'Poltava', 'Kryvyi Rih', 'Vinnytsia', 'Ternopil', 'Izmail', 'Bila Tserkva', 'Khmelnytskyi', 'Rivne', 'Uman', 'Ivano-Frankivsk'];
-const OCCUPIED = ['Donetsk', 'Mariupol', 'Melitopol', 'Luhansk', 'Berdiansk', 'Horlivka', 'Nova Kakhovka', 'Enerhodar', 'Sevastopol', 'Simferopol', 'Kerch', 'Tokmak', 'Makiivka', 'Sievierodonetsk', 'Dzhankoi', 'Yevpatoria'];
-const RU_PLACES = ['Belgorod', 'Bryansk', 'Rostov-on-Don', 'Krasnodar', 'Novorossiysk', 'Voronezh', 'Engels', 'Morozovsk', 'Tuapse', 'Taganrog', 'Yelabuga', 'Saratov', 'Ryazan', 'Tula', 'Oryol', 'Shebekino', 'Lipetsk', 'Tambov', 'Millerovo', 'Smolensk', 'Kaliningrad', 'Nizhny Novgorod', 'Kazan', 'Kursk', 'Sudzha'];
-const REGIONS = ['Donetsk', 'Kharkiv', 'Zaporizhzhia', 'Kherson', 'Dnipropetrovsk', 'Sumy', 'Luhansk', 'Mykolaiv', 'Odesa', 'Chernihiv', 'Belgorod', 'Bryansk', 'Rostov', 'Kursk', 'Krasnodar', 'Voronezh'];
-const FAR_EAST = ['Vladivostok', 'Khabarovsk', 'Ussuriysk', 'Primorsky Krai', 'the Amur region', 'Blagoveshchensk', 'Nakhodka', 'Vostochny', 'Rason', 'Chongjin'];
-const WORLD_CITIES = ['Brussels', 'Washington', 'London', 'Paris', 'Berlin', 'Geneva', 'New York', 'Warsaw', 'Kyiv', 'Doha', 'Cairo', 'Istanbul', 'Tokyo', 'Seoul', 'Vienna', 'Riyadh', 'Nairobi', 'Beijing', 'Moscow', 'New Delhi', 'Rome', 'Madrid', 'Ankara', 'Abu Dhabi', 'Jeddah', 'Munich', 'The Hague', 'Vilnius', 'Tallinn', 'Helsinki', 'Stockholm', 'Oslo', 'Copenhagen', 'Prague', 'Bucharest', 'Ottawa', 'Canberra', 'Brasilia', 'Mexico City', 'Singapore', 'Jakarta', 'Addis Ababa', 'Amman', 'Muscat', 'Davos', 'Strasbourg'];
+const UA_FRONT = vocabulary('UA_FRONT');
+const UA_CITIES = vocabulary('UA_CITIES');
+const OCCUPIED = vocabulary('OCCUPIED');
+const RU_PLACES = vocabulary('RU_PLACES');
+const REGIONS = vocabulary('REGIONS');
+const FAR_EAST = vocabulary('FAR_EAST');
+const WORLD_CITIES = vocabulary('WORLD_CITIES');
 const COUNTRIES: readonly (readonly [string, string])[] = [
   ['the United States', 'US'], ['Germany', 'German'], ['France', 'French'], ['the United Kingdom', 'British'], ['Poland', 'Polish'], ['Japan', 'Japanese'], ['China', 'Chinese'], ['India', 'Indian'], ['Turkey', 'Turkish'], ['Italy', 'Italian'], ['Canada', 'Canadian'], ['Brazil', 'Brazilian'], ['South Korea', 'South Korean'], ['Saudi Arabia', 'Saudi'], ['the Netherlands', 'Dutch'], ['Spain', 'Spanish'], ['Australia', 'Australian'], ['Sweden', 'Swedish'], ['Norway', 'Norwegian'], ['Egypt', 'Egyptian'], ['Qatar', 'Qatari'], ['the United Arab Emirates', 'Emirati'], ['South Africa', 'South African'], ['Mexico', 'Mexican'], ['Denmark', 'Danish'], ['Finland', 'Finnish'], ['Lithuania', 'Lithuanian'], ['Estonia', 'Estonian'], ['Latvia', 'Latvian'], ['Belgium', 'Belgian'], ['Czechia', 'Czech'], ['Romania', 'Romanian'], ['Hungary', 'Hungarian'], ['Greece', 'Greek'], ['Portugal', 'Portuguese'], ['Indonesia', 'Indonesian'], ['Nigeria', 'Nigerian'], ['Kenya', 'Kenyan'], ['Argentina', 'Argentine'], ['Switzerland', 'Swiss'],
 ];
@@ -416,41 +425,41 @@ const ALLIES: readonly (readonly [string, string])[] = [
   ['the United States', 'US'], ['Germany', 'German'], ['the United Kingdom', 'British'], ['France', 'French'], ['Poland', 'Polish'], ['Canada', 'Canadian'], ['Japan', 'Japanese'], ['the Netherlands', 'Dutch'], ['Sweden', 'Swedish'], ['Norway', 'Norwegian'], ['Denmark', 'Danish'], ['Finland', 'Finnish'], ['Italy', 'Italian'], ['Lithuania', 'Lithuanian'], ['Estonia', 'Estonian'], ['Latvia', 'Latvian'], ['Belgium', 'Belgian'], ['Czechia', 'Czech'], ['Australia', 'Australian'], ['Spain', 'Spanish'], ['South Korea', 'South Korean'], ['Romania', 'Romanian'], ['Portugal', 'Portuguese'], ['Switzerland', 'Swiss'],
 ];
 /** Countries outside the EU that trade with it and with the United States. */
-const TRADE_PARTNERS = ['China', 'Mexico', 'Canada', 'Japan', 'India', 'Vietnam', 'South Korea', 'Brazil', 'Indonesia', 'Australia', 'Switzerland', 'the United Kingdom', 'Thailand', 'Chile', 'Argentina', 'the Philippines', 'Malaysia', 'Morocco', 'Kenya', 'New Zealand'];
-const WEST_ADJ = ['US', 'German', 'French', 'British', 'Polish', 'Italian', 'Dutch', 'Swedish', 'Norwegian', 'Danish', 'Finnish', 'Canadian', 'Lithuanian', 'Latvian', 'Estonian', 'Belgian', 'Spanish', 'Czech', 'Romanian', 'Slovak', 'Australian', 'Bulgarian', 'Greek', 'Portuguese'];
-const TRANSIT = ['Hong Kong', 'the United Arab Emirates', 'Turkey', 'Kyrgyzstan', 'Kazakhstan', 'Armenia', 'Georgia', 'Uzbekistan', 'Serbia', 'Thailand', 'Malaysia', 'India', 'China'];
-const GAZA = ['Gaza City', 'Khan Younis', 'Rafah', 'Jabalia', 'Deir al-Balah', 'Nuseirat', 'Beit Lahia', 'Beit Hanoun', 'al-Mawasi', 'Bureij', 'Maghazi', 'Shujaiya', 'Zeitoun'];
-const WEST_BANK = ['Jenin', 'Nablus', 'Hebron', 'Tulkarm', 'Ramallah', 'Tubas', 'Qalqilya', 'Bethlehem'];
-const LEBANON = ['Tyre', 'Sidon', 'Nabatieh', 'Bint Jbeil', 'Baalbek', 'Beirut’s southern suburbs', 'Marjayoun', 'Khiam'];
-const SYRIA = ['Damascus', 'Aleppo', 'Idlib', 'Homs', 'Latakia', 'Tartus', 'Deir ez-Zor', 'Raqqa', 'Suwayda', 'Daraa', 'Hama'];
-const SUDAN = ['El Fasher', 'Khartoum', 'Omdurman', 'Port Sudan', 'Nyala', 'Wad Madani', 'El Obeid', 'Kadugli', 'Zamzam camp', 'Tawila', 'El Geneina', 'Babanusa', 'Kosti', 'Sennar'];
-const SUDAN_STATES = ['North Darfur', 'South Kordofan', 'West Kordofan', 'Gezira state', 'White Nile state', 'South Darfur', 'Blue Nile state', 'North Kordofan'];
-const CONGO = ['Goma', 'Bukavu', 'Uvira', 'Bunia', 'Beni', 'Rutshuru', 'Masisi', 'Butembo'];
-const SAHEL = ['Bamako', 'Ouagadougou', 'Niamey', 'Djibo', 'Timbuktu', 'Gao', 'Kidal', 'Mopti', 'Tillaberi', 'Menaka'];
-const TAIWAN_PLACES = ['Taipei', 'Kaohsiung', 'Kinmen', 'Matsu', 'Penghu', 'Keelung', 'Hualien', 'Taichung', 'Tainan', 'the Taiwan Strait'];
-const SHOALS = ['Second Thomas Shoal', 'Scarborough Shoal', 'Sabina Shoal', 'the Spratly Islands', 'the Paracel Islands', 'Thitu Island'];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const TROOPS = ['troops', 'soldiers', 'troops', 'servicemen', 'military personnel', 'soldiers', 'special forces', 'infantrymen', 'officers', 'artillery crews', 'military engineers', 'conscripts', 'drone operators', 'fighters'];
-const RU_UNIT_TYPES = ['Airborne', 'Motorised Rifle', 'Naval Infantry', 'Air Assault', 'Tank', 'Artillery', 'Spetsnaz', 'Guards Motorised Rifle', 'Mountain Assault'];
-const UA_UNIT_TYPES = ['Mechanised', 'Airborne Assault', 'Marine', 'Assault', 'Territorial Defence', 'Artillery', 'Separate Presidential', 'Mountain Assault', 'Jaeger', 'National Guard', 'Tank', 'Air Assault'];
-const WEAPONS = ['Shahed drones', 'glide bombs', 'Iskander missiles', 'artillery shells', 'Kh-101 cruise missiles', 'Geran-2 drones', 'Kinzhal hypersonic missiles', 'Lancet loitering munitions', 'FPV drones', 'KAB-500 glide bombs', 'fibre-optic drones', 'Kh-22 missiles', 'Zircon missiles'];
-const AID_WEAPONS = ['Patriot air defence systems', 'F-16 fighter jets', 'Leopard 2 tanks', 'Abrams tanks', 'Bradley fighting vehicles', 'IRIS-T air defence systems', 'NASAMS batteries', 'Storm Shadow missiles', 'ATACMS missiles', 'HIMARS launchers', 'Caesar howitzers', 'Gepard anti-aircraft guns', 'Mirage 2000 jets', 'Gripen fighter jets', 'CV90 infantry fighting vehicles', 'Archer howitzers', 'SAMP/T systems', 'Hawk missiles', 'M113 armoured personnel carriers', 'interceptor drones', 'Stinger missiles', 'Javelin anti-tank missiles', 'Marder infantry fighting vehicles'];
-const COMPONENTS = ['microelectronics', 'drone engines', 'machine tools', 'ball bearings', 'semiconductors', 'navigation modules', 'thermal imaging cameras', 'carbon fibre', 'dual-use goods', 'nitrocellulose', 'servo motors', 'radio modules', 'CNC machines', 'satellite antennas'];
-const BUILDINGS = ['residential building', 'apartment block', 'hospital', 'school', 'power substation', 'grain warehouse', 'railway station', 'supermarket', 'shopping centre', 'hotel', 'port terminal', 'gas distribution station', 'private house', 'kindergarten', 'university building', 'water pumping station', 'postal depot', 'bus stop'];
-const INFRA = ['thermal power plant', 'hydroelectric plant', 'gas storage facility', 'electricity substation', 'oil depot', 'railway hub', 'fuel storage site', 'ammunition depot', 'airfield', 'radar station', 'command post', 'bridge'];
-const EVENTS = ['G7 summit', 'G20 summit', 'Munich Security Conference', 'UN General Assembly', 'World Economic Forum', 'European Council summit', 'UN climate conference', 'Shangri-La Dialogue', 'Ukraine Recovery Conference', 'IMF spring meetings', 'OSCE ministerial meeting', 'African Union summit', 'Arab League summit', 'ASEAN summit', 'NATO summit', 'BRICS summit'];
-const RU_GROUPS = ['Sever', 'Vostok', 'Zapad', 'Tsentr', 'Yug', 'Dnepr'];
-const UA_COMMANDS = ['Southern', 'Eastern', 'Northern', 'Khortytsia', 'Tavria', 'Odesa', 'Siversk'];
-const DISEASES = ['cholera', 'measles', 'dengue', 'mpox', 'diphtheria', 'meningitis', 'hepatitis A', 'Legionnaires’ disease', 'norovirus', 'whooping cough', 'typhoid', 'bird flu'];
-const SECTORS = ['manufacturing', 'construction', 'retail', 'the car industry', 'hospitality', 'banking', 'technology', 'farming', 'logistics', 'the chemicals industry'];
-const GOODS = ['steel', 'aluminium', 'electric cars', 'solar panels', 'semiconductors', 'pharmaceuticals', 'furniture', 'wine', 'soybeans', 'machinery', 'textiles', 'smartphones'];
-const PARTIES = ['the ruling party', 'the main opposition party', 'the centre-right alliance', 'the far-right party', 'the centre-left bloc', 'the liberal party', 'the green party', 'the nationalist party', 'the governing coalition', 'a new anti-corruption party', 'the farmers’ party', 'the left-wing alliance'];
-const PLEDGES = ['cut income tax', 'raise the minimum wage', 'build a million new homes', 'lower energy bills', 'cut net migration', 'raise defence spending', 'raise pensions', 'cut VAT on food', 'hire more police officers', 'abolish tuition fees', 'nationalise the railways', 'lower the retirement age', 'scrap the wealth tax', 'cut hospital waiting lists'];
-const STORM_NAMES = ['Alma', 'Bruno', 'Celia', 'Dario', 'Elin', 'Fabien', 'Greta', 'Hector', 'Ines', 'Jonas', 'Karla', 'Lorenzo', 'Mira', 'Nestor', 'Odile', 'Pavel', 'Rosa', 'Silas', 'Thea', 'Ulrich', 'Vera', 'Wendel'];
+const TRADE_PARTNERS = vocabulary('TRADE_PARTNERS');
+const WEST_ADJ = vocabulary('WEST_ADJ');
+const TRANSIT = vocabulary('TRANSIT');
+const GAZA = vocabulary('GAZA');
+const WEST_BANK = vocabulary('WEST_BANK');
+const LEBANON = vocabulary('LEBANON');
+const SYRIA = vocabulary('SYRIA');
+const SUDAN = vocabulary('SUDAN');
+const SUDAN_STATES = vocabulary('SUDAN_STATES');
+const CONGO = vocabulary('CONGO');
+const SAHEL = vocabulary('SAHEL');
+const TAIWAN_PLACES = vocabulary('TAIWAN_PLACES');
+const SHOALS = vocabulary('SHOALS');
+const WEEKDAYS = vocabulary('WEEKDAYS');
+const MONTHS = vocabulary('MONTHS');
+const TROOPS = vocabulary('TROOPS');
+const RU_UNIT_TYPES = vocabulary('RU_UNIT_TYPES');
+const UA_UNIT_TYPES = vocabulary('UA_UNIT_TYPES');
+const WEAPONS = vocabulary('WEAPONS');
+const AID_WEAPONS = vocabulary('AID_WEAPONS');
+const COMPONENTS = vocabulary('COMPONENTS');
+const BUILDINGS = vocabulary('BUILDINGS');
+const INFRA = vocabulary('INFRA');
+const EVENTS = vocabulary('EVENTS');
+const RU_GROUPS = vocabulary('RU_GROUPS');
+const UA_COMMANDS = vocabulary('UA_COMMANDS');
+const DISEASES = vocabulary('DISEASES');
+const SECTORS = vocabulary('SECTORS');
+const GOODS = vocabulary('GOODS');
+const PARTIES = vocabulary('PARTIES');
+const PLEDGES = vocabulary('PLEDGES');
+const STORM_NAMES = vocabulary('STORM_NAMES');
 
 // Invented outlets: the first ones are the most common.
-const OUTLETS = ['Meridian Wire', 'Baltic Wire', 'Northbridge News Agency', 'The Continental Ledger', 'Harbourline', 'The Evening Lantern', 'World Desk Daily', 'Crossroads Weekly', 'Granite Broadcasting', 'The Sable Review', 'Polar Star Press', 'Compass Point News', 'The Morning Compass', 'Cobalt News Network', 'Signal Hill Daily', 'Northwind Television', 'The Quarterdeck', 'Bluestone Press', 'Ironbridge Times', 'Pontic Observer', 'Caspian Signal', 'Global Desk Radio'];
+const OUTLETS = vocabulary('OUTLETS');
 const REGIONAL_OUTLETS = {
   ukraine: ['Dnipro Courier', 'Kyiv Evening Wire', 'Steppe Dispatch', 'Carpathian Ledger', 'Podillia Today', 'Zaporizhzhia Morning', 'Vistula Review'],
   mideast: ['Levant Ledger', 'Gulf Morning Wire', 'Cedar Coast News', 'Euphrates Review', 'Red Sea Tribune'],
@@ -583,7 +592,7 @@ function roundNumber(r: Rng, lo: number, hi: number): number {
   return Math.max(lo, Math.round(n / magnitude) * magnitude);
 }
 
-const SMALL_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const SMALL_WORDS = vocabulary('SMALL_WORDS');
 
 // ---------------------------------------------------------------------------------------------------------
 // The generator
@@ -2405,7 +2414,7 @@ function makeClaim(g: Gen, index: number, plan: StoryPlan, topic: Topic, ids: Se
 }
 
 /** Tags a desk adds to any story. */
-const GENERIC_TAGS = ['analysis', 'official-figures', 'investigation', 'explainer', 'interview', 'fact-check', 'statistics', 'leak'];
+const GENERIC_TAGS = vocabulary('GENERIC_TAGS');
 
 function compose(g: Gen, topic: Topic, speaker: Speaker, quote: boolean): string {
   const r = g.r;

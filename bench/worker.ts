@@ -1,5 +1,5 @@
 // One engine at one size, in a fresh process so memory figures are its own.
-// Usage: node --expose-gc --import tsx bench/worker.ts <engine> <claims> <passes> <full queries> <held-out: yes|no>
+// Usage: node --expose-gc --import tsx bench/worker.ts <engine> <claims> <passes> <full queries> <extra queries: yes|no>
 import { join } from 'node:path';
 import { loadDataset } from '../src/dataset.ts';
 import type { Claim } from '../src/schema.ts';
@@ -8,11 +8,11 @@ import { ClaimStore } from '../src/store.ts';
 import { evalText } from '../tests/support/eval-queries.ts';
 import { datasetFile, SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { ENGINES } from './engines.ts';
-import { heldOutEval, publicEval, queryMix } from './queries.ts';
+import { extraEval, publicEval, queryMix } from './queries.ts';
 import { latency, median, medianLatency, timed } from './stats.ts';
 import { withDistractors } from './synthetic.ts';
 
-const [engineName, claimsArg, passesArg, queriesArg, heldOutArg] = process.argv.slice(2);
+const [engineName, claimsArg, passesArg, queriesArg, extraArg] = process.argv.slice(2);
 const engine = ENGINES.find((candidate) => candidate.name === engineName);
 if (!engine || !global.gc) throw new Error('usage: node --expose-gc --import tsx bench/worker.ts <engine> <claims> <passes> <full queries> <yes|no>');
 const gc = global.gc;
@@ -52,7 +52,7 @@ const result: Record<string, unknown> = {
   indexHeapMb,
   rssMb,
   publicTop3: `${hits(publicEval)}/${publicEval.length}`,
-  heldOutTop3: heldOutArg === 'yes' ? `${hits(heldOutEval)}/${heldOutEval.length}` : undefined,
+  extraTop3: extraArg === 'yes' ? `${hits(extraEval)}/${extraEval.length}` : undefined,
 };
 
 if (engine.name === 'claimbot') {

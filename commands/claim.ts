@@ -1,16 +1,16 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
 import { insertBest } from '../src/best.ts';
-import { defineCommand, type CommandContext } from '../src/command.ts';
+import { defineCommand, type CommandContext, type RawOptions } from '../src/command.ts';
 import { UserError } from '../src/errors.ts';
 import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/render.ts';
-import { MAX_QUERY_LENGTH } from '../src/search/claim-search.ts';
-import { VERDICTS, type Claim } from '../src/schema.ts';
+import { answer } from '../src/search/answer.ts';
+import { firstGraphemes, MAX_QUERY_LENGTH } from '../src/search/query.ts';
+import { stripInvisible } from '../src/search/text.ts';
+import { VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
 import type { Choice, Reply } from '../src/reply.ts';
 import { LIMITS } from '../src/limits.ts';
 
-/** Below this score the best match is only a guess: say so and offer it as "closest" instead. */
-const MIN_CONFIDENT_SCORE = 0.18;
 /** The top claim in full, and this many more matches under it, one line each. */
 const OTHER_MATCHES = 2;
 
@@ -59,26 +59,49 @@ export const claimCommand = defineCommand({
   options: ClaimOptions,
   execute({ query, verdict, story, private: onlyMe }, { store }): Reply {
     if (story && !store.story(story)) throw new UserError(`There is no story “${story}”. Pick one from the list as you type.`);
+    const filters = { verdict, story };
+    // A picked autocomplete choice is a claim id; the filters still apply to it.
     const chosen = store.claim(query.trim());
-    if (chosen) return { ...renderClaimReply(chosen, store.story(chosen.story)), ephemeral: onlyMe };
-    const hits = store.search(query, { limit: 1 + OTHER_MATCHES, verdict, story });
-    const [top, ...others] = hits;
-    if (!top || top.score < MIN_CONFIDENT_SCORE) {
-      const filters = [verdict && `rated ${VERDICT_BADGES[verdict].label}`, story && `in “${store.story(story)!.title}”`].filter((f) => typeof f === 'string');
-      return renderNoMatch(query, hits.map((hit) => hit.claim), filters);
+    if (chosen && passes(chosen, filters)) return { ...renderClaimReply(chosen, store.story(chosen.story)), ephemeral: onlyMe };
+    const { answered, hits } = answer((text, options) => store.search(text, options), query, { ...filters, limit: 1 + OTHER_MATCHES });
+    if (!answered) {
+      const named = [verdict && `rated ${VERDICT_BADGES[verdict].label}`, story && `in “${store.story(story)!.title}”`].filter((f) => typeof f === 'string');
+      return renderNoMatch(query, hits.map((hit) => hit.claim), named);
     }
-    return { ...renderClaimReply(top.claim, store.story(top.claim.story), others.map((hit) => hit.claim)), ephemeral: onlyMe };
+    const [top, ...others] = hits;
+    return { ...renderClaimReply(top!.claim, store.story(top!.claim.story), others.map((hit) => hit.claim)), ephemeral: onlyMe };
   },
-  autocomplete(option, value, context): Choice[] {
-    return option === 'story' ? storyChoices(value, context) : claimChoices(value, context);
-  },
+  autocomplete: claimAutocomplete,
 });
 
+/**
+ * Choices for the option being typed. `options`: the other options filled in so far, so that suggestions obey the
+ * verdict and story filters.
+ */
+export function claimAutocomplete(option: string, value: string, context: CommandContext, options: RawOptions = {}): Choice[] {
+  return option === 'story' ? storyChoices(value, context) : claimChoices(value, context, filtersOf(options));
+}
+
+interface Filters {
+  verdict?: Verdict | undefined;
+  story?: string | undefined;
+}
+
+function passes(claim: Claim, { verdict, story }: Filters): boolean {
+  return (!verdict || claim.verdict === verdict) && (!story || claim.story === story);
+}
+
+/** The filters among the options filled in so far; a value that is not valid (yet) filters nothing. */
+function filtersOf(options: RawOptions): Filters {
+  const parsed = ClaimOptions.pick({ verdict: true, story: true }).safeParse({ verdict: options.verdict, story: options.story });
+  return parsed.success ? parsed.data : {};
+}
+
 /** Claimant and the start of the statement; the value is the claim id, so picking one shows exactly that claim. */
-function claimChoices(typed: string, { store }: CommandContext): Choice[] {
-  const claims = typed.trim()
-    ? store.search(typed.slice(0, MAX_QUERY_LENGTH), { limit: LIMITS.choices }).map((hit) => hit.claim)
-    : newest(store.claims, LIMITS.choices);
+function claimChoices(typed: string, { store }: CommandContext, filters: Filters): Choice[] {
+  const claims = stripInvisible(typed).trim()
+    ? store.search(firstGraphemes(typed, MAX_QUERY_LENGTH), { ...filters, mode: 'typing', limit: LIMITS.choices }).map((hit) => hit.claim)
+    : newest(store.claims.filter((claim) => passes(claim, filters)), LIMITS.choices);
   return claims.map((claim) => ({ name: `${claim.claimant.name}: ${statementText(claim)}`, value: claim.id }));
 }
 

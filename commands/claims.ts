@@ -185,9 +185,9 @@ export const claimsCommand = defineCommand({
         return { content: await dismissRequest(options.request, options.reason, context), ephemeral: true };
     }
   },
-  async autocomplete(option, value, context, subcommand): Promise<Choice[]> {
+  async autocomplete(option, value, context, options = {}): Promise<Choice[]> {
     const { store } = context;
-    if (option === 'id' || option === 'claim') return claimIdChoices(subcommand, value, context);
+    if (option === 'id' || option === 'claim') return claimIdChoices(String(options.subcommand ?? ''), value, context);
     if (option === 'request') return requestChoices(value, context);
     if (option === 'story') {
       const needle = value.trim().toLowerCase();
@@ -201,7 +201,7 @@ export const claimsCommand = defineCommand({
 });
 
 /** Ids autocomplete like /claim: the live claims, or the removed ones for `restore`. */
-function claimIdChoices(subcommand: string | undefined, typed: string, { store }: CommandContext): Choice[] {
+function claimIdChoices(subcommand: string, typed: string, { store }: CommandContext): Choice[] {
   const needle = typed.trim().toLowerCase();
   const claims = subcommand === 'restore'
     ? store.removedClaims.filter((claim) => `${claim.id} ${claim.claimant.name} ${claim.statement}`.toLowerCase().includes(needle))

@@ -41,10 +41,10 @@ export interface Command {
   data: RESTPostAPIApplicationCommandsJSONBody;
   run(options: RawOptions, context: CommandContext): Reply | Promise<Reply>;
   /**
-   * Choices for the option being typed (in `subcommand`, when the command has them). Answered from memory:
-   * Discord gives autocomplete 3 seconds and no deferral.
+   * Choices for the option being typed. `options`: the options filled in so far (and `subcommand`), so choices can
+   * obey them. Answered from memory where it can be: Discord gives autocomplete 3 seconds and no deferral.
    */
-  autocomplete?(option: string, value: string, context: CommandContext, subcommand?: string): Choice[] | Promise<Choice[]>;
+  autocomplete?(option: string, value: string, context: CommandContext, options?: RawOptions): Choice[] | Promise<Choice[]>;
   /** Only the newsroom's moderators may use it: checked at run time for the command, its buttons and its forms alike. */
   moderatorsOnly?: boolean;
   /** A press of a button, or a submitted form, that this command sent. */

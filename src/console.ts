@@ -109,7 +109,7 @@ async function suggest(commands: Map<string, Command>, text: string, context: Co
   const command = find(commands, name);
   const { options, focused } = parseCommandLine(command, rest, { partial: true });
   if (!focused || !command.autocomplete) throw new UserError(`/${command.data.name} has nothing to autocomplete.`);
-  const choices = fitChoices(await command.autocomplete(focused, String(options[focused] ?? ''), context));
+  const choices = fitChoices(await command.autocomplete(focused, String(options[focused] ?? ''), context, options));
   return choices.length === 0 ? 'No suggestions.' : choices.map((choice) => `  ${choice.name}   [${choice.value}]`).join('\n');
 }
 

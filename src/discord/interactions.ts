@@ -75,7 +75,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       if (interaction.isAutocomplete()) {
         // Nothing to offer those who may not use the command: not even the ids of claims.
         const focused = interaction.options.getFocused(true);
-        const choices = access === true ? ((await command.autocomplete?.(focused.name, String(focused.value), context, interaction.options.getSubcommand(false) ?? undefined)) ?? []) : [];
+        const choices = access === true ? ((await command.autocomplete?.(focused.name, String(focused.value), context, optionsOf(interaction))) ?? []) : [];
         await interaction.respond(fitChoices(choices));
       } else {
         if (access !== true) {
@@ -112,7 +112,7 @@ function askerOf(interaction: Interaction): Asker {
 }
 
 /** The options the user filled in, by name, and the subcommand's name as `subcommand`. */
-function optionsOf(interaction: ChatInputCommandInteraction): RawOptions {
+function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): RawOptions {
   const options: RawOptions = {};
   const subcommand = interaction.options.getSubcommand(false);
   if (subcommand) options.subcommand = subcommand;

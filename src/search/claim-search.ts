@@ -1,46 +1,55 @@
 import type { Claim, Story, Verdict } from '../schema.ts';
 import { insertBest, keepHighest } from '../best.ts';
-import { UserError } from '../errors.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
-import { terms } from './text.ts';
+import { checkQuery } from './query.ts';
+import { contentTerms } from './text.ts';
 import { Postings } from './postings.ts';
+import { readText, type ReadingMode, type ReadWord } from './reading.ts';
 import { Vocabulary } from './vocabulary.ts';
 
-export const MAX_QUERY_LENGTH = 200;
+export { checkQuery, MAX_QUERY_LENGTH } from './query.ts';
+export type { ReadingMode as SearchMode } from './reading.ts';
 
 export interface SearchOptions {
   limit?: number;
   verdict?: Verdict;
   story?: string;
+  /** How to read the text: a submitted query (the default), a query being typed, or a chat message. */
+  mode?: ReadingMode;
 }
 
 export interface SearchHit {
   claim: Claim;
-  /** 0 to 1: how much of the query the claim matches, rare words counting more. Only comparable within one query. */
+  /**
+   * 0 to 1, comparable across queries: how much of the query's informative content the claim covers (rare words
+   * weigh more, a typo or a synonym counts less than the word itself). For a message: how much of the claim the
+   * message repeats.
+   */
   score: number;
 }
 
-/** Where a claim's words come from, and how much a match there counts. */
+/** Where a claim's words come from, and how much a match there counts: who said it counts as much as what was said. */
 const FIELDS: readonly { weight: number; text: (claim: Claim, storyTitle: string) => string | undefined }[] = [
   { weight: 1, text: (claim) => claim.statement },
-  { weight: 0.8, text: (claim) => `${claim.claimant.name} ${claim.claimant.description ?? ''}` },
-  { weight: 0.6, text: (claim) => `${claim.attribution.citing ?? ''} ${claim.attribution.reportedBy.outlet}` },
-  { weight: 0.5, text: (claim) => claim.context },
-  { weight: 0.5, text: (claim) => claim.tags.join(' ') },
-  { weight: 0.3, text: (claim) => claim.note },
-  { weight: 0.3, text: (_claim, storyTitle) => storyTitle },
+  { weight: 1, text: (claim) => claim.claimant.name },
+  { weight: 0.9, text: (claim) => `${claim.attribution.citing ?? ''} ${claim.attribution.reportedBy.outlet}` },
+  { weight: 0.7, text: (claim) => claim.claimant.description },
+  { weight: 0.7, text: (claim) => claim.tags.join(' ') },
+  { weight: 0.6, text: (claim) => claim.context },
+  { weight: 0.5, text: (claim) => claim.note },
+  { weight: 0.5, text: (_claim, storyTitle) => storyTitle },
 ];
-/** BM25's length normalisation, mild: a long quote is not much worse than a short one for the same word. */
-const K1 = 1.2;
-const B = 0.3;
+/** A long field is a little less about any one of its words (BM25's length idea, mild): at most this much less. */
+const LENGTH_PENALTY = 0.1;
 const TYPICAL_FIELD_TERMS = 12;
-/** What a one-word statement matching exactly weighs: the most a claim can score for a word, so scores stay within 0 to 1. */
-const MAX_FIELD_WEIGHT = lengthFactor(1);
-
 /** Positions are numbered per field, fields this far apart, so words in different fields are never next to each other. */
 const FIELD_SPAN = 1024;
-/** A query word found right after the previous query word (a phrase, like "study of war") counts this much more. */
-const PHRASE_BONUS = 0.5;
+/** Query words found next to each other in the claim (a phrase, like "study of war") make up this share of the score. */
+const PHRASE_SHARE = 0.1;
+/** A message: its candidates are re-scored by how much of each claim they repeat; this many. */
+const MESSAGE_CANDIDATES = 40;
+/** A message that repeats one word of a claim only half suggests the claim, however rare the word. */
+const SINGLE_WORD_MESSAGE = 0.5;
 
 /**
  * Ranked, typo-tolerant search over claims. An inverted index finds the claims that share a term with the query;
@@ -57,13 +66,18 @@ export class ClaimSearch {
   /** Scratch space for scoring, one slot per document, reused across searches and zeroed after each. */
   private totals = new Float64Array(0);
   private best = new Float64Array(0);
-  /** Where the current query word was found in each claim, and where the previous one was (+1; 0 = not found). */
+  private adjacent = new Float64Array(0);
+  /** Where the current query word was found in each claim, and where the previous one was (+2; 0 = not found). */
   private position = new Int32Array(0);
   private previousEnd = new Int32Array(0);
 
   constructor(claims: readonly Claim[], stories: readonly Story[]) {
     this.storyTitles = new Map(stories.map((story) => [story.id, story.title]));
     for (const claim of claims) this.add(claim);
+    this.vocabulary.prepare();
+    // The first search compiles the search path (and fuse.js's) lazily: 10-20 ms at 12,800 claims. Pay it here, at
+    // startup, rather than on someone's first query: one query of each kind, with a typo and a word being typed.
+    for (const mode of ['query', 'typing', 'message'] as const) this.search('Warm up the serach for 10,000 claims', { mode, limit: 1 });
   }
 
   add(claim: Claim): void {
@@ -94,54 +108,69 @@ export class ClaimSearch {
   }
 
   /** The best matches first; ties go to the claim id that sorts first, so the same query always ranks the same. */
-  search(query: string, { limit = 5, verdict, story }: SearchOptions = {}): SearchHit[] {
-    const queryTerms = [...new Set(terms(checkQuery(query)))];
-    // The last word of a query may still be being typed (autocomplete sees every keystroke).
-    const typing = /\S$/.test(query);
+  search(query: string, { limit = 5, verdict, story, mode = 'query' }: SearchOptions = {}): SearchHit[] {
+    const read = readText(checkQuery(query, mode), mode);
+    if (read.length === 0) return [];
     this.ensureScratch();
     const touched: number[] = [];
-    let ideal = 0;
+    const matched = new Map<string, number>();
+    let total = 0;
+    let unmatched = 0;
+    let heaviest = 0;
     let previous: number[] = [];
-    queryTerms.forEach((queryTerm, i) => {
-      const scored = this.scoreTerm(queryTerm, typing && i === queryTerms.length - 1, touched);
-      // The ideal claim has the query as a phrase: every word after the first earns the bonus.
-      ideal += scored.ideal * (i === 0 ? 1 : 1 + PHRASE_BONUS);
+    read.forEach((word, i) => {
+      const scored = this.scoreTerm(word, touched, matched, i > 0);
+      if (scored.reached.length === 0 && !word.partial) unmatched += word.boost;
+      heaviest = Math.max(heaviest, scored.weight);
+      total += scored.weight;
       for (const doc of previous) this.previousEnd[doc] = 0;
-      for (const doc of scored.reached) this.previousEnd[doc] = this.position[doc]! + 1;
+      // One past the next position, so that 0 stays "not found" even for a word at position 0.
+      for (const doc of scored.reached) this.previousEnd[doc] = this.position[doc]! + 2;
       previous = scored.reached;
     });
     for (const doc of previous) this.previousEnd[doc] = 0;
+    // A word no claim has cannot tell claims apart: it counts against each of them as much as the query's most
+    // telling word that some claim has. (Weighing it as the rarest word would let one paraphrased or filler word
+    // in a small dataset outweigh everything that matched.)
+    total += unmatched * heaviest;
+    const pairs = read.length - 1;
     const hits: SearchHit[] = [];
     for (const doc of touched) {
       const claim = this.docs[doc]!;
-      const score = this.totals[doc]! / ideal;
+      const coverage = this.totals[doc]! / total;
+      const phrase = pairs === 0 ? 1 : 1 - PHRASE_SHARE + (PHRASE_SHARE * this.adjacent[doc]!) / pairs;
       this.totals[doc] = 0;
+      this.adjacent[doc] = 0;
       if ((verdict && claim.verdict !== verdict) || (story && claim.story !== story)) continue;
-      insertBest(hits, { claim, score }, limit, ranksAbove);
+      insertBest(hits, { claim, score: coverage * phrase }, mode === 'message' ? MESSAGE_CANDIDATES : limit, ranksAbove);
     }
-    return hits;
+    if (mode !== 'message') return hits;
+    return hits
+      .map((hit) => ({ claim: hit.claim, score: this.repeated(hit.claim, matched) }))
+      .filter((hit) => hit.score > 0)
+      .sort((a, b) => (ranksAbove(a, b) ? -1 : 1))
+      .slice(0, limit);
   }
 
   /**
-   * Adds one query word's best match per claim to the totals (more when it follows the previous query word);
-   * returns the claims it reached and the most it could have added. The word weighs by how many claims it
-   * reaches through all its matches together, so a rare synonym or near-miss does not outweigh the word typed.
+   * Adds one query word's best match per claim to the totals, weighed by how rare the word is; returns the claims
+   * it reached and its weight. The word weighs by how many claims it reaches through all its matches together,
+   * so a rare synonym or near-miss does not outweigh the word typed.
    */
-  private scoreTerm(queryTerm: string, typing: boolean, touched: number[]): { reached: number[]; ideal: number } {
+  private scoreTerm({ term, partial, boost }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
     const expansions = new Map<string, number>();
-    for (const { term, similarity } of this.vocabulary.matches(queryTerm, typing)) {
-      keepHighest(expansions, term, similarity);
-      for (const [synonym, strength] of synonyms(term)) keepHighest(expansions, synonym, similarity * strength);
+    for (const { term: found, similarity: credit } of this.vocabulary.matches(term, partial)) {
+      keepHighest(expansions, found, credit);
+      for (const [synonym, strength] of synonyms(found)) keepHighest(expansions, synonym, credit * strength);
     }
     const reached: number[] = [];
-    let closest = 0;
-    for (const [term, similarity] of expansions) {
-      const postings = this.postings.get(term);
+    for (const [found, credit] of expansions) {
+      const postings = this.postings.get(found);
       if (!postings || postings.length === 0) continue;
-      closest = Math.max(closest, similarity);
+      keepHighest(matched, found, credit);
       for (let i = 0; i < postings.length; i++) {
         const doc = postings.docs[i]!;
-        const score = similarity * postings.weights[i]!;
+        const score = credit * postings.weights[i]!;
         if (score > this.best[doc]!) {
           if (this.best[doc] === 0) reached.push(doc);
           this.best[doc] = score;
@@ -149,21 +178,36 @@ export class ClaimSearch {
         }
       }
     }
-    // A word no claim has counts against every claim as much as the rarest word would,
-    // except a letter or two still being typed.
-    if (reached.length === 0) return { reached, ideal: typing && queryTerm.length < 3 ? 0 : this.idf(1) * MAX_FIELD_WEIGHT };
-    const idf = this.idf(reached.length);
+    if (reached.length === 0) return { reached, weight: 0 };
+    const weight = boost * this.idf(reached.length);
     for (const doc of reached) {
       if (this.totals[doc] === 0) touched.push(doc);
-      const phrase = this.previousEnd[doc] === this.position[doc] ? 1 + PHRASE_BONUS : 1;
-      this.totals[doc]! += this.best[doc]! * idf * phrase;
+      if (afterAnother && this.previousEnd[doc] === this.position[doc]! + 1) this.adjacent[doc]!++;
+      this.totals[doc]! += this.best[doc]! * weight;
       this.best[doc] = 0;
     }
-    return { reached, ideal: closest * idf * MAX_FIELD_WEIGHT };
+    return { reached, weight };
   }
 
+  /** How much of a claim's statement and claimant a message repeats, rare words weighing more. */
+  private repeated(claim: Claim, matched: ReadonlyMap<string, number>): number {
+    const claimTerms = new Set([...contentTerms(claim.statement), ...contentTerms(claim.claimant.name)]);
+    let total = 0;
+    let covered = 0;
+    let words = 0;
+    for (const term of claimTerms) {
+      const weight = this.idf(Math.max(1, this.postings.get(term)?.length ?? 1));
+      total += weight;
+      const credit = matched.get(term) ?? 0;
+      covered += weight * credit;
+      if (credit > 0) words++;
+    }
+    return total === 0 ? 0 : (covered / total) * (words > 1 ? 1 : SINGLE_WORD_MESSAGE);
+  }
+
+  /** How telling a word is that `documentFrequency` claims have: from log 2 (every claim) up. */
   private idf(documentFrequency: number): number {
-    return Math.log(1 + (this.liveDocs - documentFrequency + 0.5) / (documentFrequency + 0.5));
+    return Math.log(1 + this.liveDocs / documentFrequency);
   }
 
   private ensureScratch(): void {
@@ -171,6 +215,7 @@ export class ClaimSearch {
     const size = Math.max(64, this.docs.length * 2);
     this.totals = new Float64Array(size);
     this.best = new Float64Array(size);
+    this.adjacent = new Float64Array(size);
     this.position = new Int32Array(size);
     this.previousEnd = new Int32Array(size);
   }
@@ -180,8 +225,8 @@ export class ClaimSearch {
     const entries = new Map<string, { weight: number; position: number }>();
     const storyTitle = this.storyTitles.get(claim.story) ?? claim.story;
     FIELDS.forEach((field, fieldIndex) => {
-      const fieldTerms = terms(field.text(claim, storyTitle) ?? '');
-      const weight = field.weight * lengthFactor(fieldTerms.length);
+      const fieldTerms = contentTerms(field.text(claim, storyTitle) ?? '');
+      const weight = field.weight * (1 - LENGTH_PENALTY * lengthShare(fieldTerms.length));
       fieldTerms.forEach((term, i) => {
         if (weight > (entries.get(term)?.weight ?? 0)) entries.set(term, { weight, position: fieldIndex * FIELD_SPAN + Math.min(i, FIELD_SPAN - 1) });
       });
@@ -190,21 +235,12 @@ export class ClaimSearch {
   }
 }
 
-/** Throws a UserError for a query that cannot be searched; returns it trimmed. */
-export function checkQuery(query: string): string {
-  const trimmed = query.trim();
-  if (trimmed.length === 0) throw new UserError('Type a few words to search for, like "north korea troops".');
-  if (trimmed.length > MAX_QUERY_LENGTH) {
-    throw new UserError(`A search can be at most ${MAX_QUERY_LENGTH} characters; yours has ${trimmed.length}.`);
-  }
-  return trimmed;
-}
-
 /** Higher score first; ties go to the claim id that sorts first. */
 function ranksAbove(a: SearchHit, b: SearchHit): boolean {
   return a.score > b.score || (a.score === b.score && a.claim.id < b.claim.id);
 }
 
-function lengthFactor(fieldTerms: number): number {
-  return (K1 + 1) / (1 + K1 * (1 - B + (B * fieldTerms) / TYPICAL_FIELD_TERMS));
+/** 0 for a one-word field, towards 1 for a long one. */
+function lengthShare(fieldTerms: number): number {
+  return (fieldTerms - 1) / (fieldTerms - 1 + TYPICAL_FIELD_TERMS);
 }

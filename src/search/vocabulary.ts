@@ -1,11 +1,14 @@
 import Fuse from 'fuse.js';
 import { keepHighest } from '../best.ts';
+import { typoDistance } from './edits.ts';
 import { isNumber } from './text.ts';
 
 /** A term of the index that a query term stands for, and how close the two are (1 = the same). */
 export interface TermMatch {
   term: string;
   similarity: number;
+  /** Found as a misspelling (fuse.js), not as the word itself, a stem of it or a prefix. */
+  typo: boolean;
 }
 
 /** Fuzzy matching only for terms this long: below it, one typo turns a word into another word. */
@@ -13,13 +16,23 @@ const MIN_FUZZY_LENGTH = 4;
 /** A typo changes a word's length by at most this much; longer completions are found as prefixes. */
 const MAX_LENGTH_DIFFERENCE = 2;
 /**
- * fuse.js scores errors per pattern letter plus how far from the term's start the match begins (per DISTANCE letters).
- * 0.3 allows one typo up to six letters and two from seven; DISTANCE keeps "drone" from matching inside "euronews".
+ * fuse.js finds the candidates: it scores errors per pattern letter plus how far from the term's start the match
+ * begins (per DISTANCE letters); DISTANCE keeps "drone" from matching inside "euronews". The threshold is loose, as
+ * fuse.js scores a swap of two letters ("famliy") as two errors: each candidate is then counted exactly (typoDistance).
  */
-const FUZZY_THRESHOLD = 0.3;
+const FUZZY_THRESHOLD = 0.4;
+/** What each typo takes off a match: one typo is a good match, two a fair one; more is another word. */
+const TYPO_COST = 0.15;
+/** One typo from four letters on, two from six: "drones" is not "donetsk", and "covid" is not "civil". */
+const allowedTypos = (word: string): number => (word.length >= 6 ? 2 : 1);
 const FUZZY_DISTANCE = 10;
 /** A term shares a prefix with the query when the shorter is at least this share of the longer ("korea" ~ "korean"). */
 const MIN_PREFIX_SHARE = 0.6;
+/** Two terms are relatives when they share this many first letters, and this share of the shorter one. */
+const MIN_SHARED_START = 5;
+const MIN_SHARED_SHARE = 0.8;
+/** A common start ("inter", "const") is shared by hundreds of terms: look at this many at most. */
+const MAX_RELATIVES_SCANNED = 300;
 /** Completions kept for a word being typed (the most frequent), so that "t" does not touch every term. */
 const MAX_COMPLETIONS = 30;
 /** A word being typed is completed from this many letters on. */
@@ -88,21 +101,28 @@ export class Vocabulary {
   matches(queryTerm: string, partial: boolean): TermMatch[] {
     const found = new Map<string, number>();
     if (this.counts.has(queryTerm)) found.set(queryTerm, 1);
-    for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, prefixSimilarity(queryTerm, term));
+    // A word still being typed is not a different word from its completions: it is one of them, not yet finished.
+    for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, partial ? typingSimilarity(queryTerm, term) : prefixSimilarity(queryTerm, term));
     for (const term of this.prefixesOf(queryTerm)) keepHighest(found, term, prefixSimilarity(term, queryTerm));
-    if (this.count(queryTerm) === 0) {
-      for (const { term, similarity } of this.typos(queryTerm)) keepHighest(found, term, similarity);
-    }
-    return [...found].map(([term, similarity]) => ({ term, similarity }));
+    for (const { term, similarity } of this.relatives(queryTerm)) keepHighest(found, term, similarity);
+    const matches = [...found].map(([term, similarity]) => ({ term, similarity, typo: false }));
+    if (this.count(queryTerm) > 0) return matches;
+    const typos = new Map<string, number>();
+    for (const { term, similarity } of this.typos(queryTerm)) if (!found.has(term)) keepHighest(typos, term, similarity);
+    return matches.concat([...typos].map(([term, similarity]) => ({ term, similarity, typo: true })));
+  }
+
+  /** Sorts the terms added since the last search, so that the first search after a bulk load does not pay for it. */
+  prepare(): void {
+    if (this.unsorted.length === 0) return;
+    this.sorted = this.sorted.concat(this.unsorted).sort();
+    this.unsorted = [];
   }
 
   /** Longer terms that start with the query term, the most used first. */
   private completions(prefix: string, partial: boolean): string[] {
     if (prefix.length < MIN_COMPLETION_LENGTH) return [];
-    if (this.unsorted.length > 0) {
-      this.sorted = this.sorted.concat(this.unsorted).sort();
-      this.unsorted = [];
-    }
+    this.prepare();
     const completions: string[] = [];
     for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
       const term = this.sorted[i]!;
@@ -123,14 +143,35 @@ export class Vocabulary {
     return prefixes;
   }
 
+  /**
+   * Known terms that begin like the word and end differently, which no stemmer joins: "floridian" and "florida",
+   * "democrat" and "democraci". They must share at least MIN_SHARED_START letters and most of the shorter one.
+   */
+  private relatives(word: string): { term: string; similarity: number }[] {
+    if (word.length < MIN_SHARED_START || isNumber(word)) return [];
+    this.prepare();
+    const start = word.slice(0, MIN_SHARED_START);
+    const relatives: { term: string; similarity: number }[] = [];
+    for (let i = lowerBound(this.sorted, start), scanned = 0; i < this.sorted.length && scanned < MAX_RELATIVES_SCANNED; i++, scanned++) {
+      const term = this.sorted[i]!;
+      if (!term.startsWith(start)) break;
+      const shared = sharedStart(word, term);
+      if (term !== word && shared >= MIN_SHARED_SHARE * Math.min(word.length, term.length)) {
+        relatives.push({ term, similarity: 0.6 + 0.3 * (shared / Math.max(word.length, term.length)) });
+      }
+    }
+    return relatives;
+  }
+
   private typos(word: string): TermMatch[] {
     if (word.length < MIN_FUZZY_LENGTH || isNumber(word)) return [];
     const typos: TermMatch[] = [];
     for (let length = word.length - MAX_LENGTH_DIFFERENCE; length <= word.length + MAX_LENGTH_DIFFERENCE; length++) {
       for (const key of bucketKeys(word, length)) {
         // A term in both of the word's buckets is found twice, with the same score: the caller keeps the best.
-        for (const { item, score = 1 } of this.buckets.get(key)?.search(word) ?? []) {
-          typos.push({ term: item, similarity: 0.9 * (1 - score) });
+        for (const { item } of this.buckets.get(key)?.search(word) ?? []) {
+          const distance = typoDistance(word, item, allowedTypos(word));
+          if (distance <= allowedTypos(word)) typos.push({ term: item, similarity: 1 - TYPO_COST * distance, typo: true });
         }
       }
     }
@@ -146,6 +187,17 @@ function bucketKeys(word: string, length: number): string[] {
 /** 0.6 to 0.95: the more of the longer term the shorter one covers, the closer they are. */
 function prefixSimilarity(shorter: string, longer: string): number {
   return 0.6 + 0.35 * (shorter.length / longer.length);
+}
+
+function sharedStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** 0.9 to 1: a word being typed matches its completions almost fully, the closest a little more. */
+function typingSimilarity(typed: string, completion: string): number {
+  return 0.9 + 0.1 * (typed.length / completion.length);
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
