@@ -3,7 +3,7 @@ import type { Command } from '../src/command.ts';
 import { askTheDesk, askTheDeskButton } from '../src/requests.ts';
 import { claimSummaryLine, escapeMarkdown, renderClaimEmbed } from '../src/render.ts';
 import type { Reply } from '../src/reply.ts';
-import { matchMessage } from '../src/search/message.ts';
+import { answer, isMatch } from '../src/search/answer.ts';
 import { ellipsis } from '../src/limits.ts';
 
 /** At most this many known claims are listed for one message. */
@@ -18,7 +18,9 @@ export const checkClaimsCommand: Command = {
   run({ message }, { store }): Reply {
     const text = String(message ?? '').trim();
     if (!text) return { content: 'That message has no text to check (only attachments or embeds).', ephemeral: true };
-    const { matches, closest } = matchMessage(store, text, MATCHES);
+    const { answered, hits } = answer((words, options) => store.search(words, options), text, { mode: 'message', limit: MATCHES });
+    const matches = answered ? hits.filter((hit) => isMatch(hit, 'message')).map((hit) => hit.claim) : [];
+    const closest = answered ? [] : hits.map((hit) => hit.claim);
     if (matches.length === 0) {
       const lines = [`No known claim in this message: “${escapeMarkdown(ellipsis(text, 150))}”.`];
       if (closest.length > 0) lines.push('', 'Closest claims:', ...closest.map((claim) => `• ${claimSummaryLine(claim)}`));

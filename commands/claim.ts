@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { insertBest } from '../src/best.ts';
 import { defineCommand, type CommandContext, type RawOptions } from '../src/command.ts';
 import { UserError } from '../src/errors.ts';
+import { askTheDesk, askTheDeskButton } from '../src/requests.ts';
 import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/render.ts';
 import { answer } from '../src/search/answer.ts';
 import { firstGraphemes, MAX_QUERY_LENGTH } from '../src/search/query.ts';
@@ -66,12 +67,16 @@ export const claimCommand = defineCommand({
     const { answered, hits } = answer((text, options) => store.search(text, options), query, { ...filters, limit: 1 + OTHER_MATCHES });
     if (!answered) {
       const named = [verdict && `rated ${VERDICT_BADGES[verdict].label}`, story && `in “${store.story(story)!.title}”`].filter((f) => typeof f === 'string');
-      return renderNoMatch(query, hits.map((hit) => hit.claim), named);
+      return { ...renderNoMatch(query, hits.map((hit) => hit.claim), named), buttons: [askTheDeskButton('claim', query)] };
     }
     const [top, ...others] = hits;
     return { ...renderClaimReply(top!.claim, store.story(top!.claim.story), others.map((hit) => hit.claim)), ephemeral: onlyMe };
   },
   autocomplete: claimAutocomplete,
+  component(input, context) {
+    if (input.kind !== 'button' || input.action !== 'ask') throw new Error(`unknown component of /claim: ${input.action}`);
+    return askTheDesk(input.argument, context);
+  },
 });
 
 /**

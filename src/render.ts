@@ -87,7 +87,7 @@ export function renderNoMatch(query: string, closest: readonly Claim[], filters:
   const among = filters.length > 0 ? ` among claims ${filters.map(escapeMarkdown).join(' and ')}` : '';
   const lines = [`No claim matches “${escapeMarkdown(ellipsis(query, 100))}”${among}.`];
   if (closest.length > 0) lines.push('', 'Closest claims:', ...closest.map((claim) => `• ${claimSummaryLine(claim)}`));
-  lines.push('', 'Missing a claim? A moderator can add it to the claims dataset (see “Data format” in the README).');
+  lines.push('', 'Missing a claim? Press Ask the desk: the newsroom’s moderators will look into it, and you will be told here.');
   return { content: lines.join('\n'), ephemeral: true };
 }
 

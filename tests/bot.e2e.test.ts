@@ -105,7 +105,8 @@ describe('the bot on a loopback Discord', () => {
     const { data } = await ask(query('banana smoothie recipe'));
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.content).toMatch(/^No claim matches “banana smoothie recipe”\./);
-    expect(data.content).toContain('A moderator can add it');
+    expect(data.content).toContain('Press Ask the desk');
+    expect((data as { components?: { components: { label: string; custom_id: string }[] }[] }).components?.[0]?.components[0]).toMatchObject({ label: 'Ask the desk', custom_id: expect.stringMatching(/^claim:ask:/) });
   });
 
   it('offers the closest claims when the best match is only a guess', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { matchMessage } from '../src/search/message.ts';
-import { scratchStore } from './support/store.ts';
+import { checkClaimsCommand } from '../commands/check-claims.ts';
+import { replyToText } from '../src/reply.ts';
+import { consoleContext, scratchStore } from './support/store.ts';
 
 const { store, cleanup } = await scratchStore();
 afterAll(cleanup);
@@ -14,9 +15,10 @@ describe('which known claim a chat message is about', () => {
     ['heard pyongyang has in effect entered the war against ukraine, euronews says', 'euronews-pyongyang-entered-the-war'],
     ['ISW says a small contingent of North Korean personnel is operating near occupied Donetsk. anyone confirm?', 'isw-donetsk-contingent'],
     ['wait, the 11th Airborne Brigade is forming a 3000 person battalion of North Korean citizens??', 'airborne-brigade-3000-battalion'],
-  ])('%s → %s first', (message, expected) => {
-    const { matches } = matchMessage(store, message, 3);
-    expect(matches[0]?.id).toBe(expected);
+  ])('%s → %s first', async (message, expected) => {
+    const reply = await checkClaimsCommand.run({ message }, consoleContext(store));
+    expect(reply.content).toMatch(/^This message matches/);
+    expect(reply.embeds![0]!.footer).toMatch(new RegExp(`^claim ${expected} `));
   });
 
   it.each([
@@ -24,8 +26,9 @@ describe('which known claim a chat message is about', () => {
     'the report on the budget is due friday, can someone send me the figures',
     'Russia beat Ukraine 2-1 in the friendly last night, what a game',
     'troops of volunteers cleaned the park this morning',
-  ])('%s → no known claim, with the closest listed', (message) => {
-    const { matches } = matchMessage(store, message, 3);
-    expect(matches).toEqual([]);
+  ])('%s → no known claim, with the closest listed', async (message) => {
+    const reply = await checkClaimsCommand.run({ message }, consoleContext(store));
+    expect(replyToText(reply)).toMatch(/^No known claim in this message[\s\S]*Closest claims:/);
+    expect(reply.buttons?.map((button) => button.label)).toEqual(['Ask the desk']);
   });
 });

@@ -50,7 +50,7 @@ describe('renderClaimReply', () => {
     const reply = renderNoMatch('kim jong un birthday', [claim('zelensky-coalition-of-criminals')]);
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/^No claim matches “kim jong un birthday”\.\n\nClosest claims:\n• Volodymyr Zelensky: “In the coalition/);
-    expect(reply.content).toContain('A moderator can add it');
+    expect(reply.content).toContain('Press Ask the desk');
   });
 
   it('escapes markdown in claim text', () => {

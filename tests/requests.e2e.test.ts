@@ -120,3 +120,13 @@ describe('asking the desk', () => {
     expect((await claims('requests')).data.content).toBe('No open requests: nobody has asked the desk for anything yet.');
   });
 });
+
+describe('asking the desk from /claim', () => {
+  it('turns a "no claim matches" into a request with the words searched for', async () => {
+    const reply = await answer(t.discord.slashCommand('claim', [{ name: 'query', type: 3, value: 'banana smoothie recipe' }], readerA));
+    expect(reply.data.content).toMatch(/^No claim matches/);
+    const asked = await answer(t.discord.button(button(reply, 'Ask the desk'), readerA));
+    const id = Number(/request #(\d+)/.exec(asked.data.content!)![1]);
+    expect(await t.store.database.request(id)).toMatchObject({ words: 'banana smoothie recipe', status: 'open', askers: 1 });
+  });
+});
