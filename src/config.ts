@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL } from './database.ts';
+import { DEFAULT_DATABASE_URL, engineOf } from './database.ts';
 import { DEFAULT_CLAIMS_PATH } from './paths.ts';
 import { LOG_LEVELS } from './log.ts';
 
@@ -11,7 +11,8 @@ const ConfigSchema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().min(1)),
   DISCORD_GUILD_ID: optional(snowflake),
   CLAIMS_PATH: optional(z.string()).transform((path) => path ?? DEFAULT_CLAIMS_PATH),
-  DATABASE_URL: optional(z.string().regex(/^file:./, 'must be a file: URL, like file:data/claimbot.db')).transform((url) => url ?? DEFAULT_DATABASE_URL),
+  DATABASE_URL: optional(z.string().refine((url) => engineOf(url) !== undefined, 'must be a file: URL, like file:data/claimbot.db, or a postgres:// URL'))
+    .transform((url) => url ?? DEFAULT_DATABASE_URL),
   MODERATOR_ROLE_IDS: optional(z.string())
     .transform((list) => (list ?? '').split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
