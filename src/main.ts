@@ -16,7 +16,7 @@ try {
   const token = config.DISCORD_TOKEN;
   // The console is for people: keep routine logs out of its way unless asked for.
   const log = createLogger(config.LOG_LEVEL ?? (token ? 'info' : 'warn'));
-  const store = await ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH });
+  const store = await ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH, log });
   log.info('claims loaded', { database: config.DATABASE_URL, claims: store.claims.length, stories: store.stories.length });
 
   if (token) {
