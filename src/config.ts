@@ -18,6 +18,10 @@ const ConfigSchema = z.object({
     .pipe(z.array(snowflake)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   DISCORD_API_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  // Sharding (see src/shards.ts): SHARDS for one process that starts them all, SHARD_IDS + SHARD_COUNT for a part.
+  SHARDS: optional(z.string().regex(/^(auto|\d+)$/, 'must be auto or a number of shards').transform((value) => (value === 'auto' ? value : Number(value)))),
+  SHARD_IDS: optional(z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard ids separated by commas, like 0,1')).transform((list) => list?.split(',').map(Number)),
+  SHARD_COUNT: optional(z.string().regex(/^[1-9]\d*$/, 'must be a number of shards, at least 1').transform(Number)),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
