@@ -1,4 +1,4 @@
-// `npm run bench:scale`: the bot as deployed at 10,000 and 100,000 claims, on SQLite and (with TEST_DATABASE_URL or
+// The bot as deployed at 10,000 and 100,000 claims, on SQLite and (with TEST_DATABASE_URL or
 // BENCH_DATABASE_URL pointing at a PostgreSQL server) on PostgreSQL: startup, resident memory, /claim end to end,
 // and how long a change committed by one process takes to reach another. Synthetic claims only (bench/synthetic.ts).
 // Usage: node --import tsx bench/scale.ts [--quick] [--sizes 10000,100000] [--interactions N]

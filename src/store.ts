@@ -64,10 +64,11 @@ export class ClaimStore {
     try {
       if (await database.isEmpty()) {
         const seed = await loadDataset(seedFile);
-        await database.write({ id: 'seed', name: `seed file ${seedFile}` }, async () => ({
-          stories: seed.stories,
-          claims: seed.claims.map((claim) => ({ action: 'import', claim, removed: false })),
-        }));
+        await database.write({ id: 'seed', name: `seed file ${seedFile}` }, async (read) => {
+          // Shard processes start together: one of them seeds, the others find its claims once they get the lock.
+          if (seed.claims[0] && (await read(seed.claims[0].id))) return { claims: [] };
+          return { stories: seed.stories, claims: seed.claims.map((claim) => ({ action: 'import', claim, removed: false })) };
+        });
       }
       const { stories, claims, lastSeq } = await database.readAll();
       const store = new ClaimStore(database, stories, claims, lastSeq);

@@ -79,6 +79,15 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
     expect(await first.database.countAudit()).toBe(shipped.claims.length + 2);
   });
 
+  it('of two processes starting together on an empty database, one imports the seed and the other uses it', async () => {
+    const database = await scratchPostgres(TEST_DATABASE_URL!);
+    cleanups.push(database.cleanup);
+    const stores = await Promise.all([1, 2].map(() => ClaimStore.open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS })));
+    for (const store of stores) cleanups.push(() => store.close());
+    expect(await stores[0]!.database.countAudit()).toBe(shipped.claims.length);
+    for (const store of stores) expect(store.claims).toHaveLength(shipped.claims.length);
+  });
+
   it('after its listening connection is cut, catches up on reconnecting with every change made while it was away', async () => {
     // The second process logs in as a role of its own, so the test can keep it from reconnecting while the first writes.
     const role = `claimbot_second_${randomBytes(4).toString('hex')}`;
