@@ -34,7 +34,7 @@ try {
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   } else {
-    if (plan.kind === 'shards') runShards(plan, process.env);
+    runShards(plan, process.env);
     await runBotOrConsole(config, token, log, shardSet(plan));
   }
 } catch (error) {

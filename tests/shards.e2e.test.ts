@@ -48,6 +48,13 @@ describe('sharded startup', () => {
     expect(reply.data.embeds[0]!.description).toContain('troops');
   }, 60_000);
 
+  it('with the sharding variables empty, as in a .env copied from .env.example, runs one process on shard 0 of 1', async () => {
+    const { discord, logs } = await startMain({ SHARDS: '', SHARD_IDS: '', SHARD_COUNT: '' });
+    await discord.connected();
+    await expect.poll(() => logs().map((line) => line.message), { timeout: 30_000, interval: 200 }).toContain('connected');
+    expect(logs().find((line) => line.message === 'claims loaded')).toMatchObject({ shards: [0], shardCount: 1 });
+  }, 45_000);
+
   it('with SHARD_IDS=0,1 and SHARD_COUNT=4, runs those two shards in one process', async () => {
     const { discord, logs } = await startMain({ SHARD_IDS: '0,1', SHARD_COUNT: '4' });
     await expect.poll(() => logs().map((line) => line.message), { timeout: 30_000, interval: 200 }).toContain('connected');

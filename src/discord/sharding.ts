@@ -30,9 +30,15 @@ export async function startShardingManager({ script, totalShards, token, log }: 
 
 /**
  * Makes this process run the plan's shards: discord.js's Client reads the shards it runs from SHARDS (JSON) and
- * SHARD_COUNT, which is how ShardingManager tells its processes; SHARD_IDS uses the same channel.
+ * SHARD_COUNT, which is how ShardingManager tells its processes; SHARD_IDS uses the same channel. A single process
+ * clears them: an empty `SHARDS=` line from .env would otherwise reach the Client as JSON it cannot parse.
  */
-export function runShards(plan: Extract<ShardPlan, { kind: 'shards' }>, env: NodeJS.ProcessEnv): void {
-  env.SHARDS = JSON.stringify(plan.ids);
-  env.SHARD_COUNT = String(plan.count);
+export function runShards(plan: Exclude<ShardPlan, { kind: 'manager' }>, env: NodeJS.ProcessEnv): void {
+  if (plan.kind === 'single') {
+    delete env.SHARDS;
+    delete env.SHARD_COUNT;
+  } else {
+    env.SHARDS = JSON.stringify(plan.ids);
+    env.SHARD_COUNT = String(plan.count);
+  }
 }
