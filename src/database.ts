@@ -5,6 +5,7 @@ import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, type Generated, type Migration, type Selectable, type Transaction } from 'kysely';
 import pg from 'pg';
+import type { Logger } from './log.ts';
 import type { Claim, Story } from './schema.ts';
 
 /**
@@ -153,10 +154,10 @@ export class ClaimDatabase {
   ) {}
 
   /** Opens (creating when needed) the database at `url` and brings its tables up to date. */
-  static async open(url: string): Promise<ClaimDatabase> {
+  static async open(url: string, log?: Logger): Promise<ClaimDatabase> {
     const engine = engineOf(url);
     if (!engine) throw new Error(`DATABASE_URL must be a file: or postgres:// URL (got "${url.split(':')[0]}:")`);
-    const db = engine === 'postgres' ? openPostgres(url) : await openSqlite(url);
+    const db = engine === 'postgres' ? openPostgres(url, log) : await openSqlite(url);
     try {
       const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
       if (error) throw error;
@@ -336,8 +337,12 @@ async function openSqlite(url: string): Promise<Kysely<Tables>> {
 }
 
 /** A pool of connections; Postgres commits durably by default (synchronous_commit = on), so a write's promise resolves once it is safe. */
-function openPostgres(url: string): Kysely<Tables> {
-  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }) });
+function openPostgres(url: string, log?: Logger): Kysely<Tables> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection the server ends (a restart, a failover) is an 'error' event, which would crash the process
+  // unheard. The pool drops that connection and opens a new one for the next query.
+  pool.on('error', (error) => log?.warn('database: an idle connection was closed; the next query opens a new one', { error }));
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 }
 
 function summaryId({ channelId, story }: Pick<SummaryRecord, 'channelId' | 'story'>): string {

@@ -59,8 +59,8 @@ export class ClaimStore {
   }
 
   /** Opens the database; an empty one is first filled from the seed file (validated; a bad one throws a DatasetError). */
-  static async open({ databaseUrl, seedFile, log }: StoreOptions): Promise<ClaimStore> {
-    const database = await ClaimDatabase.open(databaseUrl);
+  static async open({ databaseUrl, seedFile, log = createLogger('warn') }: StoreOptions): Promise<ClaimStore> {
+    const database = await ClaimDatabase.open(databaseUrl, log);
     try {
       if (await database.isEmpty()) {
         const seed = await loadDataset(seedFile);
@@ -73,7 +73,7 @@ export class ClaimStore {
       const { stories, claims, lastSeq } = await database.readAll();
       const store = new ClaimStore(database, stories, claims, lastSeq);
       if (database.engine === 'postgres') {
-        store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log: log ?? createLogger('warn') });
+        store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
       }
       return store;
     } catch (error) {
