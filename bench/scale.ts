@@ -35,7 +35,10 @@ interface Row {
   claims: number;
   importMs: number;
   readMs: number;
+  /** CPU time of this (benchmark) process, user + system, for the same step. */
+  readCpuMs: number;
   indexBuildMs: number;
+  indexBuildCpuMs: number;
   /** Process spawned → "claims loaded" logged (database read, index built). */
   storeReadyMs: number;
   /** CPU time (user + system) the bot process had used by then: less dependent on what else the machine runs. */
@@ -88,6 +91,11 @@ async function runBot(databaseUrl: string): Promise<Pick<Row, 'storeReadyMs' | '
   return { storeReadyMs, storeReadyCpuMs, botReadyMs, command: latency(times), rssMb: kb('VmRSS'), peakRssMb: kb('VmHWM') };
 }
 
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+}
+
 /** utime + stime of a process, from /proc (clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -135,16 +143,20 @@ for (const claims of SIZES) {
     await (await ClaimStore.open({ databaseUrl: database.url, seedFile: seed.file })).close();
     const importMs = performance.now() - importStart;
     const db = await ClaimDatabase.open(database.url);
+    const readCpu = process.cpuUsage();
     const [read, readMs] = await (async () => {
       const start = performance.now();
       const result = await db.readAll();
       return [result, performance.now() - start] as const;
     })();
+    const readCpuMs = cpuSince(readCpu);
     await db.close();
+    const indexCpu = process.cpuUsage();
     const [, indexBuildMs] = timed(() => new ClaimSearch(read.claims.map((stored) => stored.claim), read.stories));
+    const indexBuildCpuMs = cpuSince(indexCpu);
     const load = loadavg()[0]!;
     const bot = await runBot(database.url);
-    rows.push({ engine, claims: dataset.claims.length, importMs, readMs, indexBuildMs, load, ...bot });
+    rows.push({ engine, claims: dataset.claims.length, importMs, readMs, readCpuMs, indexBuildMs, indexBuildCpuMs, load, ...bot });
     if (engine === 'postgres' && !crossProcess) crossProcess = await crossProcessLatency(database.url, quick ? 50 : 300);
     await database.cleanup();
   }
@@ -154,11 +166,11 @@ for (const claims of SIZES) {
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 const lines = [`Machine: ${machine}. /claim: ${INTERACTIONS} interactions after 50 to warm up.`, ''];
-lines.push('| engine | claims | import (first start) ms | read all ms | index build ms | start → claims loaded ms (CPU ms) | start → commands synced ms | /claim p50 / p99 ms | RSS after MB | peak RSS MB | load |');
+lines.push('| engine | claims | import (first start) ms | read all ms (CPU ms) | index build ms (CPU ms) | start → claims loaded ms (CPU ms) | start → commands synced ms | /claim p50 / p99 ms | RSS after MB | peak RSS MB | load |');
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   lines.push(
-    `| ${row.engine} | ${row.claims.toLocaleString('en')} | ${ms(row.importMs)} | ${ms(row.readMs)} | ${ms(row.indexBuildMs)} | ${ms(row.storeReadyMs)} (${ms(row.storeReadyCpuMs)}) | ${ms(row.botReadyMs)} | ${ms(row.command.p50)} / ${ms(row.command.p99)} | ${row.rssMb.toFixed(0)} | ${row.peakRssMb.toFixed(0)} | ${row.load.toFixed(1)} |`,
+    `| ${row.engine} | ${row.claims.toLocaleString('en')} | ${ms(row.importMs)} | ${ms(row.readMs)} (${ms(row.readCpuMs)}) | ${ms(row.indexBuildMs)} (${ms(row.indexBuildCpuMs)}) | ${ms(row.storeReadyMs)} (${ms(row.storeReadyCpuMs)}) | ${ms(row.botReadyMs)} | ${ms(row.command.p50)} / ${ms(row.command.p99)} | ${row.rssMb.toFixed(0)} | ${row.peakRssMb.toFixed(0)} | ${row.load.toFixed(1)} |`,
   );
 }
 lines.push('');
