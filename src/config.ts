@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL } from './database.ts';
+import { DEFAULT_DATABASE_URL, engineOf } from './database.ts';
 import { DEFAULT_CLAIMS_PATH } from './paths.ts';
 import { LOG_LEVELS } from './log.ts';
 
@@ -11,7 +11,8 @@ const ConfigSchema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().min(1)),
   DISCORD_GUILD_ID: optional(snowflake),
   CLAIMS_PATH: optional(z.string()).transform((path) => path ?? DEFAULT_CLAIMS_PATH),
-  DATABASE_URL: optional(z.string().regex(/^file:./, 'must be a file: URL, like file:data/claimbot.db')).transform((url) => url ?? DEFAULT_DATABASE_URL),
+  DATABASE_URL: optional(z.string().refine((url) => engineOf(url) !== undefined, 'must be a file: URL, like file:data/claimbot.db, or a postgres:// URL'))
+    .transform((url) => url ?? DEFAULT_DATABASE_URL),
   MODERATOR_ROLE_IDS: optional(z.string())
     .transform((list) => (list ?? '').split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
@@ -20,6 +21,10 @@ const ConfigSchema = z.object({
   /** Who reviews the claims: the author of every exported ClaimReview. */
   NEWSROOM_NAME: optional(z.string().trim().min(1).max(200)).transform((name) => name ?? 'claimbot'),
   NEWSROOM_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
+  // Sharding (see src/shards.ts): SHARDS for one process that starts them all, SHARD_IDS + SHARD_COUNT for a part.
+  SHARDS: optional(z.string().regex(/^(auto|\d+)$/, 'must be auto or a number of shards').transform((value) => (value === 'auto' ? value : Number(value)))),
+  SHARD_IDS: optional(z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard ids separated by commas, like 0,1')).transform((list) => list?.split(',').map(Number)),
+  SHARD_COUNT: optional(z.string().regex(/^[1-9]\d*$/, 'must be a number of shards, at least 1').transform(Number)),
 });
 
 /** The newsroom as ClaimReview's `author`. */

@@ -3,13 +3,28 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
-import { Kysely, Migrator, sql, type Generated, type Migration, type Selectable, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, type Generated, type Migration, type Selectable, type Transaction, type ColumnDefinitionBuilder } from 'kysely';
+import pg from 'pg';
+import type { Logger } from './log.ts';
 import type { Claim, Story } from './schema.ts';
 
 /**
  * Every SQL statement of claimbot lives in this file. Kysely builds the queries, so the same code speaks
- * SQLite (libsql, the default) and, later, PostgreSQL.
+ * SQLite (libsql, `file:` URLs, the default) and PostgreSQL (`postgres://`, for several processes sharing one
+ * set of claims). Where the two differ, `this.engine` says which one runs.
  */
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** The engine a DATABASE_URL selects, or undefined for one claimbot cannot use. */
+export function engineOf(url: string): Engine | undefined {
+  if (/^file:./.test(url)) return 'sqlite';
+  if (/^postgres(ql)?:\/\/./.test(url)) return 'postgres';
+  return undefined;
+}
+
+/** The channel a committed write is announced on (Postgres): `{ seq }`, the last audit sequence it wrote. */
+export const CHANGES_CHANNEL = 'claimbot_changes';
 
 /** Rows hold whole records as JSON: the zod schema, not the table, is the shape of a claim. */
 interface Tables {
@@ -131,7 +146,8 @@ const migrations: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('audit')
-        .addColumn('seq', 'integer', (column) => column.primaryKey().autoIncrement())
+        // Postgres has no AUTOINCREMENT keyword: its counter is the serial type.
+        .addColumn('seq', ...serialKey(db))
         .addColumn('at', 'text', (column) => column.notNull())
         .addColumn('actor_id', 'text', (column) => column.notNull())
         .addColumn('actor_name', 'text', (column) => column.notNull())
@@ -163,7 +179,7 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('requests')
-        .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+        .addColumn('id', ...serialKey(db))
         .addColumn('key', 'text', (column) => column.notNull())
         .addColumn('words', 'text', (column) => column.notNull())
         .addColumn('status', 'text', (column) => column.notNull())
@@ -187,7 +203,7 @@ const migrations: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('request_log')
-        .addColumn('seq', 'integer', (column) => column.primaryKey().autoIncrement())
+        .addColumn('seq', ...serialKey(db))
         .addColumn('request_id', 'integer', (column) => column.notNull())
         .addColumn('at', 'text', (column) => column.notNull())
         .addColumn('actor_id', 'text', (column) => column.notNull())
@@ -209,23 +225,22 @@ export class ClaimDatabase {
   private constructor(
     private readonly db: Kysely<Tables>,
     readonly url: string,
+    readonly engine: Engine,
   ) {}
 
   /** Opens (creating when needed) the database at `url` and brings its tables up to date. */
-  static async open(url: string): Promise<ClaimDatabase> {
-    if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a file: URL (got "${url.split(':')[0]}:")`);
-    mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-    const client = createClient({ url });
-    // WAL keeps readers off the writer's back; FULL makes a commit durable before it returns (the database
-    // survives a killed process or a power cut with every acknowledged write). Both hold for every connection
-    // the client opens: journal_mode is stored in the file, and FULL is SQLite's default, checked by a test.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = FULL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    const db = new Kysely<Tables>({ dialect: new LibsqlDialect({ client }) });
-    const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-    if (error) throw error;
-    return new ClaimDatabase(db, url);
+  static async open(url: string, log?: Logger): Promise<ClaimDatabase> {
+    const engine = engineOf(url);
+    if (!engine) throw new Error(`DATABASE_URL must be a file: or postgres:// URL (got "${url.split(':')[0]}:")`);
+    const db = engine === 'postgres' ? openPostgres(url, log) : await openSqlite(url);
+    try {
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+      if (error) throw error;
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return new ClaimDatabase(db, url, engine);
   }
 
   async close(): Promise<void> {
@@ -239,16 +254,24 @@ export class ClaimDatabase {
 
   /** Every story and claim, removed ones included. Records were validated when written, so they are not again. */
   async readAll(): Promise<{ stories: Story[]; claims: StoredClaim[]; lastSeq: number }> {
-    const [stories, claims, last] = await Promise.all([
+    // The sequence number first: a change committed while the rows are read is then applied again when the process
+    // catches up (harmless), never skipped.
+    const last = await this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const [stories, claims] = await Promise.all([
       this.db.selectFrom('stories').select('data').orderBy('id').execute(),
       this.db.selectFrom('claims').select(['data', 'removed_at']).orderBy('id').execute(),
-      this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst(),
     ]);
     return {
       stories: stories.map((row) => JSON.parse(row.data) as Story),
       claims: claims.map((row) => ({ claim: JSON.parse(row.data) as Claim, removed: row.removed_at !== null })),
       lastSeq: Number(last?.seq ?? 0),
     };
+  }
+
+  /** Every story: another process may have imported some. */
+  async readStories(): Promise<Story[]> {
+    const rows = await this.db.selectFrom('stories').select('data').orderBy('id').execute();
+    return rows.map((row) => JSON.parse(row.data) as Story);
   }
 
   /** The claim as the database has it now, or undefined. */
@@ -260,10 +283,17 @@ export class ClaimDatabase {
   /**
    * Runs `decide` on the current state inside one write transaction and saves what it returns: the claims and
    * one audit row each, all or nothing. Returns the audit entries written (empty when `decide` returns none).
+   * With `since`, `decide` also gets the audit entries after that sequence number that other processes committed
+   * before this write began, so it decides on what the database holds, not on what this process last heard.
    */
-  async write(actor: Actor, decide: (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>): Promise<AuditEntry[]> {
+  async write(actor: Actor, decide: (read: (id: string) => Promise<StoredClaim | undefined>, missed: AuditEntry[]) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>, since?: number): Promise<AuditEntry[]> {
     return this.db.transaction().execute(async (trx) => {
-      const { stories = [], claims } = await decide((id) => this.readClaim(id, trx));
+      // Several processes write to one Postgres database: one writer at a time, as SQLite has it. So a claim read
+      // here is not changed by another process before this commits, and audit sequence numbers are committed in
+      // order, which is what lets a process catch up with `changesSince(lastSeq)` without missing any.
+      if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
+      const missed = since === undefined ? [] : await this.changesSince(since, trx);
+      const { stories = [], claims } = await decide((id) => this.readClaim(id, trx), missed);
       for (const story of stories) {
         await trx.insertInto('stories').values({ id: story.id, data: JSON.stringify(story) })
           .onConflict((conflict) => conflict.column('id').doUpdateSet({ data: JSON.stringify(story) })).execute();
@@ -271,6 +301,10 @@ export class ClaimDatabase {
       // In chunks of many rows per statement: an import of thousands of claims is a few statements, not thousands.
       const entries: AuditEntry[] = [];
       for (let i = 0; i < claims.length; i += WRITE_CHUNK) entries.push(...(await this.writeClaims(trx, actor, claims.slice(i, i + WRITE_CHUNK))));
+      // Delivered to every listening process on commit, never before. A sequence number, not rows: a payload must
+      // stay under 8000 bytes, and an import writes thousands of claims.
+      const last = entries.at(-1);
+      if (this.engine === 'postgres' && last) await sql`select pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ seq: last.seq })})`.execute(trx);
       return entries;
     });
   }
@@ -322,8 +356,8 @@ export class ClaimDatabase {
   }
 
   /** Every audit entry after `seq`, oldest first: what another process missed. */
-  async changesSince(seq: number): Promise<AuditEntry[]> {
-    const rows = await this.db.selectFrom('audit').selectAll().where('seq', '>', seq).orderBy('seq').execute();
+  async changesSince(seq: number, trx: Kysely<Tables> = this.db): Promise<AuditEntry[]> {
+    const rows = await trx.selectFrom('audit').selectAll().where('seq', '>', seq).orderBy('seq').execute();
     return rows.map(toEntry);
   }
 
@@ -459,6 +493,39 @@ function toRequest(row: Selectable<Tables['requests']>): RequestRecord {
     claimId: row.claim_id,
     note: row.note,
   };
+}
+
+/** Any fixed number: the key of the transaction-level advisory lock every Postgres write takes. */
+const WRITE_LOCK = 7_140_914;
+
+/** An integer key the database numbers: `serial` on Postgres, `integer primary key autoincrement` on SQLite. */
+function serialKey(db: Kysely<unknown>): ['serial' | 'integer', (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder] {
+  return onPostgres(db) ? ['serial', (column) => column.primaryKey()] : ['integer', (column) => column.primaryKey().autoIncrement()];
+}
+
+function onPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+async function openSqlite(url: string): Promise<Kysely<Tables>> {
+  mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+  const client = createClient({ url });
+  // WAL keeps readers off the writer's back; FULL makes a commit durable before it returns (the database
+  // survives a killed process or a power cut with every acknowledged write). Both hold for every connection
+  // the client opens: journal_mode is stored in the file, and FULL is SQLite's default, checked by a test.
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA synchronous = FULL');
+  await client.execute('PRAGMA busy_timeout = 5000');
+  return new Kysely<Tables>({ dialect: new LibsqlDialect({ client }) });
+}
+
+/** A pool of connections; Postgres commits durably by default (synchronous_commit = on), so a write's promise resolves once it is safe. */
+function openPostgres(url: string, log?: Logger): Kysely<Tables> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection the server ends (a restart, a failover) is an 'error' event, which would crash the process
+  // unheard. The pool drops that connection and opens a new one for the next query.
+  pool.on('error', (error) => log?.warn('database: an idle connection was closed; the next query opens a new one', { error }));
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 }
 
 function summaryId({ channelId, story }: Pick<SummaryRecord, 'channelId' | 'story'>): string {

@@ -4,8 +4,10 @@ import { comparableText, type Claim, type Dataset, type Story } from './schema.t
 import { ClaimSearch, type SearchHit, type SearchOptions } from './search/claim-search.ts';
 import { checkClaim } from './claim-check.ts';
 import { ClaimDatabase, type Actor, type AuditAction, type AuditEntry, type ClaimWrite, type StoredClaim } from './database.ts';
+import { ChangeFeed } from './database-events.ts';
+import { createLogger, type Logger } from './log.ts';
 
-type Decide = Parameters<ClaimDatabase['write']>[1];
+type Decide = (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>;
 
 export type { Actor, AuditEntry } from './database.ts';
 
@@ -13,10 +15,12 @@ export type { Actor, AuditEntry } from './database.ts';
 export type ChangeListener = (change: AuditEntry) => void;
 
 export interface StoreOptions {
-  /** `file:…` (SQLite). */
+  /** `file:…` (SQLite) or `postgres://…` (PostgreSQL: the store then follows other processes' writes too). */
   databaseUrl: string;
   /** Imported, validated, when the database is empty. */
   seedFile: string;
+  /** Where a lost connection to the database is told. Default: warnings and errors on stderr. */
+  log?: Logger;
 }
 
 /**
@@ -34,6 +38,8 @@ export class ClaimStore {
   private index: ClaimSearch;
   private liveList: Claim[] | undefined;
   private writes: Promise<unknown> = Promise.resolve();
+  /** Other processes' writes, on Postgres. */
+  private feed: ChangeFeed | undefined;
   /** The last audit entry this process has applied. */
   lastSeq = 0;
 
@@ -53,18 +59,23 @@ export class ClaimStore {
   }
 
   /** Opens the database; an empty one is first filled from the seed file (validated; a bad one throws a DatasetError). */
-  static async open({ databaseUrl, seedFile }: StoreOptions): Promise<ClaimStore> {
-    const database = await ClaimDatabase.open(databaseUrl);
+  static async open({ databaseUrl, seedFile, log = createLogger('warn') }: StoreOptions): Promise<ClaimStore> {
+    const database = await ClaimDatabase.open(databaseUrl, log);
     try {
       if (await database.isEmpty()) {
         const seed = await loadDataset(seedFile);
-        await database.write({ id: 'seed', name: `seed file ${seedFile}` }, async () => ({
-          stories: seed.stories,
-          claims: seed.claims.map((claim) => ({ action: 'import', claim, removed: false })),
-        }));
+        await database.write({ id: 'seed', name: `seed file ${seedFile}` }, async (read) => {
+          // Shard processes start together: one of them seeds, the others find its claims once they get the lock.
+          if (seed.claims[0] && (await read(seed.claims[0].id))) return { claims: [] };
+          return { stories: seed.stories, claims: seed.claims.map((claim) => ({ action: 'import', claim, removed: false })) };
+        });
       }
       const { stories, claims, lastSeq } = await database.readAll();
-      return new ClaimStore(database, stories, claims, lastSeq);
+      const store = new ClaimStore(database, stories, claims, lastSeq);
+      if (database.engine === 'postgres') {
+        store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
+      }
+      return store;
     } catch (error) {
       await database.close();
       throw error;
@@ -72,8 +83,19 @@ export class ClaimStore {
   }
 
   async close(): Promise<void> {
+    await this.feed?.close();
     await this.writes.catch(() => undefined);
     await this.database.close();
+  }
+
+  /** The server's process id of the connection that listens for other processes' writes (Postgres), while connected. */
+  get listenerPid(): number | undefined {
+    return this.feed?.backendPid;
+  }
+
+  /** Applies every change in the database that this process has not applied yet (written by another process). */
+  async catchUp(): Promise<void> {
+    await this.applyAll(await this.database.changesSince(this.lastSeq));
   }
 
   /** The claims in search, in no particular order. */
@@ -196,10 +218,24 @@ export class ClaimStore {
     for (const listener of this.listeners) listener(entry);
   }
 
-  /** One write at a time in this process: each sees the one before it, and none waits on a lock. */
+  /** Applies entries in sequence order; a story another process added is read first, so its claims find it. */
+  private async applyAll(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.some((entry) => !this.storiesById.has(entry.after.story))) {
+      for (const story of await this.database.readStories()) this.storiesById.set(story.id, story);
+    }
+    for (const entry of entries) this.apply(entry);
+  }
+
+  /**
+   * One write at a time in this process: each sees the one before it, and none waits on a lock. Inside the
+   * transaction, what other processes wrote first is applied before `decide` checks the claim against the others.
+   */
   private commit(actor: Actor, decide: Decide): Promise<AuditEntry[]> {
     const run = async () => {
-      const entries = await this.database.write(actor, decide);
+      const entries = await this.database.write(actor, async (read, missed) => {
+        await this.applyAll(missed);
+        return decide(read);
+      }, this.lastSeq);
       for (const entry of entries) this.apply(entry);
       return entries;
     };

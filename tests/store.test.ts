@@ -4,7 +4,7 @@ import { DatasetError, parseDataset } from '../src/dataset.ts';
 import type { Claim } from '../src/schema.ts';
 import { ClaimStore, type AuditEntry } from '../src/store.ts';
 import { datasetFile, SHIPPED_CLAIMS, tempDataset } from './support/files.ts';
-import { scratchDatabase } from './support/store.ts';
+import { enginesUnderTest } from './support/postgres.ts';
 
 const moderator = { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' };
 const shipped = JSON.parse(await readFile(SHIPPED_CLAIMS, 'utf8')) as { claims: Claim[] };
@@ -28,17 +28,17 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function openStore(seedFile = SHIPPED_CLAIMS, url?: string) {
-  const database = url ? undefined : await scratchDatabase();
-  const store = await ClaimStore.open({ databaseUrl: url ?? database!.url, seedFile });
-  cleanups.push(async () => {
-    await store.close();
-    await database?.cleanup();
-  });
-  return store;
-}
+describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scratch }) => {
+  async function openStore(seedFile = SHIPPED_CLAIMS, url?: string) {
+    const database = url ? undefined : await scratch();
+    const store = await ClaimStore.open({ databaseUrl: url ?? database!.url, seedFile });
+    cleanups.push(async () => {
+      await store.close();
+      await database?.cleanup();
+    });
+    return store;
+  }
 
-describe('the claim store on SQLite', () => {
   it('fills an empty database from the seed file, once, with an audit row per claim', async () => {
     const store = await openStore();
     expect(store.claims.map((claim) => claim.id).sort()).toEqual(shipped.claims.map((claim) => claim.id).sort());
@@ -56,7 +56,7 @@ describe('the claim store on SQLite', () => {
       (dataset.claims![3] as Record<string, unknown>).verdict = 'probably';
     });
     cleanups.push(cleanup);
-    const database = await scratchDatabase();
+    const database = await scratch();
     cleanups.push(database.cleanup);
     const error = await ClaimStore.open({ databaseUrl: database.url, seedFile: file }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatasetError);
@@ -65,7 +65,7 @@ describe('the claim store on SQLite', () => {
     expect(await valid.database.countAudit()).toBe(shipped.claims.length);
   });
 
-  it('keeps durability settings on every connection: WAL and synchronous=FULL', async () => {
+  it.runIf(engine === 'sqlite')('keeps durability settings on every connection: WAL and synchronous=FULL', async () => {
     const store = await openStore();
     expect(await store.database.pragma('journal_mode')).toBe('wal');
     // 2 = FULL: a commit is on disk before it returns.
