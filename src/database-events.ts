@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { CHANGES_CHANNEL } from './database.ts';
 import type { Logger } from './log.ts';
 
@@ -52,7 +52,8 @@ export class ChangeFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url });
+    const { default: postgres } = await import('pg');
+    const client = new postgres.Client({ connectionString: this.options.url });
     // Without a listener an 'error' event would crash the process; a lost connection is expected and retried.
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));

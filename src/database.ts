@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, type Generated, type Migration, type Selectable, type Transaction, type ColumnDefinitionBuilder } from 'kysely';
-import pg from 'pg';
 import type { Logger } from './log.ts';
 import type { Claim, Story } from './schema.ts';
 
@@ -218,6 +217,8 @@ const migrations: Record<string, Migration> = {
 /** `file:data/claimbot.db` beside the code, so the CLI finds the bot's database from any folder. */
 /** Claims per statement when writing many: 9 audit columns × 100 rows stays far below SQLite's 32,766 parameters. */
 const WRITE_CHUNK = 100;
+/** Claims read per query at startup. */
+const READ_PAGE = 2000;
 
 export const DEFAULT_DATABASE_URL = `file:${fileURLToPath(new URL('../data/claimbot.db', import.meta.url))}`;
 
@@ -232,7 +233,7 @@ export class ClaimDatabase {
   static async open(url: string, log?: Logger): Promise<ClaimDatabase> {
     const engine = engineOf(url);
     if (!engine) throw new Error(`DATABASE_URL must be a file: or postgres:// URL (got "${url.split(':')[0]}:")`);
-    const db = engine === 'postgres' ? openPostgres(url, log) : await openSqlite(url);
+    const db = engine === 'postgres' ? await openPostgres(url, log) : await openSqlite(url);
     try {
       const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
       if (error) throw error;
@@ -257,15 +258,16 @@ export class ClaimDatabase {
     // The sequence number first: a change committed while the rows are read is then applied again when the process
     // catches up (harmless), never skipped.
     const last = await this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-    const [stories, claims] = await Promise.all([
-      this.db.selectFrom('stories').select('data').orderBy('id').execute(),
-      this.db.selectFrom('claims').select(['data', 'removed_at']).orderBy('id').execute(),
-    ]);
-    return {
-      stories: stories.map((row) => JSON.parse(row.data) as Story),
-      claims: claims.map((row) => ({ claim: JSON.parse(row.data) as Claim, removed: row.removed_at !== null })),
-      lastSeq: Number(last?.seq ?? 0),
-    };
+    const stories = await this.readStories();
+    // A page at a time, each parsed before the next is read: the rows' raw text never all sits in memory at once.
+    const claims: StoredClaim[] = [];
+    for (let after = ''; ; ) {
+      const page = await this.db.selectFrom('claims').select(['id', 'data', 'removed_at']).where('id', '>', after).orderBy('id').limit(READ_PAGE).execute();
+      for (const row of page) claims.push({ claim: JSON.parse(row.data) as Claim, removed: row.removed_at !== null });
+      if (page.length < READ_PAGE) break;
+      after = page.at(-1)!.id;
+    }
+    return { stories, claims, lastSeq: Number(last?.seq ?? 0) };
   }
 
   /** Every story: another process may have imported some. */
@@ -520,7 +522,9 @@ async function openSqlite(url: string): Promise<Kysely<Tables>> {
 }
 
 /** A pool of connections; Postgres commits durably by default (synchronous_commit = on), so a write's promise resolves once it is safe. */
-function openPostgres(url: string, log?: Logger): Kysely<Tables> {
+async function openPostgres(url: string, log?: Logger): Promise<Kysely<Tables>> {
+  // Loaded only for Postgres: a SQLite bot does not pay its 15 MB and 0.15 s of startup.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle connection the server ends (a restart, a failover) is an 'error' event, which would crash the process
   // unheard. The pool drops that connection and opens a new one for the next query.
