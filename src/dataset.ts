@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { visit, type JSONPath } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
 import { comparableText, DatasetSchema, type Dataset } from './schema.ts';
 
 /** A dataset that cannot be used. The message names the file, each record (index and id) and field at fault. */
@@ -23,7 +23,7 @@ export async function loadDataset(file: string): Promise<Dataset> {
   }
   // Editors on Windows save UTF-8 with a byte order mark; JSON.parse would call it an unexpected (invisible) token.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const { repeatedKeys, firstSyntaxError } = scanJson(text);
+  const { repeatedKeys, firstSyntaxError } = await scanJson(text);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -83,7 +83,9 @@ function isObject(value: unknown): value is RawRecord {
  * What JSON.parse does not tell: keys that appear twice in one object (it silently keeps the last, so the
  * record would be blamed for a value nobody sees in the editor), and the line and column of a syntax error.
  */
-function scanJson(text: string): { repeatedKeys: { path: JSONPath; key: string }[]; firstSyntaxError: string | undefined } {
+async function scanJson(text: string): Promise<{ repeatedKeys: { path: JSONPath; key: string }[]; firstSyntaxError: string | undefined }> {
+  // Loaded when a file is read, not by every process that imports this module: a running bot reads none.
+  const { visit } = await import('jsonc-parser');
   const repeatedKeys: { path: JSONPath; key: string }[] = [];
   const keysOfOpenObjects: Set<string>[] = [];
   let firstSyntaxError: string | undefined;
