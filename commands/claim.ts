@@ -5,7 +5,7 @@ import { defineCommand, type CommandContext, type RawOptions } from '../src/comm
 import { UserError } from '../src/errors.ts';
 import { askTheDesk, askTheDeskButton } from '../src/requests.ts';
 import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/render.ts';
-import { answer } from '../src/search/answer.ts';
+import { answer, isMatch } from '../src/search/answer.ts';
 import { firstGraphemes, MAX_QUERY_LENGTH } from '../src/search/query.ts';
 import { stripInvisible } from '../src/search/text.ts';
 import { VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
@@ -69,8 +69,9 @@ export const claimCommand = defineCommand({
       const named = [verdict && `rated ${VERDICT_BADGES[verdict].label}`, story && `in “${store.story(story)!.title}”`].filter((f) => typeof f === 'string');
       return { ...renderNoMatch(query, hits.map((hit) => hit.claim), named), buttons: [askTheDeskButton('claim', query)] };
     }
+    // Under the answer, only the other claims that match too: a merely close claim would read as related.
     const [top, ...others] = hits;
-    return { ...renderClaimReply(top!.claim, store.story(top!.claim.story), others.map((hit) => hit.claim)), ephemeral: onlyMe };
+    return { ...renderClaimReply(top!.claim, store.story(top!.claim.story), others.filter((hit) => isMatch(hit)).map((hit) => hit.claim)), ephemeral: onlyMe };
   },
   autocomplete: claimAutocomplete,
   component(input, context) {

@@ -36,7 +36,7 @@ export async function askTheDesk(key: string, { store, actor, channelId }: Comma
 
 /** The open requests, most asked first, one line each: what /claims requests shows. */
 export function requestLines(requests: readonly RequestRecord[]): string[] {
-  return requests.map((request) => `**#${request.id}** ×${request.askers} “${escapeMarkdown(ellipsis(request.words, 120))}” · since ${request.createdAt.slice(0, 10)}`);
+  return requests.map((request) => `#${request.id} ×${request.askers} “${escapeMarkdown(ellipsis(request.words, 120))}” · since ${request.createdAt.slice(0, 10)}`);
 }
 
 /** Open requests as autocomplete choices for a `request` option. */

@@ -66,12 +66,15 @@ describe('the bot on a loopback Discord', () => {
     expect(data.flags ?? 0).toBe(0);
   });
 
-  it('shows the sourcing flags in words, and up to two other matches', async () => {
+  it('shows the sourcing flags in words, and under the answer only other claims that match too', async () => {
     const [embed] = (await ask(query('kyiv independent'))).data.embeds!;
     expect(embed!.title).toBe('The Kyiv Independent, Ukrainian newspaper');
     expect(field(embed, 'Sourcing')).toBe('🕶️ anonymous source\n🔁 secondhand: citing Western sources');
     expect(field(embed, 'Attribution')).toBe('The Kyiv Independent, citing Western sources · reported by Euronews');
-    expect(field(embed, 'Other matches')?.split('\n')).toHaveLength(2);
+    // Only one claim names the Kyiv Independent: nothing merely close is listed as a match.
+    expect(field(embed, 'Other matches')).toBeUndefined();
+    const [troops] = (await ask(query('north korean troops russia'))).data.embeds!;
+    expect(field(troops, 'Other matches')?.split('\n')).toHaveLength(2);
   });
 
   it('offers up to 25 autocomplete choices, claimant and statement within 100 characters, valued by claim id', async () => {

@@ -78,7 +78,7 @@ describe('asking the desk', () => {
     await answer(t.discord.button(button(await check('is the ISW report on drones in Belgorod out yet', readerA), 'Ask the desk'), readerA));
     const list = await claims('requests');
     const lines = list.data.embeds![0]!.description.split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^\\*\\*#${requestId}\\*\\* ×2 “Did Kim Jong Un visit`));
+    expect(lines[0]).toMatch(new RegExp(`^#${requestId} ×2 “Did Kim Jong Un visit`));
     expect(lines[1]).toMatch(/×1 “is the ISW report on drones/);
   });
 
