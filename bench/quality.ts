@@ -1,6 +1,6 @@
 // Answer quality: the eval sets through /claim's decision, and the real LIAR corpus side by side with minisearch and fuse.js.
 // Usage: node --import tsx bench/quality.ts [--scores] [--corpus DIR]   (--scores prints every query's top hits)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../src/dataset.ts';
 import type { Claim, Dataset } from '../src/schema.ts';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDataset } from '../src/dataset.ts';
 import { FakeDiscord, type ApplicationCommandOptionLike, type InteractionOverrides } from './fake-discord.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
+import { MANAGE_MESSAGES, MEMBER, moderator, NEW_CLAIM_FORM as FORM, NEWSROOM, reader } from './support/people.ts';
 
 interface Embed {
   title: string;
@@ -24,19 +25,7 @@ interface Callback {
 }
 
 const EPHEMERAL = 64;
-const NEWSROOM = '200000000000000002';
-const MANAGE_MESSAGES = 1n << 13n;
-const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n);
-const moderator: Partial<InteractionOverrides> = { userId: '600000000000000006', username: 'desk-editor', permissions: String(MEMBER | MANAGE_MESSAGES) };
-const reader: Partial<InteractionOverrides> = { userId: '700000000000000007', username: 'reader', permissions: String(MEMBER) };
 
-const FORM = {
-  statement: 'Pyongyang has sent 1,500 special forces to Vladivostok',
-  claimant: 'Some reports, unnamed outlets',
-  citing: '',
-  'reported-by': 'Euronews https://www.euronews.com/example',
-  flags: ['anonymous-source'],
-};
 
 let t: BotUnderTest;
 beforeAll(async () => {

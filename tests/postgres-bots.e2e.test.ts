@@ -2,10 +2,11 @@ import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord, type ApplicationCommandOptionLike, type InteractionOverrides } from './fake-discord.ts';
+import { FakeDiscord, type ApplicationCommandOptionLike } from './fake-discord.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
 import { REPO, SHIPPED_CLAIMS, startArguments } from './support/files.ts';
 import { POSTGRES_SKIPPED, scratchPostgres, TEST_DATABASE_URL } from './support/postgres.ts';
+import { moderator, NEW_CLAIM_FORM as FORM, NEWSROOM } from './support/people.ts';
 
 if (!TEST_DATABASE_URL) console.log(POSTGRES_SKIPPED);
 
@@ -14,17 +15,6 @@ interface Callback {
   data: { content?: string; custom_id?: string; embeds?: { description: string; fields: { name: string; value: string }[] }[] };
 }
 
-const NEWSROOM = '200000000000000002';
-const MANAGE_MESSAGES = 1n << 13n;
-const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n);
-const moderator: Partial<InteractionOverrides> = { userId: '600000000000000006', username: 'desk-editor', permissions: String(MEMBER | MANAGE_MESSAGES) };
-const FORM = {
-  statement: 'Pyongyang has sent 1,500 special forces to Vladivostok',
-  claimant: 'Some reports, unnamed outlets',
-  citing: '',
-  'reported-by': 'Euronews https://www.euronews.com/example',
-  flags: ['anonymous-source'],
-};
 
 const answer = async (discord: FakeDiscord, interaction: Promise<{ id: string; token: string }>) => (await discord.reply(await interaction)).body as Callback;
 const text = (name: string, value: string): ApplicationCommandOptionLike => ({ name, type: 3, value });

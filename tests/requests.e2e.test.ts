@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionOverrides, RecordedRequest } from './fake-discord.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
+import { moderator, NEWSROOM } from './support/people.ts';
 
 interface Callback {
   type: number;
@@ -19,9 +20,6 @@ interface Modal {
 }
 
 const EPHEMERAL = 64;
-const NEWSROOM = '200000000000000002';
-const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n);
-const moderator: Partial<InteractionOverrides> = { userId: '600000000000000006', username: 'desk-editor', permissions: String(MEMBER | (1n << 13n)) };
 const readerA: Partial<InteractionOverrides> = { userId: '710000000000000001', username: 'reader-a' };
 const readerB: Partial<InteractionOverrides> = { userId: '720000000000000002', username: 'reader-b' };
 

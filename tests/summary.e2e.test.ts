@@ -8,18 +8,15 @@ import type { ReplyEmbed } from '../src/reply.ts';
 import { VERDICTS, type Claim } from '../src/schema.ts';
 import { ClaimStore } from '../src/store.ts';
 import type { Timers } from '../src/summary/sync.ts';
-import { FakeDiscord, type ApplicationCommandOptionLike, type InteractionOverrides, type RecordedRequest } from './fake-discord.ts';
+import { FakeDiscord, type ApplicationCommandOptionLike, type RecordedRequest } from './fake-discord.ts';
 import { SHIPPED_CLAIMS } from './support/files.ts';
 import { scratchDatabase } from './support/store.ts';
 import { GENERATED_STORY, generatedClaims } from './summary-support.ts';
+import { moderator, NEWSROOM, reader } from './support/people.ts';
 
-const NEWSROOM = '200000000000000002';
 const CHANNEL = '300000000000000003';
 const STORY = 'north-korean-troops-in-russia';
 const EPHEMERAL = 64;
-const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n);
-const moderator: Partial<InteractionOverrides> = { userId: '600000000000000006', username: 'desk-editor', permissions: String(MEMBER | (1n << 13n)) };
-const reader: Partial<InteractionOverrides> = { userId: '700000000000000007', username: 'reader', permissions: String(MEMBER) };
 const desk = { id: moderator.userId!, name: 'desk-editor', guildId: NEWSROOM };
 
 interface DiscordEmbed {
