@@ -11,6 +11,7 @@ import { stripInvisible } from '../src/search/text.ts';
 import { VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
 import type { Choice, Reply } from '../src/reply.ts';
 import { LIMITS } from '../src/limits.ts';
+import { storyChoices } from '../src/choices.ts';
 
 /** The top claim in full, and this many more matches under it, one line each. */
 const OTHER_MATCHES = 2;
@@ -85,7 +86,7 @@ export const claimCommand = defineCommand({
  * verdict and story filters.
  */
 export function claimAutocomplete(option: string, value: string, context: CommandContext, options: RawOptions = {}): Choice[] {
-  return option === 'story' ? storyChoices(value, context) : claimChoices(value, context, filtersOf(options));
+  return option === 'story' ? storyChoices(value, context.store.stories) : claimChoices(value, context, filtersOf(options));
 }
 
 interface Filters {
@@ -119,9 +120,3 @@ function newest(claims: readonly Claim[], limit: number): Claim[] {
   return found;
 }
 
-function storyChoices(typed: string, { store }: CommandContext): Choice[] {
-  const needle = typed.trim().toLowerCase();
-  return store.stories
-    .filter((story) => story.title.toLowerCase().includes(needle) || story.id.includes(needle))
-    .map((story) => ({ name: story.title, value: story.id }));
-}

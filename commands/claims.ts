@@ -13,6 +13,8 @@ import { claimSummaryLine, escapeMarkdown, renderClaimReply, statementText, VERD
 import type { Choice, Reply } from '../src/reply.ts';
 import { FLAGS, VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
 import { LIMITS } from '../src/limits.ts';
+import { storyChoices } from '../src/choices.ts';
+import { claimAutocomplete } from './claim.ts';
 
 const string = (name: string, description: string, extra: Partial<APIApplicationCommandBasicOption> = {}) =>
   ({ type: ApplicationCommandOptionType.String, name, description, ...extra }) as APIApplicationCommandBasicOption;
@@ -186,13 +188,9 @@ export const claimsCommand = defineCommand({
     }
   },
   async autocomplete(option, value, context, options = {}): Promise<Choice[]> {
-    const { store } = context;
-    if (option === 'id' || option === 'claim') return claimIdChoices(String(options.subcommand ?? ''), value, context);
+    if (option === 'id' || option === 'claim') return options.subcommand === 'restore' ? removedClaimChoices(value, context) : claimAutocomplete('query', value, context);
     if (option === 'request') return requestChoices(value, context);
-    if (option === 'story') {
-      const needle = value.trim().toLowerCase();
-      return store.stories.filter((story) => story.title.toLowerCase().includes(needle) || story.id.includes(needle)).map((story) => ({ name: story.title, value: story.id }));
-    }
+    if (option === 'story') return storyChoices(value, context.store.stories);
     return [];
   },
   async component(input, context): Promise<Reply> {
@@ -200,13 +198,13 @@ export const claimsCommand = defineCommand({
   },
 });
 
-/** Ids autocomplete like /claim: the live claims, or the removed ones for `restore`. */
-function claimIdChoices(subcommand: string, typed: string, { store }: CommandContext): Choice[] {
+/** For `restore`: the removed claims, which search does not hold, whose id, claimant or statement contains what was typed. */
+function removedClaimChoices(typed: string, { store }: CommandContext): Choice[] {
   const needle = typed.trim().toLowerCase();
-  const claims = subcommand === 'restore'
-    ? store.removedClaims.filter((claim) => `${claim.id} ${claim.claimant.name} ${claim.statement}`.toLowerCase().includes(needle))
-    : needle ? store.search(typed.slice(0, 200), { limit: LIMITS.choices }).map((hit) => hit.claim) : store.claims.slice(0, LIMITS.choices);
-  return claims.slice(0, LIMITS.choices).map((claim) => ({ name: `${claim.id}: ${claim.claimant.name}: ${statementText(claim)}`, value: claim.id }));
+  return store.removedClaims
+    .filter((claim) => `${claim.id} ${claim.claimant.name} ${claim.statement}`.toLowerCase().includes(needle))
+    .slice(0, LIMITS.choices)
+    .map((claim) => ({ name: `${claim.id}: ${claim.claimant.name}: ${statementText(claim)}`, value: claim.id }));
 }
 
 function liveClaim({ store }: CommandContext, id: string): Claim {

@@ -5,6 +5,7 @@ import { UserError } from '../src/errors.ts';
 import { escapeMarkdown } from '../src/render.ts';
 import type { Choice, Reply } from '../src/reply.ts';
 import { summaryKey, type SummarySync, type SyncOutcome } from '../src/summary/sync.ts';
+import { storyChoices } from '../src/choices.ts';
 
 const story: APIApplicationCommandStringOption = { type: ApplicationCommandOptionType.String, name: 'story', description: 'The story (type to search)', required: true, autocomplete: true, max_length: 64 };
 const channel: APIApplicationCommandChannelOption = {
@@ -72,9 +73,7 @@ export const summaryCommand = defineCommand({
     }
   },
   autocomplete(option, value, { store }): Choice[] {
-    if (option !== 'story') return [];
-    const needle = value.trim().toLowerCase();
-    return store.stories.filter((story) => story.title.toLowerCase().includes(needle) || story.id.includes(needle)).map((story) => ({ name: story.title, value: story.id }));
+    return option === 'story' ? storyChoices(value, store.stories) : [];
   },
 });
 
