@@ -27,18 +27,18 @@ export async function startBuiltBot(discord: FakeDiscord, env: Record<string, st
     },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
+  const lines: LogLine[] = [];
+  const waiters: { message: string; resolve: (line: LogLine) => void; reject: (error: Error) => void }[] = [];
   const exited = once(child, 'exit');
   // A process that exits before it logs what a test waits for fails that test at once, saying so.
   child.once('exit', (code, signal) => {
     for (const waiter of waiters.splice(0)) waiter.reject(new Error(`the bot exited (${signal ?? `code ${code}`}) before logging “${waiter.message}”`));
   });
-  const lines: LogLine[] = [];
-  const waiters: { message: string; resolve: (line: LogLine) => void; reject: (error: Error) => void }[] = [];
   let partial = '';
   child.stderr.on('data', (chunk: Buffer) => {
-    const [rest = '', ...complete] = (partial + chunk.toString('utf8')).split('\n').reverse();
-    partial = rest;
-    for (const text of complete.reverse()) {
+    const complete = (partial + chunk.toString('utf8')).split('\n');
+    partial = complete.pop() ?? '';
+    for (const text of complete) {
       // Not a log line (a startup failure's one sentence, a stack): shown as it is, so a failing run says why.
       if (!text.startsWith('{')) {
         if (text) process.stderr.write(`${text}\n`);
