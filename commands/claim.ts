@@ -1,6 +1,5 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
-import { insertBest } from '../src/best.ts';
 import { defineCommand, type CommandContext, type RawOptions } from '../src/command.ts';
 import { UserError } from '../src/errors.ts';
 import { askTheDesk, askTheDeskButton } from '../src/requests.ts';
@@ -108,15 +107,8 @@ function filtersOf(options: RawOptions): Filters {
 function claimChoices(typed: string, { store }: CommandContext, filters: Filters): Choice[] {
   const claims = stripInvisible(typed).trim()
     ? store.search(firstGraphemes(typed, MAX_QUERY_LENGTH), { ...filters, mode: 'typing', limit: LIMITS.choices }).map((hit) => hit.claim)
-    : newest(store.claims.filter((claim) => passes(claim, filters)), LIMITS.choices);
+    : store.newest(LIMITS.choices, filters);
   return claims.map((claim) => ({ name: `${claim.claimant.name}: ${statementText(claim)}`, value: claim.id }));
 }
 
-/** The most recently updated claims, newest first: what an empty query offers. One pass, as it runs on every keystroke. */
-function newest(claims: readonly Claim[], limit: number): Claim[] {
-  const newer = (a: Claim, b: Claim) => a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.id.localeCompare(b.id) < 0);
-  const found: Claim[] = [];
-  for (const claim of claims) insertBest(found, claim, limit, newer);
-  return found;
-}
 

@@ -241,7 +241,7 @@ async function submitForm(input: Extract<ComponentInput, { kind: 'form' }>, cont
     const now = new Date().toISOString();
     const id = newClaimId(draft, (taken) => Boolean(store.claim(taken) ?? store.removedClaim(taken)));
     const claim = claimFromDraft(draft, { id, story, verdict: verdict as Verdict, quote: quote === 'quote', createdAt: now, updatedAt: now, addedBy: actor.name });
-    const { same, similar } = nearDuplicates(store.claims, claim);
+    const { same, similar } = nearDuplicates(store.lookalikes(claim.statement), claim);
     if (same) throw new UserError(`This statement is already claim \`${same.id}\`: ${claimSummaryLine(same)}`);
     if (similar.length > 0) {
       const key = confirmations.put({ kind: 'add', claim, request: request ? Number(request) : undefined });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +43,7 @@ interface Tables {
     reason: string | null;
   };
   summaries: { id: string; guild_id: string; channel_id: string; story: string; message_ids: string; hash: string; updated_at: string };
+  instance: { id: string };
   requests: {
     id: Generated<number>;
     key: string;
@@ -212,6 +214,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004-instance': {
+    // Which database this is, for what is kept outside it (the search index cache): a database made anew is another.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('instance').addColumn('id', 'text', (column) => column.primaryKey()).execute();
+      await sql`insert into instance (id) values (${randomUUID()})`.execute(db);
+    },
+  },
 };
 
 /** `file:data/claimbot.db` beside the code, so the CLI finds the bot's database from any folder. */
@@ -253,11 +262,22 @@ export class ClaimDatabase {
     return row === undefined;
   }
 
+  /** This database's id, made when its tables were: what the search index cache was made from. */
+  async instanceId(): Promise<string> {
+    return (await this.db.selectFrom('instance').select('id').executeTakeFirstOrThrow()).id;
+  }
+
+  /** The sequence number of the last audit entry (0 for none). */
+  async lastSeq(): Promise<number> {
+    const last = await this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    return Number(last?.seq ?? 0);
+  }
+
   /** Every story and claim, removed ones included. Records were validated when written, so they are not again. */
   async readAll(): Promise<{ stories: Story[]; claims: StoredClaim[]; lastSeq: number }> {
     // The sequence number first: a change committed while the rows are read is then applied again when the process
     // catches up (harmless), never skipped.
-    const last = await this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const lastSeq = await this.lastSeq();
     const stories = await this.readStories();
     // A page at a time, each parsed before the next is read: the rows' raw text never all sits in memory at once.
     const claims: StoredClaim[] = [];
@@ -267,7 +287,7 @@ export class ClaimDatabase {
       if (page.length < READ_PAGE) break;
       after = page.at(-1)!.id;
     }
-    return { stories, claims, lastSeq: Number(last?.seq ?? 0) };
+    return { stories, claims, lastSeq };
   }
 
   /** Every story: another process may have imported some. */

@@ -46,7 +46,7 @@ try {
 
 async function runBotOrConsole(config: Config, token: string | undefined, log: Logger, shards: ShardSet): Promise<void> {
   const store = await ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH, log });
-  log.info('claims loaded', { database: engineOf(config.DATABASE_URL), claims: store.claims.length, stories: store.stories.length, shards: shards.ids, shardCount: shards.count });
+  log.info('claims loaded', { database: engineOf(config.DATABASE_URL), claims: store.claimCount, from: store.loadedFrom, stories: store.stories.length, shards: shards.ids, shardCount: shards.count });
 
   if (token) {
     // A summary is edited by the process that runs its server's shard: once per change, not once per process.

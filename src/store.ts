@@ -1,6 +1,9 @@
+import { join, resolve } from 'node:path';
+import { ClaimShelf } from './claim-shelf.ts';
 import { loadDataset } from './dataset.ts';
 import { UserError } from './errors.ts';
-import { comparableText, type Claim, type Dataset, type Story } from './schema.ts';
+import { readIndexCache, writeIndexCache } from './index-cache.ts';
+import type { Claim, Dataset, Story, Verdict } from './schema.ts';
 import { ClaimSearch, type SearchHit, type SearchOptions } from './search/claim-search.ts';
 import { checkClaim } from './claim-check.ts';
 import { ClaimDatabase, type Actor, type AuditAction, type AuditEntry, type ClaimWrite, type StoredClaim } from './database.ts';
@@ -21,45 +24,53 @@ export interface StoreOptions {
   seedFile: string;
   /** Where a lost connection to the database is told. Default: warnings and errors on stderr. */
   log?: Logger;
+  /**
+   * Where the claims and their search index are cached between starts (`index-cache.ts`). Default: beside a SQLite
+   * database file; `.cache` in the working folder for PostgreSQL. `false`: no cache, every start builds the index.
+   */
+  cacheDir?: string | false;
 }
 
+/** Claims a new statement is compared with, found by search: comparing it with all 100,000 would take a second. */
+const LOOKALIKES = 10;
+/** Changes applied since the cache was saved that make it worth saving again (a start then applies fewer). */
+const CACHE_EVERY = 1000;
+
 /**
- * The claims the bot serves. The database holds them and their audit trail; memory holds a copy and the search
- * index, which follow every change without a rebuild. Writes are validated, run one at a time, and resolve only
- * once committed (durable); then listeners hear of them.
+ * The claims the bot serves. The database holds them and their audit trail; memory holds a copy (as JSON, parsed
+ * when read) and the search index, which follow every change without a rebuild. Writes are validated, run one at
+ * a time, and resolve only once committed (durable); then listeners hear of them.
  */
 export class ClaimStore {
-  private readonly live = new Map<string, Claim>();
-  private readonly removed = new Map<string, Claim>();
   private readonly storiesById = new Map<string, Story>();
   private readonly listeners = new Set<ChangeListener>();
-  /** Which live claim has a statement (in comparable form): statements are unique. */
-  private readonly statementOwners = new Map<string, string>();
-  private index: ClaimSearch;
-  private liveList: Claim[] | undefined;
   private writes: Promise<unknown> = Promise.resolve();
   /** Other processes' writes, on Postgres. */
   private feed: ChangeFeed | undefined;
-  /** The last audit entry this process has applied. */
-  lastSeq = 0;
+  /** The cache file, and the last audit entry it holds. */
+  private cache: { file: string; database: string; seq: number } | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** Where the claims and their index came from at startup: the cache file (then the changes since), or the database. */
+  loadedFrom: 'cache' | 'database' = 'database';
 
   private constructor(
     readonly database: ClaimDatabase,
     stories: readonly Story[],
-    claims: readonly StoredClaim[],
-    lastSeq: number,
+    private readonly shelf: ClaimShelf,
+    private readonly index: ClaimSearch,
+    /** The last audit entry this process has applied. */
+    public lastSeq: number,
+    private readonly log: Logger,
   ) {
     for (const story of stories) this.storiesById.set(story.id, story);
-    for (const { claim, removed } of claims) {
-      if (removed) this.removed.set(claim.id, claim);
-      else this.setLive(claim);
-    }
-    this.index = new ClaimSearch([...this.live.values()], stories);
-    this.lastSeq = lastSeq;
   }
 
-  /** Opens the database; an empty one is first filled from the seed file (validated; a bad one throws a DatasetError). */
-  static async open({ databaseUrl, seedFile, log = createLogger('warn') }: StoreOptions): Promise<ClaimStore> {
+  /**
+   * Opens the database; an empty one is first filled from the seed file (validated; a bad one throws a DatasetError).
+   * The claims and their index come from the cache when it is there, with the changes made since applied; else from
+   * the database, and the cache is saved for the next start.
+   */
+  static async open({ databaseUrl, seedFile, log = createLogger('warn'), cacheDir }: StoreOptions): Promise<ClaimStore> {
     const database = await ClaimDatabase.open(databaseUrl, log);
     try {
       if (await database.isEmpty()) {
@@ -70,11 +81,17 @@ export class ClaimStore {
           return { stories: seed.stories, claims: seed.claims.map((claim) => ({ action: 'import', claim, removed: false })) };
         });
       }
-      const { stories, claims, lastSeq } = await database.readAll();
-      const store = new ClaimStore(database, stories, claims, lastSeq);
+      const stories = await database.readStories();
+      const instance = await database.instanceId();
+      const file = cacheFileOf(database, instance, cacheDir);
+      const store = (file && (await ClaimStore.fromCache(database, stories, file, instance, log))) || (await ClaimStore.fromDatabase(database, stories, log));
+      if (file) store.cache ??= { file, database: instance, seq: -1 };
+      await store.catchUp();
       if (database.engine === 'postgres') {
         store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
       }
+      // Built from the database: saved now (without waiting), so that the next start reads it back.
+      void store.saveCache();
       return store;
     } catch (error) {
       await database.close();
@@ -82,9 +99,57 @@ export class ClaimStore {
     }
   }
 
+  /** Every claim read and indexed anew: the first start, or when the cache cannot be used. */
+  private static async fromDatabase(database: ClaimDatabase, stories: readonly Story[], log: Logger): Promise<ClaimStore> {
+    const { claims, lastSeq } = await database.readAll();
+    const shelf = new ClaimShelf();
+    for (const { claim, removed } of claims) shelf.put(claim, removed);
+    const live = claims.filter((stored) => !stored.removed).map((stored) => stored.claim);
+    return new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq, log);
+  }
+
+  /** The store as the cache file has it, if it is this database's, not ahead of it, and made the way this version reads text. */
+  private static async fromCache(database: ClaimDatabase, stories: readonly Story[], file: string, instance: string, log: Logger): Promise<ClaimStore | undefined> {
+    try {
+      const saved = await readIndexCache(file);
+      if (!saved) return undefined;
+      const { cache, json } = saved;
+      const titlesChanged = stories.some((story) => story.id in cache.storyTitles && cache.storyTitles[story.id] !== story.title);
+      if (cache.database !== instance || cache.seq > (await database.lastSeq()) || titlesChanged) return undefined;
+      const shelf = ClaimShelf.restore(cache.shelf, json);
+      const index = ClaimSearch.restore(cache.search, stories, shelf.reader());
+      if (!index) return undefined;
+      const store = new ClaimStore(database, stories, shelf, index, cache.seq, log);
+      store.cache = { file, database: instance, seq: cache.seq };
+      store.loadedFrom = 'cache';
+      return store;
+    } catch (error) {
+      log.warn('the search index cache cannot be read: building the index from the database', { file, error });
+      return undefined;
+    }
+  }
+
+  /**
+   * Saves the claims and the index as they are now for the next start (in the background: the write resolves
+   * on its own, and a failure is logged, not thrown: the cache only saves time).
+   */
+  private saveCache(): Promise<void> {
+    const cache = this.cache;
+    if (!cache || cache.seq === this.lastSeq) return this.saving;
+    const { fields, json } = this.shelf.snapshot();
+    const storyTitles = Object.fromEntries(this.stories.map((story) => [story.id, story.title]));
+    const saved = { database: cache.database, seq: this.lastSeq, storyTitles, shelf: fields, search: this.index.snapshot() };
+    cache.seq = this.lastSeq;
+    this.saving = this.saving
+      .then(() => writeIndexCache(cache.file, saved, json))
+      .catch((error: unknown) => this.log.warn('could not save the search index cache; the next start builds the index', { file: cache.file, error }));
+    return this.saving;
+  }
+
   async close(): Promise<void> {
     await this.feed?.close();
     await this.writes.catch(() => undefined);
+    await this.saveCache();
     await this.database.close();
   }
 
@@ -98,9 +163,30 @@ export class ClaimStore {
     await this.applyAll(await this.database.changesSince(this.lastSeq));
   }
 
-  /** The claims in search, in no particular order. */
+  /** The claims in search, in no particular order, each read whole: for exports and tests (`claimCount` to count them). */
   get claims(): readonly Claim[] {
-    return (this.liveList ??= [...this.live.values()]);
+    return [...this.shelf.claims()];
+  }
+
+  get claimCount(): number {
+    return this.shelf.size;
+  }
+
+  /** The claims in search of one story. */
+  claimsOf(story: string): Claim[] {
+    return [...this.shelf.claims({ story })];
+  }
+
+  /** The claims in search most recently updated, newest first: what an empty search offers. */
+  newest(limit: number, filters: { verdict?: Verdict; story?: string } = {}): Claim[] {
+    return this.shelf.newest(limit, filters);
+  }
+
+  /** The claims whose statement is this one or repeats much of it: the few a new claim could duplicate. */
+  lookalikes(statement: string): Claim[] {
+    const same = this.shelf.statementOwner(statement);
+    const similar = this.index.search(statement, { mode: 'message', limit: LOOKALIKES }).map((hit) => hit.claim);
+    return same ? [this.claim(same)!, ...similar] : similar;
   }
 
   get stories(): readonly Story[] {
@@ -109,16 +195,16 @@ export class ClaimStore {
 
   /** A claim in search by id. */
   claim(id: string): Claim | undefined {
-    return this.live.get(id);
+    return this.shelf.live(id);
   }
 
   /** A removed claim by id: out of search, kept for `restore`. */
   removedClaim(id: string): Claim | undefined {
-    return this.removed.get(id);
+    return this.shelf.removed(id);
   }
 
   get removedClaims(): readonly Claim[] {
-    return [...this.removed.values()];
+    return [...this.shelf.claims({ removed: true })];
   }
 
   story(id: string): Story | undefined {
@@ -199,23 +285,17 @@ export class ClaimStore {
     return this.database.history(id);
   }
 
-  /** Applies a change written by another process (or missed while away), then tells the listeners. */
+  /** Applies a change written by this or another process (or missed while away), then tells the listeners. */
   apply(entry: AuditEntry): void {
     if (entry.seq <= this.lastSeq) return;
     this.lastSeq = entry.seq;
     const { after: claim } = entry;
-    const previous = this.live.get(claim.id);
-    if (previous) this.statementOwners.delete(comparableText(previous.statement));
-    this.live.delete(claim.id);
-    this.removed.delete(claim.id);
+    // Out of the index first: it reads the claim as it indexed it from the shelf, which still has it.
     this.index.remove(claim.id);
-    if (entry.removed) this.removed.set(claim.id, claim);
-    else {
-      this.setLive(claim);
-      this.index.add(claim);
-    }
-    this.liveList = undefined;
+    this.shelf.put(claim, entry.removed);
+    if (!entry.removed) this.index.add(claim);
     for (const listener of this.listeners) listener(entry);
+    if (this.cache && this.lastSeq - this.cache.seq >= CACHE_EVERY) void this.saveCache();
   }
 
   /** Applies entries in sequence order; a story another process added is read first, so its claims find it. */
@@ -244,16 +324,11 @@ export class ClaimStore {
     return result;
   }
 
-  private setLive(claim: Claim): void {
-    this.live.set(claim.id, claim);
-    this.statementOwners.set(comparableText(claim.statement), claim.id);
-  }
-
   /** The schema, and what one claim must agree on with the others: a known story and a statement of its own. */
   private checked(claim: Claim): Claim {
     const valid = checkClaim(claim);
     if (!this.storiesById.has(valid.story)) throw new UserError(`There is no story “${valid.story}”.`);
-    const owner = this.statementOwners.get(comparableText(valid.statement));
+    const owner = this.shelf.statementOwner(valid.statement);
     if (owner && owner !== valid.id) throw new UserError(`The claim “${owner}” already has this statement.`);
     return valid;
   }
@@ -262,4 +337,12 @@ export class ClaimStore {
 /** An update is never dated before the claim's creation, even when a clock (or an imported date) runs ahead. */
 function laterOf(a: string, b: string): string {
   return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** The cache file for this database: in `cacheDir` if given, else beside a SQLite file, else in `.cache`. */
+function cacheFileOf(database: ClaimDatabase, instance: string, cacheDir: string | false | undefined): string | undefined {
+  if (cacheDir === false) return undefined;
+  if (cacheDir) return join(cacheDir, `claimbot-index-${instance}`);
+  if (database.engine === 'sqlite') return `${database.url.slice('file:'.length)}-index`;
+  return resolve('.cache', `claimbot-index-${instance}`);
 }

@@ -64,7 +64,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
   }
   // Follows claim changes from now on, and catches up on summaries whose story changed while the bot was away.
   await summaries.start();
-  log.info('connected', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, claims: store.claims.length });
+  log.info('connected', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, claims: store.claimCount });
   return {
     client: readyClient,
     summaries,

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Claim, Story, Verdict } from '../schema.ts';
-import { insertBest, keepHighest } from '../best.ts';
+import { insertBest, interner, keepHighest } from '../best.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { checkQuery } from './query.ts';
 import { contentTerms } from './text.ts';
@@ -16,6 +17,26 @@ export interface SearchOptions {
   story?: string;
   /** How to read the text: a submitted query (the default), a query being typed, or a chat message. */
   mode?: ReadingMode;
+}
+
+/** How the index reads back a claim it holds (to show it, or to take its terms out): the store's, or its own map. */
+export type ClaimReader = (id: string) => Claim | undefined;
+
+/**
+ * The index as data, to save and read back instead of building it again: documents numbered from 0 (live ones
+ * only), and each term's postings one after the other in three arrays. `format` says how the text was read.
+ */
+export interface SearchSnapshot {
+  format: string;
+  ids: string[];
+  verdicts: Verdict[];
+  stories: string[];
+  terms: string[];
+  /** How many postings each term has, in the order of `terms`. */
+  lengths: Uint32Array;
+  docs: Int32Array;
+  weights: Float32Array;
+  positions: Uint16Array;
 }
 
 export interface SearchHit {
@@ -39,9 +60,20 @@ const FIELDS: readonly { weight: number; text: (claim: Claim, storyTitle: string
   { weight: 0.5, text: (claim) => claim.note },
   { weight: 0.5, text: (_claim, storyTitle) => storyTitle },
 ];
+/**
+ * What a saved index depends on besides the claims: how text becomes terms, and how much each field counts. An
+ * index saved under another format is built anew. The probe goes through folding, stop words, stems, numbers and
+ * names; INDEX_LAYOUT counts changes to what the snapshot holds.
+ */
+const INDEX_LAYOUT = 1;
+const PROBE = 'Zelensky’s Ukrainian army said 10,000 North Korean soldiers (ten thousand; 2.6 million, seventy per cent) were deployed in Kursk, U.S. officials claimed.';
 /** A long field is a little less about any one of its words (BM25's length idea, mild): at most this much less. */
 const LENGTH_PENALTY = 0.1;
 const TYPICAL_FIELD_TERMS = 12;
+const SEARCH_FORMAT = createHash('sha256')
+  .update(JSON.stringify([INDEX_LAYOUT, FIELDS.map((field) => field.weight), LENGTH_PENALTY, TYPICAL_FIELD_TERMS, contentTerms(PROBE)]))
+  .digest('hex')
+  .slice(0, 16);
 /** Positions are numbered per field, fields this far apart, so words in different fields are never next to each other. */
 const FIELD_SPAN = 1024;
 /** Query words found next to each other in the claim (a phrase, like "study of war") make up this share of the score. */
@@ -57,8 +89,14 @@ const SINGLE_WORD_MESSAGE = 0.5;
  * one at a time, so a moderator's change does not rebuild the index.
  */
 export class ClaimSearch {
-  private readonly docs: (Claim | undefined)[] = [];
+  /** Per document: the claim's id (undefined once removed), and what the filters look at. */
+  private readonly ids: (string | undefined)[] = [];
+  private readonly verdicts: Verdict[] = [];
+  private readonly stories: string[] = [];
   private readonly docOf = new Map<string, number>();
+  /** The claims themselves, when no reader is given (a standalone index: tests, benchmarks). */
+  private readonly own: Map<string, Claim> | undefined;
+  private readonly read: ClaimReader;
   private readonly postings = new Map<string, Postings>();
   private readonly vocabulary = new Vocabulary(SYNONYM_TERMS);
   private readonly storyTitles: Map<string, string>;
@@ -71,21 +109,69 @@ export class ClaimSearch {
   private position = new Int32Array(0);
   private previousEnd = new Int32Array(0);
 
-  constructor(claims: readonly Claim[], stories: readonly Story[]) {
+  /**
+   * Indexes `claims`. With `read`, the index keeps no claim: it reads the ones it shows, and the one it takes out
+   * (as indexed: call `remove` before the reader has the new version), from there.
+   */
+  constructor(claims: Iterable<Claim>, stories: readonly Story[], read?: ClaimReader) {
     this.storyTitles = new Map(stories.map((story) => [story.id, story.title]));
+    if (!read) this.own = new Map();
+    this.read = read ?? ((id) => this.own!.get(id));
     for (const claim of claims) this.add(claim);
-    this.vocabulary.prepare();
-    // The first search compiles the search path (and fuse.js's) lazily: 10-20 ms at 12,800 claims. Pay it here, at
-    // startup, rather than on someone's first query: one query of each kind, with a typo and a word being typed.
-    for (const mode of ['query', 'typing', 'message'] as const) this.search('Warm up the serach for 10,000 claims', { mode, limit: 1 });
+    this.warmUp();
+  }
+
+  /** An index saved by `snapshot()`, read back; undefined when it was saved by a version that read text differently. */
+  static restore(snapshot: SearchSnapshot, stories: readonly Story[], read: ClaimReader): ClaimSearch | undefined {
+    if (snapshot.format !== SEARCH_FORMAT) return undefined;
+    const index = new ClaimSearch([], stories, read);
+    const same = interner();
+    snapshot.ids.forEach((id, doc) => index.setDoc(doc, id, same(snapshot.verdicts[doc]!) as Verdict, same(snapshot.stories[doc]!)));
+    // Copies: the snapshot's arrays are views into the bytes it was read from, which can then go.
+    const [docs, weights, positions] = [snapshot.docs.slice(), snapshot.weights.slice(), snapshot.positions.slice()];
+    let start = 0;
+    snapshot.terms.forEach((term, i) => {
+      const length = snapshot.lengths[i]!;
+      index.postings.set(term, Postings.shared(docs, weights, positions, start, length));
+      index.vocabulary.add(term, length);
+      start += length;
+    });
+    index.warmUp();
+    return index;
+  }
+
+  /** The index as data (removed claims left out, documents numbered anew), for `restore`. */
+  snapshot(): SearchSnapshot {
+    const renumbered = new Int32Array(this.ids.length);
+    const snapshot: SearchSnapshot = { format: SEARCH_FORMAT, ids: [], verdicts: [], stories: [], terms: [], lengths: new Uint32Array(this.postings.size), docs: new Int32Array(0), weights: new Float32Array(0), positions: new Uint16Array(0) };
+    this.ids.forEach((id, doc) => {
+      if (id === undefined) return;
+      renumbered[doc] = snapshot.ids.length;
+      snapshot.ids.push(id);
+      snapshot.verdicts.push(this.verdicts[doc]!);
+      snapshot.stories.push(this.stories[doc]!);
+    });
+    const terms = [...this.postings].filter(([, postings]) => postings.length > 0);
+    const total = terms.reduce((sum, [, postings]) => sum + postings.length, 0);
+    Object.assign(snapshot, { docs: new Int32Array(total), weights: new Float32Array(total), positions: new Uint16Array(total) });
+    let at = 0;
+    terms.forEach(([term, postings], i) => {
+      snapshot.terms.push(term);
+      snapshot.lengths[i] = postings.length;
+      const { start, length } = postings;
+      for (let j = 0; j < length; j++) snapshot.docs[at + j] = renumbered[postings.docs[start + j]!]!;
+      snapshot.weights.set(postings.weights.subarray(start, start + length), at);
+      snapshot.positions.set(postings.positions.subarray(start, start + length), at);
+      at += postings.length;
+    });
+    return snapshot;
   }
 
   add(claim: Claim): void {
     if (this.docOf.has(claim.id)) this.remove(claim.id);
-    const doc = this.docs.length;
-    this.docs.push(claim);
-    this.docOf.set(claim.id, doc);
-    this.liveDocs++;
+    const doc = this.ids.length;
+    this.setDoc(doc, claim.id, claim.verdict, claim.story);
+    this.own?.set(claim.id, claim);
     for (const [term, { weight, position }] of this.termEntries(claim)) {
       let postings = this.postings.get(term);
       if (!postings) this.postings.set(term, (postings = new Postings()));
@@ -96,15 +182,38 @@ export class ClaimSearch {
 
   remove(id: string): void {
     const doc = this.docOf.get(id);
-    const claim = doc === undefined ? undefined : this.docs[doc];
+    const claim = doc === undefined ? undefined : this.read(id);
     if (doc === undefined || !claim) return;
     for (const term of this.termEntries(claim).keys()) {
       this.postings.get(term)!.remove(doc);
       this.vocabulary.remove(term);
     }
-    this.docs[doc] = undefined;
+    this.ids[doc] = undefined;
     this.docOf.delete(id);
+    this.own?.delete(id);
     this.liveDocs--;
+  }
+
+  private setDoc(doc: number, id: string, verdict: Verdict, story: string): void {
+    this.ids[doc] = id;
+    this.verdicts[doc] = verdict;
+    this.stories[doc] = story;
+    this.docOf.set(id, doc);
+    this.liveDocs++;
+  }
+
+  /**
+   * Sorts the vocabulary and runs the first searches, which compile the search path (and fuse.js's) lazily: 30-100 ms
+   * at 100,000 claims. Paid at startup rather than on someone's first query: queries of each kind, with a typo, a
+   * word being typed, and the term most claims have (the loops over many claims are compiled only once they run long).
+   */
+  private warmUp(): void {
+    this.vocabulary.prepare();
+    let commonest = '';
+    for (const [term, postings] of this.postings) if (postings.length > (this.postings.get(commonest)?.length ?? 0)) commonest = term;
+    for (const mode of ['query', 'typing', 'message'] as const) {
+      for (const query of ['Warm up the serach for 10,000 claims', `${commonest} claims`]) this.search(query, { mode, limit: 1 });
+    }
   }
 
   /** The best matches first; ties go to the claim id that sorts first, so the same query always ranks the same. */
@@ -134,22 +243,23 @@ export class ClaimSearch {
     // in a small dataset outweigh everything that matched.)
     total += unmatched * heaviest;
     const pairs = read.length - 1;
-    const hits: SearchHit[] = [];
+    const found: Found[] = [];
     for (const doc of touched) {
-      const claim = this.docs[doc]!;
       const coverage = this.totals[doc]! / total;
       const phrase = pairs === 0 ? 1 : 1 - PHRASE_SHARE + (PHRASE_SHARE * this.adjacent[doc]!) / pairs;
       this.totals[doc] = 0;
       this.adjacent[doc] = 0;
-      if ((verdict && claim.verdict !== verdict) || (story && claim.story !== story)) continue;
-      insertBest(hits, { claim, score: coverage * phrase }, mode === 'message' ? MESSAGE_CANDIDATES : limit, ranksAbove);
+      if ((verdict && this.verdicts[doc] !== verdict) || (story && this.stories[doc] !== story)) continue;
+      insertBest(found, { id: this.ids[doc]!, score: coverage * phrase }, mode === 'message' ? MESSAGE_CANDIDATES : limit, ranksAbove);
     }
-    if (mode !== 'message') return hits;
-    return hits
-      .map((hit) => ({ claim: hit.claim, score: this.repeated(hit.claim, matched) }))
-      .filter((hit) => hit.score > 0)
+    const hit = ({ id, score }: Found): SearchHit => ({ claim: this.read(id)!, score });
+    if (mode !== 'message') return found.map(hit);
+    return found
+      .map(({ id }) => ({ id, score: this.repeated(this.read(id)!, matched) }))
+      .filter((candidate) => candidate.score > 0)
       .sort((a, b) => (ranksAbove(a, b) ? -1 : 1))
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(hit);
   }
 
   /**
@@ -168,7 +278,7 @@ export class ClaimSearch {
       const postings = this.postings.get(found);
       if (!postings || postings.length === 0) continue;
       keepHighest(matched, found, credit);
-      for (let i = 0; i < postings.length; i++) {
+      for (let i = postings.start, end = postings.start + postings.length; i < end; i++) {
         const doc = postings.docs[i]!;
         const score = credit * postings.weights[i]!;
         if (score > this.best[doc]!) {
@@ -211,8 +321,8 @@ export class ClaimSearch {
   }
 
   private ensureScratch(): void {
-    if (this.totals.length >= this.docs.length) return;
-    const size = Math.max(64, this.docs.length * 2);
+    if (this.totals.length >= this.ids.length) return;
+    const size = Math.max(64, this.ids.length * 2);
     this.totals = new Float64Array(size);
     this.best = new Float64Array(size);
     this.adjacent = new Float64Array(size);
@@ -235,9 +345,14 @@ export class ClaimSearch {
   }
 }
 
+interface Found {
+  id: string;
+  score: number;
+}
+
 /** Higher score first; ties go to the claim id that sorts first. */
-function ranksAbove(a: SearchHit, b: SearchHit): boolean {
-  return a.score > b.score || (a.score === b.score && a.claim.id < b.claim.id);
+function ranksAbove(a: Found, b: Found): boolean {
+  return a.score > b.score || (a.score === b.score && a.id < b.id);
 }
 
 /** 0 for a one-word field, towards 1 for a long one. */

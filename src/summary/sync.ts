@@ -213,7 +213,7 @@ export class SummarySync {
       this.log.warn('summary of an unknown story left as it is', { story: record.story, channel: record.channelId });
       return outcome;
     }
-    const pages = summaryPages(story, this.store.claims);
+    const pages = summaryPages(story, this.store.claimsOf(story.id));
     const hashes = pages.map(pageHash);
     const ids = [...record.messageIds];
     const shown = record.hash.split(' ').slice(0, ids.length);
