@@ -14,17 +14,3 @@ export function insertBest<T>(best: T[], item: T, limit: number, before: (a: T, 
 export function keepHighest<K>(values: Map<K, number>, key: K, value: number): void {
   if (value > (values.get(key) ?? 0)) values.set(key, value);
 }
-
-/**
- * One copy of each distinct string: a saved index read back has a string object per claim for the same story or
- * verdict (100,000 copies of a few hundred values).
- */
-export function interner(): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    const known = seen.get(text);
-    if (known !== undefined) return known;
-    seen.set(text, text);
-    return text;
-  };
-}

@@ -1,28 +1,18 @@
-import { createHash } from 'node:crypto';
-import { insertBest, interner } from './best.ts';
-import { comparableText, type Claim, type Verdict } from './schema.ts';
-
-/** What the store asks of claims without reading them whole: which to show, in which story, newest first. */
-interface Shelved {
-  /** The claim as JSON, UTF-8: `bytes` from `start` to `end` (many claims share one buffer: no view object each). */
-  bytes: Buffer;
-  start: number;
-  end: number;
-  story: string;
-  verdict: Verdict;
-  updatedAt: string;
-  removed: boolean;
-  statementKey: string;
-}
+import { insertBest } from './best.ts';
+import { comparableText, VERDICTS, type Claim, type Verdict } from './schema.ts';
 
 /** Every claim on the shelf, one array per field (as `snapshot` gives them and `restore` takes them back). */
 export interface ShelfFields {
   ids: string[];
-  stories: string[];
-  verdicts: Verdict[];
-  updatedAt: string[];
+  /** Index into `storyIds`. */
+  stories: Uint32Array;
+  storyIds: string[];
+  /** Index into VERDICTS. */
+  verdicts: Uint8Array;
+  /** `updatedAt`, in milliseconds. */
+  updated: Float64Array;
   removed: Uint8Array;
-  statementKeys: string[];
+  statementHashes: Int32Array;
   /** Where each claim's JSON ends, when they are put end to end. */
   ends: Uint32Array;
 }
@@ -33,82 +23,92 @@ const PARSED_CLAIMS = 2000;
 /**
  * The store's claims, live and removed, kept as their JSON and parsed when read. 100,000 parsed claims take about
  * 100 MB of heap and a second to parse at every start; as UTF-8 they take 60 MB outside the heap, and a search
- * reads only the few it shows.
+ * reads only the few it shows. What is asked of every claim (story, verdict, date, whether removed) sits in one
+ * array per field, indexed by slot: a few arrays, not 100,000 objects for the garbage collector to trace.
  */
 export class ClaimShelf {
-  private readonly shelved = new Map<string, Shelved>();
+  private readonly slotOf = new Map<string, number>();
+  private ids: string[] = [];
+  /** The buffer that holds each claim's JSON, from `starts` to `ends` (many claims share one: no view object each). */
+  private buffers: Buffer[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private stories: number[] = [];
+  private readonly storyIds: string[] = [];
+  private readonly storyIndex = new Map<string, number>();
+  private verdicts: number[] = [];
+  private updated: number[] = [];
+  private removedFlags: boolean[] = [];
+  private statementHashes: number[] = [];
+  /**
+   * The live claims with a statement of this hash (slots): statements are unique. Mostly one; two on a collision.
+   * Made when a write first needs it, not at every start.
+   */
+  private statementOwners: Map<number, number | number[]> | undefined = new Map();
   private readonly parsed = new Map<string, Claim>();
-  /** Which live claim has a statement: statements are unique. Keys are hashes of the comparable text. */
-  private readonly statementOwners = new Map<string, string>();
   private liveCount = 0;
 
   /** The shelf `snapshot` gave, back from its fields and every claim's JSON end to end. */
   static restore(fields: ShelfFields, json: Buffer): ClaimShelf {
     const shelf = new ClaimShelf();
-    const same = interner();
-    let start = 0;
-    fields.ids.forEach((id, i) => {
-      const end = fields.ends[i]!;
-      shelf.place(id, {
-        bytes: json,
-        start,
-        end,
-        story: same(fields.stories[i]!),
-        verdict: same(fields.verdicts[i]!) as Verdict,
-        updatedAt: fields.updatedAt[i]!,
-        removed: fields.removed[i] === 1,
-        statementKey: fields.statementKeys[i]!,
-      });
-      start = end;
+    fields.storyIds.forEach((story) => shelf.storyOf(story));
+    // Whole arrays at once: pushing 100,000 times to ten arrays would copy each of them as it grows.
+    Object.assign(shelf, {
+      ids: fields.ids,
+      buffers: new Array<Buffer>(fields.ids.length).fill(json),
+      starts: Array.from(fields.ends, (_, slot) => (slot === 0 ? 0 : fields.ends[slot - 1]!)),
+      ends: Array.from(fields.ends),
+      stories: Array.from(fields.stories),
+      verdicts: Array.from(fields.verdicts),
+      updated: Array.from(fields.updated),
+      removedFlags: Array.from(fields.removed, (removed) => removed === 1),
+      statementHashes: Array.from(fields.statementHashes),
     });
+    shelf.statementOwners = undefined;
+    fields.ids.forEach((id, slot) => shelf.slotOf.set(id, slot));
+    shelf.liveCount = fields.removed.length - fields.removed.reduce((sum, removed) => sum + removed, 0);
     return shelf;
   }
 
   /** The shelf as data: its fields, and each claim's JSON (the bytes themselves: a change puts new ones, never edits them). */
   snapshot(): { fields: ShelfFields; json: Uint8Array[] } {
-    const entries = [...this.shelved];
-    const ends = new Uint32Array(entries.length);
+    const ends = new Uint32Array(this.ids.length);
     let length = 0;
-    entries.forEach(([, shelved], i) => (ends[i] = length += shelved.end - shelved.start));
+    this.ids.forEach((_, slot) => (ends[slot] = length += this.ends[slot]! - this.starts[slot]!));
     const fields: ShelfFields = {
-      ids: entries.map(([id]) => id),
-      stories: entries.map(([, shelved]) => shelved.story),
-      verdicts: entries.map(([, shelved]) => shelved.verdict),
-      updatedAt: entries.map(([, shelved]) => shelved.updatedAt),
-      removed: Uint8Array.from(entries, ([, shelved]) => (shelved.removed ? 1 : 0)),
-      statementKeys: entries.map(([, shelved]) => shelved.statementKey),
+      ids: [...this.ids],
+      stories: Uint32Array.from(this.stories),
+      storyIds: [...this.storyIds],
+      verdicts: Uint8Array.from(this.verdicts),
+      updated: Float64Array.from(this.updated),
+      removed: Uint8Array.from(this.removedFlags, Number),
+      statementHashes: Int32Array.from(this.statementHashes),
       ends,
     };
-    return { fields, json: entries.map(([, shelved]) => shelved.bytes.subarray(shelved.start, shelved.end)) };
+    return { fields, json: this.ids.map((_, slot) => this.buffers[slot]!.subarray(this.starts[slot], this.ends[slot])) };
   }
 
   /** Puts a claim on the shelf (in search, or removed), replacing the version there. */
   put(claim: Claim, removed: boolean): void {
+    let slot = this.slotOf.get(claim.id);
+    if (slot === undefined) {
+      slot = this.ids.length;
+      this.slotOf.set(claim.id, slot);
+      this.ids.push(claim.id);
+      this.removedFlags.push(true);
+    }
+    if (!this.removedFlags[slot]) this.disown(slot);
     this.parsed.delete(claim.id);
-    const bytes = Buffer.from(JSON.stringify(claim));
-    this.place(claim.id, {
-      bytes,
-      start: 0,
-      end: bytes.length,
-      story: claim.story,
-      verdict: claim.verdict,
-      updatedAt: claim.updatedAt,
-      removed,
-      statementKey: statementKey(claim.statement),
-    });
-  }
-
-  private place(id: string, shelved: Shelved): void {
-    const previous = this.shelved.get(id);
-    if (previous && !previous.removed) {
-      this.liveCount--;
-      if (this.statementOwners.get(previous.statementKey) === id) this.statementOwners.delete(previous.statementKey);
-    }
-    this.shelved.set(id, shelved);
-    if (!shelved.removed) {
-      this.liveCount++;
-      this.statementOwners.set(shelved.statementKey, id);
-    }
+    const json = Buffer.from(JSON.stringify(claim));
+    this.buffers[slot] = json;
+    this.starts[slot] = 0;
+    this.ends[slot] = json.length;
+    this.stories[slot] = this.storyOf(claim.story);
+    this.verdicts[slot] = VERDICTS.indexOf(claim.verdict);
+    this.updated[slot] = Date.parse(claim.updatedAt);
+    this.removedFlags[slot] = removed;
+    this.statementHashes[slot] = statementHash(claim.statement);
+    if (!removed) this.own(slot);
   }
 
   /** How many claims are in search. */
@@ -118,8 +118,8 @@ export class ClaimShelf {
 
   /** A claim in search by id. */
   live(id: string): Claim | undefined {
-    const shelved = this.shelved.get(id);
-    return shelved && !shelved.removed ? this.parse(id, shelved) : undefined;
+    const slot = this.slotOf.get(id);
+    return slot !== undefined && !this.removedFlags[slot] ? this.parse(slot) : undefined;
   }
 
   /**
@@ -132,37 +132,85 @@ export class ClaimShelf {
 
   /** A removed claim by id. */
   removed(id: string): Claim | undefined {
-    const shelved = this.shelved.get(id);
-    return shelved?.removed ? this.parse(id, shelved) : undefined;
+    const slot = this.slotOf.get(id);
+    return slot !== undefined && this.removedFlags[slot] ? this.parse(slot) : undefined;
   }
 
-  /** The claims in search (or the removed ones) that pass `filter`, each read whole: for exports and summaries. */
+  /** The claims in search (or the removed ones) of one story or all, each read whole: for exports and summaries. */
   *claims({ removed = false, story }: { removed?: boolean; story?: string } = {}): Generator<Claim> {
-    for (const [id, shelved] of this.shelved) {
-      if (shelved.removed === removed && (story === undefined || shelved.story === story)) yield this.parse(id, shelved);
+    const storyIndex = story === undefined ? -1 : this.storyIndex.get(story);
+    if (storyIndex === undefined) return;
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.removedFlags[slot] === removed && (storyIndex === -1 || this.stories[slot] === storyIndex)) yield this.parse(slot);
     }
   }
 
   /** The claims in search most recently updated, newest first (ties: the id that sorts first), read whole only those. */
   newest(limit: number, { verdict, story }: { verdict?: Verdict; story?: string } = {}): Claim[] {
-    const newer = (a: [string, Shelved], b: [string, Shelved]) => a[1].updatedAt > b[1].updatedAt || (a[1].updatedAt === b[1].updatedAt && a[0] < b[0]);
-    const found: [string, Shelved][] = [];
-    for (const entry of this.shelved) {
-      const [, shelved] = entry;
-      if (!shelved.removed && (!verdict || shelved.verdict === verdict) && (!story || shelved.story === story)) insertBest(found, entry, limit, newer);
+    const verdictIndex = verdict === undefined ? -1 : VERDICTS.indexOf(verdict);
+    const storyIndex = story === undefined ? -1 : (this.storyIndex.get(story) ?? -2);
+    const newer = (a: number, b: number) => this.updated[a]! > this.updated[b]! || (this.updated[a] === this.updated[b] && this.ids[a]! < this.ids[b]!);
+    const found: number[] = [];
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.removedFlags[slot] || (verdictIndex !== -1 && this.verdicts[slot] !== verdictIndex) || (storyIndex !== -1 && this.stories[slot] !== storyIndex)) continue;
+      insertBest(found, slot, limit, newer);
     }
-    return found.map(([id, shelved]) => this.parse(id, shelved));
+    return found.map((slot) => this.parse(slot));
   }
 
   /** The live claim that already has this statement (compared as `comparableText` does), if any. */
   statementOwner(statement: string): string | undefined {
-    return this.statementOwners.get(statementKey(statement));
+    const text = comparableText(statement);
+    const owners = this.owners().get(statementHash(statement));
+    for (const slot of owners === undefined ? [] : [owners].flat()) {
+      if (comparableText(this.parse(slot).statement) === text) return this.ids[slot];
+    }
+    return undefined;
   }
 
-  private parse(id: string, shelved: Shelved): Claim {
+  private owners(): Map<number, number | number[]> {
+    if (!this.statementOwners) {
+      this.statementOwners = new Map();
+      for (let slot = 0; slot < this.ids.length; slot++) if (!this.removedFlags[slot]) this.addOwner(this.statementOwners, slot);
+    }
+    return this.statementOwners;
+  }
+
+  private own(slot: number): void {
+    this.liveCount++;
+    if (this.statementOwners) this.addOwner(this.statementOwners, slot);
+  }
+
+  private addOwner(owners: Map<number, number | number[]>, slot: number): void {
+    const hash = this.statementHashes[slot]!;
+    const known = owners.get(hash);
+    owners.set(hash, known === undefined ? slot : [known, slot].flat());
+  }
+
+  private disown(slot: number): void {
+    this.liveCount--;
+    const owners = this.statementOwners;
+    if (!owners) return;
+    const hash = this.statementHashes[slot]!;
+    const others = [owners.get(hash) ?? []].flat().filter((owner) => owner !== slot);
+    if (others.length === 0) owners.delete(hash);
+    else owners.set(hash, others.length === 1 ? others[0]! : others);
+  }
+
+  private storyOf(story: string): number {
+    let index = this.storyIndex.get(story);
+    if (index === undefined) {
+      this.storyIndex.set(story, (index = this.storyIds.length));
+      this.storyIds.push(story);
+    }
+    return index;
+  }
+
+  private parse(slot: number): Claim {
+    const id = this.ids[slot]!;
     let claim = this.parsed.get(id);
     if (claim) this.parsed.delete(id);
-    else claim = JSON.parse(shelved.bytes.toString('utf8', shelved.start, shelved.end)) as Claim;
+    else claim = JSON.parse(this.buffers[slot]!.toString('utf8', this.starts[slot], this.ends[slot])) as Claim;
     // Most recently read last: the first key is the one read longest ago, dropped when the cache is full.
     this.parsed.set(id, claim);
     if (this.parsed.size > PARSED_CLAIMS) this.parsed.delete(this.parsed.keys().next().value!);
@@ -170,7 +218,10 @@ export class ClaimShelf {
   }
 }
 
-/** 128 bits of the statement's comparable text: as unique as the text, at a fraction of its memory. */
-function statementKey(statement: string): string {
-  return createHash('sha256').update(comparableText(statement)).digest('base64').slice(0, 22);
+/** FNV-1a of the statement's comparable text, as a small integer: a map key that costs no allocation. */
+function statementHash(statement: string): number {
+  const text = comparableText(statement);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >> 1;
 }

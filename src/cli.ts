@@ -90,7 +90,7 @@ function asUsage<T>(parse: () => T): T {
 
 /** The claims the bot serves: its database, filled from the seed file the first time. */
 function openStore(config: CliConfig): Promise<ClaimStore> {
-  return ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH });
+  return ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH, cacheDir: config.CACHE_DIR });
 }
 
 async function search(args: readonly string[], config: CliConfig, io: SafeIo): Promise<number> {

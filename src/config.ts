@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   CLAIMS_PATH: optional(z.string()).transform((path) => path ?? DEFAULT_CLAIMS_PATH),
   DATABASE_URL: optional(z.string().refine((url) => engineOf(url) !== undefined, 'must be a file: URL, like file:data/claimbot.db, or a postgres:// URL'))
     .transform((url) => url ?? DEFAULT_DATABASE_URL),
+  /** Where the claims and their search index are cached between starts (see src/store.ts for the default). */
+  CACHE_DIR: optional(z.string()),
   MODERATOR_ROLE_IDS: optional(z.string())
     .transform((list) => (list ?? '').split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
@@ -49,11 +51,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return parseEnv(ConfigSchema, env);
 }
 
-export type CliConfig = Pick<Config, 'CLAIMS_PATH' | 'DATABASE_URL' | 'NEWSROOM_NAME' | 'NEWSROOM_URL'>;
+export type CliConfig = Pick<Config, 'CLAIMS_PATH' | 'DATABASE_URL' | 'CACHE_DIR' | 'NEWSROOM_NAME' | 'NEWSROOM_URL'>;
 
 /** Only what the CLI uses, so a bad LOG_LEVEL in a .env does not stop `claimbot validate`, which never logs. */
 export function loadCliConfig(env: NodeJS.ProcessEnv): CliConfig {
-  return parseEnv(ConfigSchema.pick({ CLAIMS_PATH: true, DATABASE_URL: true, NEWSROOM_NAME: true, NEWSROOM_URL: true }), env);
+  return parseEnv(ConfigSchema.pick({ CLAIMS_PATH: true, DATABASE_URL: true, CACHE_DIR: true, NEWSROOM_NAME: true, NEWSROOM_URL: true }), env);
 }
 
 function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {

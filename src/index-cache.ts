@@ -11,6 +11,8 @@ import type { SearchSnapshot } from './search/claim-search.ts';
  * the database stays the truth; a missing, stale or unreadable file only means a slower start.
  */
 export interface IndexCache {
+  /** What the file holds, and how: a file of another layout (another version of claimbot) is not read. */
+  layout: typeof CACHE_LAYOUT;
   /** The database it was made from (its instance id) and the last audit entry it includes. */
   database: string;
   seq: number;
@@ -19,6 +21,8 @@ export interface IndexCache {
   shelf: ShelfFields;
   search: SearchSnapshot;
 }
+
+export const CACHE_LAYOUT = 'claimbot index cache 2' as const;
 
 /** File layout: the header's length (4 bytes), the header (everything but the claims' JSON, v8-serialized), the JSON. */
 const LENGTH_BYTES = 4;
@@ -46,7 +50,10 @@ export async function writeIndexCache(file: string, cache: IndexCache, json: rea
   });
 }
 
-/** The cache in `file` and its claims' JSON end to end; undefined when there is none. Throws when it cannot be read. */
+/**
+ * The cache in `file` and its claims' JSON end to end; undefined when there is none, or one of another layout.
+ * Throws when it cannot be read.
+ */
 export async function readIndexCache(file: string): Promise<{ cache: IndexCache; json: Buffer } | undefined> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -60,6 +67,7 @@ export async function readIndexCache(file: string): Promise<{ cache: IndexCache;
     const header = Buffer.alloc(length.readUInt32LE());
     await readFully(handle, header, LENGTH_BYTES);
     const cache = deserialize(header) as IndexCache;
+    if (cache.layout !== CACHE_LAYOUT) return undefined;
     // The JSON in its own buffer: the claims keep views into it, and the header's bytes can go.
     const json = Buffer.allocUnsafe(size - LENGTH_BYTES - header.length);
     await readFully(handle, json, LENGTH_BYTES + header.length);

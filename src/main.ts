@@ -45,7 +45,7 @@ try {
 }
 
 async function runBotOrConsole(config: Config, token: string | undefined, log: Logger, shards: ShardSet): Promise<void> {
-  const store = await ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH, log });
+  const store = await ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH, cacheDir: config.CACHE_DIR, log });
   log.info('claims loaded', { database: engineOf(config.DATABASE_URL), claims: store.claimCount, from: store.loadedFrom, stories: store.stories.length, shards: shards.ids, shardCount: shards.count });
 
   if (token) {

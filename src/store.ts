@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { ClaimShelf } from './claim-shelf.ts';
 import { loadDataset } from './dataset.ts';
 import { UserError } from './errors.ts';
-import { readIndexCache, writeIndexCache } from './index-cache.ts';
+import { CACHE_LAYOUT, readIndexCache, writeIndexCache } from './index-cache.ts';
 import type { Claim, Dataset, Story, Verdict } from './schema.ts';
 import { ClaimSearch, type SearchHit, type SearchOptions } from './search/claim-search.ts';
 import { checkClaim } from './claim-check.ts';
@@ -138,7 +138,7 @@ export class ClaimStore {
     if (!cache || cache.seq === this.lastSeq) return this.saving;
     const { fields, json } = this.shelf.snapshot();
     const storyTitles = Object.fromEntries(this.stories.map((story) => [story.id, story.title]));
-    const saved = { database: cache.database, seq: this.lastSeq, storyTitles, shelf: fields, search: this.index.snapshot() };
+    const saved = { layout: CACHE_LAYOUT, database: cache.database, seq: this.lastSeq, storyTitles, shelf: fields, search: this.index.snapshot() };
     cache.seq = this.lastSeq;
     this.saving = this.saving
       .then(() => writeIndexCache(cache.file, saved, json))

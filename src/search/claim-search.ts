@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Claim, Story, Verdict } from '../schema.ts';
-import { insertBest, interner, keepHighest } from '../best.ts';
+import { VERDICTS, type Claim, type Story, type Verdict } from '../schema.ts';
+import { insertBest, keepHighest } from '../best.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { checkQuery } from './query.ts';
 import { contentTerms } from './text.ts';
@@ -29,8 +29,11 @@ export type ClaimReader = (id: string) => Claim | undefined;
 export interface SearchSnapshot {
   format: string;
   ids: string[];
-  verdicts: Verdict[];
-  stories: string[];
+  /** Index into VERDICTS. */
+  verdicts: Uint8Array;
+  /** Index into `storyIds`. */
+  stories: Uint32Array;
+  storyIds: string[];
   terms: string[];
   /** How many postings each term has, in the order of `terms`. */
   lengths: Uint32Array;
@@ -89,11 +92,13 @@ const SINGLE_WORD_MESSAGE = 0.5;
  * one at a time, so a moderator's change does not rebuild the index.
  */
 export class ClaimSearch {
-  /** Per document: the claim's id (undefined once removed), and what the filters look at. */
-  private readonly ids: (string | undefined)[] = [];
-  private readonly verdicts: Verdict[] = [];
-  private readonly stories: string[] = [];
-  private readonly docOf = new Map<string, number>();
+  /** Per document: the claim's id (undefined once removed), and what the filters look at (verdict, story) as numbers. */
+  private ids: (string | undefined)[] = [];
+  private verdicts: number[] = [];
+  private stories: number[] = [];
+  private readonly storyIndex = new Map<string, number>();
+  /** Which document a claim is: made when a change first needs it, not at every start. */
+  private docNumbers: Map<string, number> | undefined = new Map();
   /** The claims themselves, when no reader is given (a standalone index: tests, benchmarks). */
   private readonly own: Map<string, Claim> | undefined;
   private readonly read: ClaimReader;
@@ -125,8 +130,15 @@ export class ClaimSearch {
   static restore(snapshot: SearchSnapshot, stories: readonly Story[], read: ClaimReader): ClaimSearch | undefined {
     if (snapshot.format !== SEARCH_FORMAT) return undefined;
     const index = new ClaimSearch([], stories, read);
-    const same = interner();
-    snapshot.ids.forEach((id, doc) => index.setDoc(doc, id, same(snapshot.verdicts[doc]!) as Verdict, same(snapshot.stories[doc]!)));
+    const storyNumbers = snapshot.storyIds.map((story) => index.storyNumber(story));
+    // Whole arrays at once, not a document at a time: 100,000 pushes copy the arrays as they grow.
+    Object.assign(index, {
+      ids: snapshot.ids,
+      verdicts: Array.from(snapshot.verdicts),
+      stories: Array.from(snapshot.stories, (story) => storyNumbers[story]!),
+      liveDocs: snapshot.ids.length,
+      docNumbers: undefined,
+    });
     // Copies: the snapshot's arrays are views into the bytes it was read from, which can then go.
     const [docs, weights, positions] = [snapshot.docs.slice(), snapshot.weights.slice(), snapshot.positions.slice()];
     let start = 0;
@@ -143,14 +155,20 @@ export class ClaimSearch {
   /** The index as data (removed claims left out, documents numbered anew), for `restore`. */
   snapshot(): SearchSnapshot {
     const renumbered = new Int32Array(this.ids.length);
-    const snapshot: SearchSnapshot = { format: SEARCH_FORMAT, ids: [], verdicts: [], stories: [], terms: [], lengths: new Uint32Array(this.postings.size), docs: new Int32Array(0), weights: new Float32Array(0), positions: new Uint16Array(0) };
-    this.ids.forEach((id, doc) => {
-      if (id === undefined) return;
-      renumbered[doc] = snapshot.ids.length;
-      snapshot.ids.push(id);
-      snapshot.verdicts.push(this.verdicts[doc]!);
-      snapshot.stories.push(this.stories[doc]!);
-    });
+    const live = this.ids.flatMap((id, doc) => (id === undefined ? [] : [doc]));
+    live.forEach((doc, i) => (renumbered[doc] = i));
+    const snapshot: SearchSnapshot = {
+      format: SEARCH_FORMAT,
+      ids: live.map((doc) => this.ids[doc]!),
+      verdicts: Uint8Array.from(live, (doc) => this.verdicts[doc]!),
+      stories: Uint32Array.from(live, (doc) => this.stories[doc]!),
+      storyIds: [...this.storyIndex.keys()],
+      terms: [],
+      lengths: new Uint32Array(this.postings.size),
+      docs: new Int32Array(0),
+      weights: new Float32Array(0),
+      positions: new Uint16Array(0),
+    };
     const terms = [...this.postings].filter(([, postings]) => postings.length > 0);
     const total = terms.reduce((sum, [, postings]) => sum + postings.length, 0);
     Object.assign(snapshot, { docs: new Int32Array(total), weights: new Float32Array(total), positions: new Uint16Array(total) });
@@ -168,9 +186,9 @@ export class ClaimSearch {
   }
 
   add(claim: Claim): void {
-    if (this.docOf.has(claim.id)) this.remove(claim.id);
+    if (this.docOf().has(claim.id)) this.remove(claim.id);
     const doc = this.ids.length;
-    this.setDoc(doc, claim.id, claim.verdict, claim.story);
+    this.setDoc(doc, claim.id, VERDICTS.indexOf(claim.verdict), this.storyNumber(claim.story));
     this.own?.set(claim.id, claim);
     for (const [term, { weight, position }] of this.termEntries(claim)) {
       let postings = this.postings.get(term);
@@ -181,7 +199,7 @@ export class ClaimSearch {
   }
 
   remove(id: string): void {
-    const doc = this.docOf.get(id);
+    const doc = this.docOf().get(id);
     const claim = doc === undefined ? undefined : this.read(id);
     if (doc === undefined || !claim) return;
     for (const term of this.termEntries(claim).keys()) {
@@ -189,17 +207,32 @@ export class ClaimSearch {
       this.vocabulary.remove(term);
     }
     this.ids[doc] = undefined;
-    this.docOf.delete(id);
+    this.docOf().delete(id);
     this.own?.delete(id);
     this.liveDocs--;
   }
 
-  private setDoc(doc: number, id: string, verdict: Verdict, story: string): void {
+  /** Stories are numbered in the order the index meets them (the keys of `storyIndex`). */
+  private storyNumber(story: string): number {
+    let number = this.storyIndex.get(story);
+    if (number === undefined) this.storyIndex.set(story, (number = this.storyIndex.size));
+    return number;
+  }
+
+  private setDoc(doc: number, id: string, verdict: number, story: number): void {
     this.ids[doc] = id;
     this.verdicts[doc] = verdict;
     this.stories[doc] = story;
-    this.docOf.set(id, doc);
+    this.docOf().set(id, doc);
     this.liveDocs++;
+  }
+
+  private docOf(): Map<string, number> {
+    if (!this.docNumbers) {
+      this.docNumbers = new Map();
+      for (const [doc, id] of this.ids.entries()) if (id !== undefined) this.docNumbers.set(id, doc);
+    }
+    return this.docNumbers;
   }
 
   /**
@@ -244,12 +277,15 @@ export class ClaimSearch {
     total += unmatched * heaviest;
     const pairs = read.length - 1;
     const found: Found[] = [];
+    const verdictNumber = verdict ? VERDICTS.indexOf(verdict) : -1;
+    // A story no claim is in: -2, which no claim has.
+    const storyNumber = story ? (this.storyIndex.get(story) ?? -2) : -1;
     for (const doc of touched) {
       const coverage = this.totals[doc]! / total;
       const phrase = pairs === 0 ? 1 : 1 - PHRASE_SHARE + (PHRASE_SHARE * this.adjacent[doc]!) / pairs;
       this.totals[doc] = 0;
       this.adjacent[doc] = 0;
-      if ((verdict && this.verdicts[doc] !== verdict) || (story && this.stories[doc] !== story)) continue;
+      if ((verdictNumber !== -1 && this.verdicts[doc] !== verdictNumber) || (storyNumber !== -1 && this.stories[doc] !== storyNumber)) continue;
       insertBest(found, { id: this.ids[doc]!, score: coverage * phrase }, mode === 'message' ? MESSAGE_CANDIDATES : limit, ranksAbove);
     }
     const hit = ({ id, score }: Found): SearchHit => ({ claim: this.read(id)!, score });

@@ -8,19 +8,22 @@
  * terms then cost 45,000 small objects, not 135,000 typed arrays.
  */
 export class Postings {
-  length = 0;
-  start = 0;
-  docs = new Int32Array(4);
-  weights = new Float32Array(4);
-  positions = new Uint16Array(4);
-  /** Whether the arrays are this term's alone. */
-  private owned = true;
+  /**
+   * A new term's postings, empty (by default); or, for a term read back from a saved index, its part of the arrays
+   * it shares with other terms.
+   */
+  constructor(
+    public docs: Int32Array = new Int32Array(4),
+    public weights: Float32Array = new Float32Array(4),
+    public positions: Uint16Array = new Uint16Array(4),
+    public start = 0,
+    public length = 0,
+    /** Whether the arrays are this term's alone. */
+    private owned = true,
+  ) {}
 
-  /** A term's postings in arrays shared with other terms (read back from a saved index). */
   static shared(docs: Int32Array, weights: Float32Array, positions: Uint16Array, start: number, length: number): Postings {
-    const postings = new Postings();
-    Object.assign(postings, { docs, weights, positions, start, length, owned: false });
-    return postings;
+    return new Postings(docs, weights, positions, start, length, false);
   }
 
   add(doc: number, weight: number, position: number): void {

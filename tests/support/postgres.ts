@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { scratchDatabase } from './store.ts';
 
@@ -10,13 +12,21 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 export const POSTGRES_SKIPPED = 'PostgreSQL tests skipped: TEST_DATABASE_URL is not set (.ci/run starts a throwaway server and sets it)';
 
-/** A database of its own on the test server, dropped (with whatever still connects to it) by the returned cleanup. */
+/**
+ * A database of its own on the test server, dropped (with whatever still connects to it) by the returned cleanup,
+ * and so is the search index cache a store saved for it in the default place (`.cache`, see src/store.ts).
+ */
 export async function scratchPostgres(serverUrl: string) {
   const name = `claimbot_test_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), cleanup: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const cleanup = async () => {
+    const instance = await query<{ id: string }>(url.toString(), 'SELECT id FROM instance').catch(() => undefined);
+    await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const { id } of instance?.rows ?? []) await rm(resolve('.cache', `claimbot-index-${id}`), { force: true });
+  };
+  return { url: url.toString(), cleanup };
 }
 
 /** Ends a server connection as an administrator would (`pg_terminate_backend`): what a network cut or a failover does to it. */
