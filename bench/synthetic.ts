@@ -24,12 +24,13 @@
  *
  * Template syntax. A template is a text in which `{…}` is a placeholder, or a choice
  * `{"if": CONDITION, "then": TEMPLATE, "else": TEMPLATE}`. A placeholder is `{[modifier …] name [argument …]}`:
- * - names: the generator's methods below (`{uaCity}`, `{count 2 60}`, `{person ua}`, `{org economy}`,
- *   `{company shipping}`; numbers are optional bounds), `{range LO HI}` (an integer), and `{pick LIST}` /
- *   `{zipf LIST}` (one item, uniformly or the first ones most often), where LIST names a vocabulary list
- *   (`{pick BUILDINGS}`) or gives the items inline (`{pick missile|drone|glide bomb}`);
+ * - names: the generator's methods in PLACEHOLDERS below (`{village}`, `{count 2 60}`, `{person ua}`,
+ *   `{org economy}`, `{company shipping}`; numbers are optional bounds), `{range LO HI}` (an integer),
+ *   `{pick LIST}` / `{zipf LIST}` (one item, uniformly or the first ones most often), where LIST names a
+ *   vocabulary list (`{pick BUILDINGS}`) or gives the items inline (`{pick missile|drone|glide bomb}`), and the
+ *   templates file's `phrases`, named templates such as `{uaCity}` = `{tag zipf UA_CITIES}`;
  * - modifiers, applied right to left: `cap` (capital first letter), `a` (a/an before it), `the` ("the" before
- *   it unless it has one), `lower`, `firstWord`: `{a pick INFRA}`, `{cap big 20 200}`;
+ *   it unless it has one), `lower`, `firstWord`, `tag` (tag the claim with it, a place): `{a pick INFRA}`;
  * - conditions: `chance P` (true with probability P), `land KEY …` (the story's country is one of these),
  *   `president` (its voters elect a president), `quakes` (strong earthquakes happen there), `topic KEY`.
  * Placeholders expand left to right, each drawing from the seeded generator, so the same seed gives the same text.
@@ -64,9 +65,9 @@ export function templateProblems(templates: unknown): string[] {
   return parsed.success ? [] : problems(parsed.error);
 }
 
-/** The placeholder names a template may use. */
+/** The placeholder names a template may use: the generator's and the phrases'. */
 export function placeholderNames(): string[] {
-  return Object.keys(PLACEHOLDERS);
+  return [...Object.keys(PLACEHOLDERS), ...PHRASES.keys()];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -209,6 +210,7 @@ interface Known {
   themes: ReadonlySet<string>;
   companyKinds: ReadonlySet<string>;
   topics: ReadonlySet<string>;
+  phrases: ReadonlySet<string>;
   shared: Record<SharedKind, ReadonlySet<string>>;
 }
 const field = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined);
@@ -223,6 +225,7 @@ function known(world: unknown, templates: unknown): Known {
     themes: keysOf(field(world, 'organisations')),
     companyKinds: new Set([...keysOf(field(world, 'companySuffixes')), 'ru']),
     topics: new Set((Array.isArray(topics) ? topics : []).map((topic) => field(topic, 'key')).filter((key) => typeof key === 'string')),
+    phrases: keysOf(field(templates, 'phrases')),
     shared: { roles: keysOf(field(shared, 'roles')), groups: keysOf(field(shared, 'groups')), media: keysOf(field(shared, 'media')), anonymous: keysOf(field(shared, 'anonymous')) },
   };
 }
@@ -327,6 +330,11 @@ const templatesSchema = (k: Known) => {
   const citing = z.array(z.tuple([tpl, z.boolean()])).min(1);
   return z.strictObject({
     about: z.string(),
+    /** Named templates, used like placeholders: `{uaCity}`. */
+    phrases: z.record(
+      z.string().refine((name) => !(name in PLACEHOLDERS) && !(name in MODIFIERS), { message: 'is already the name of a placeholder or modifier' }),
+      tpl,
+    ),
     shared: z.strictObject({
       roles: z.record(z.string(), listOf(role, 'roles', k)),
       groups: z.record(z.string(), listOf(tpl, 'groups', k)),
@@ -399,11 +407,9 @@ const takes = (params: readonly Param[], required: number, expand: Placeholder['
 const INTS: readonly Param[] = ['int', 'int'];
 /** Methods of the generator that take nothing: `{uaCity}`. */
 const PLAIN = [
-  'troops', 'money', 'millions', 'km', 'month', 'weekday', 'date', 'period', 'soon', 'when',
-  'front', 'village', 'uaCity', 'occupied', 'ruPlace', 'farEast', 'region', 'city', 'country', 'countryAdj', 'ally', 'allyAdj',
-  'tradePartner', 'westAdj', 'gaza', 'westBank', 'lebanon', 'syria', 'sudan', 'sudanState', 'arVillage', 'congo', 'sahel', 'taiwan', 'shoal',
-  'here', 'landName', 'landPoss', 'landAdj', 'landParliament', 'landFirstCity', 'landCity', 'town', 'race', 'office', 'storm',
-  'outlet', 'rank', 'ruUnit', 'uaUnit', 'weapon', 'aidWeapon', 'troopWord', 'party',
+  'troops', 'money', 'month', 'weekday', 'soon', 'when', 'village', 'ruTown', 'arVillage', 'country', 'countryAdj', 'ally', 'allyAdj',
+  'here', 'landName', 'landPoss', 'landAdj', 'landParliament', 'landFirstCity', 'landCity', 'town', 'office', 'storm',
+  'outlet', 'ruUnit', 'uaUnit', 'aidWeapon',
 ] as const satisfies readonly (keyof Gen)[];
 const PLACEHOLDERS: Record<string, Placeholder> = {
   ...Object.fromEntries(PLAIN.map((name) => [name, takes([], 0, (g) => g[name]())])),
@@ -430,12 +436,13 @@ function items(list = ''): readonly string[] {
   return found;
 }
 
-const MODIFIERS: Record<string, (text: string) => string> = {
-  cap,
+const MODIFIERS: Record<string, (text: string, g: Gen) => string> = {
+  cap: (text) => cap(text),
   a: (noun) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`),
   the: (place) => (/^the /i.test(place) ? place : `the ${place}`),
   lower: (text) => text.toLowerCase(),
   firstWord: (text) => text.split(' ')[0] ?? text,
+  tag: (place, g) => g.tagged(place),
 };
 
 function argumentProblem(param: Param, arg: string, k: Known): string | undefined {
@@ -457,7 +464,7 @@ function argumentProblem(param: Param, arg: string, k: Known): string | undefine
 /** One placeholder, `{[modifier …] name [argument …]}`, compiled; or what is wrong with it. */
 function compilePlaceholder(inner: string, k: Known): Tpl | string {
   let rest = inner.trim();
-  const modifiers: ((text: string) => string)[] = [];
+  const modifiers: ((text: string, g: Gen) => string)[] = [];
   let name = '';
   for (;;) {
     const [word = '', ...more] = rest.split(' ');
@@ -469,6 +476,7 @@ function compilePlaceholder(inner: string, k: Known): Tpl | string {
     }
     modifiers.unshift(modifier);
   }
+  if (k.phrases.has(name) && rest === '') return (g) => modifiers.reduce((text, modify) => modify(text, g), phrase(name)(g));
   const placeholder = PLACEHOLDERS[name];
   if (!placeholder) return `{${inner}}: unknown placeholder "${name}"`;
   const args = placeholder.params[0] === 'list' ? (rest === '' ? [] : [rest]) : rest.split(' ').filter((arg) => arg !== '');
@@ -480,7 +488,7 @@ function compilePlaceholder(inner: string, k: Known): Tpl | string {
     const problem = argumentProblem(at(params, i), arg, k);
     if (problem) return `{${inner}}: ${problem}`;
   }
-  return (g) => modifiers.reduce((text, modify) => modify(text), expand(g, args));
+  return (g) => modifiers.reduce((text, modify) => modify(text, g), expand(g, args));
 }
 
 type Condition = (g: Gen) => boolean;
@@ -569,6 +577,12 @@ const voice = (v: TopicData['a']): Voice => ({
   said: v.said,
   quotes: v.quotes,
 });
+const PHRASES = new Map(Object.entries(TEMPLATES.phrases));
+function phrase(name: string): Tpl {
+  const found = PHRASES.get(name);
+  if (!found) throw new Error(`bench/synthetic-templates.json has no phrase "${name}"`);
+  return found;
+}
 const TOPICS: readonly Topic[] = TEMPLATES.topics.map((t) => ({
   ...t,
   lands: t.lands.map(land),
@@ -760,7 +774,8 @@ class Gen {
   tag(...tags: string[]): void {
     for (const t of tags) this.tags.add(t);
   }
-  private tagged(place: string): string {
+  /** Tags the claim with a place it names. */
+  tagged(place: string): string {
     this.tag(slugify(place));
     return place;
   }
@@ -786,9 +801,6 @@ class Gen {
     if (this.chance(0.5)) return `${currency}${this.r.pickZ(['1', '2', '1.5', '3', '5', '2.5', '10', '4', '6', '1.2', '8', '20', '50', '60', '1.7', '7.5'])} billion`;
     return `${currency}${commas(roundNumber(this.r, 10, 900))} million`;
   }
-  millions(): string {
-    return `${this.r.pickZ(['2', '1', '3', '1.5', '6', '10', '4', '8', '12', '25', '40', '20'])} million`;
-  }
   percent(lo = 2, hi = 85): string {
     return `${this.r.range(lo, hi)}%`;
   }
@@ -801,23 +813,14 @@ class Gen {
     const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
     return `${n}${suffix}`;
   }
-  km(): string {
-    return this.chance(0.3) ? `${this.r.range(1, 9)}.${this.r.range(1, 9)} kilometres` : `${this.r.range(2, 40)} kilometres`;
-  }
   month(): string {
     return this.pick(words('MONTHS'));
   }
   weekday(): string {
     return this.pick(words('WEEKDAYS'));
   }
-  date(): string {
-    return `${this.r.range(1, 28)} ${this.month()}`;
-  }
   year(lo = 2027, hi = 2040): string {
     return String(this.r.range(lo, hi));
-  }
-  period(): string {
-    return this.z(['week', '24 hours', 'month', 'two weeks', 'three days', 'weekend', 'three months', 'year']);
   }
   soon(): string {
     return this.z(['next month', 'by the end of the year', `in ${this.month()}`, 'before winter', 'within weeks', 'in the coming months', 'this spring', `by ${this.month()}`]);
@@ -827,31 +830,14 @@ class Gen {
   }
 
   // places in and around Ukraine
-  front(): string {
-    return this.chance(0.45) ? this.village() : this.tagged(this.z(words('UA_FRONT')));
-  }
   village(): string {
     return this.uaPlaces.draw(this.r);
   }
-  uaCity(): string {
-    return this.tagged(this.z(words('UA_CITIES')));
-  }
-  occupied(): string {
-    return this.tagged(this.z(words('OCCUPIED')));
-  }
-  ruPlace(): string {
-    return this.chance(0.4) ? this.ruPlaces.draw(this.r) : this.tagged(this.z(words('RU_PLACES')));
-  }
-  farEast(): string {
-    return this.chance(0.3) ? `${this.ruPlaces.draw(this.r)} in the Far East` : this.z(words('FAR_EAST'));
-  }
-  region(): string {
-    return this.tagged(this.z(words('REGIONS')));
+  /** An invented Russian town. */
+  ruTown(): string {
+    return this.ruPlaces.draw(this.r);
   }
   // places elsewhere
-  city(): string {
-    return this.z(words('WORLD_CITIES'));
-  }
   country(): string {
     return this.z(WORLD.countries)[0];
   }
@@ -864,44 +850,8 @@ class Gen {
   allyAdj(): string {
     return this.z(WORLD.allies)[1];
   }
-  tradePartner(): string {
-    return this.z(words('TRADE_PARTNERS'));
-  }
-  westAdj(): string {
-    return this.z(words('WEST_ADJ'));
-  }
-  gaza(): string {
-    return this.tagged(this.z(words('GAZA')));
-  }
-  westBank(): string {
-    return this.tagged(this.z(words('WEST_BANK')));
-  }
-  lebanon(): string {
-    return this.chance(0.3) ? this.arVillage() : this.tagged(this.z(words('LEBANON')));
-  }
-  syria(): string {
-    return this.tagged(this.z(words('SYRIA')));
-  }
-  sudan(): string {
-    return this.tagged(this.z(words('SUDAN')));
-  }
-  sudanState(): string {
-    return this.tagged(this.z(words('SUDAN_STATES')));
-  }
   arVillage(): string {
     return (this.towns.ar ?? this.ruPlaces).draw(this.r);
-  }
-  congo(): string {
-    return this.tagged(this.z(words('CONGO')));
-  }
-  sahel(): string {
-    return this.tagged(this.z(words('SAHEL')));
-  }
-  taiwan(): string {
-    return this.tagged(this.z(words('TAIWAN_PLACES')));
-  }
-  shoal(): string {
-    return this.tagged(this.z(words('SHOALS')));
   }
   /** A place the current story is about. */
   here(): string {
@@ -964,9 +914,6 @@ class Gen {
     if (regional && this.chance(0.4)) return this.z(regional);
     return this.r.pickZ(words('OUTLETS'), 1, 3);
   }
-  rank(): string {
-    return this.z(['Colonel', 'Major', 'Lieutenant Colonel', 'General', 'Captain', 'Major General', 'Lieutenant', 'Sergeant']);
-  }
   ruUnit(): string {
     return this.r.weighted<() => string>([
       [() => `Russia’s ${this.ordinal()} ${this.pick(words('RU_UNIT_TYPES'))} ${this.pick(['Brigade', 'Division', 'Regiment'])}`, 5],
@@ -981,23 +928,9 @@ class Gen {
       [() => `Ukraine’s ${this.z(words('UA_COMMANDS'))} Defence Forces`, 1],
     ])();
   }
-  weapon(): string {
-    this.tag('weapons');
-    return this.z(words('WEAPONS'));
-  }
   aidWeapon(): string {
     this.tag('aid');
     return this.z(words('AID_WEAPONS'));
-  }
-  troopWord(): string {
-    return this.z(words('TROOPS'));
-  }
-  party(): string {
-    return this.z(words('PARTIES'));
-  }
-  race(): string {
-    const races = this.land.president ? ['presidential election', 'parliamentary election', 'local elections', 'presidential runoff', 'regional elections'] : ['general election', 'parliamentary election', 'local elections', 'regional elections', 'snap election'];
-    return `${this.land.adj} ${this.z(races)}`;
   }
   /** What a candidate runs for. */
   office(): string {
