@@ -247,7 +247,7 @@ const template = (k: Known) =>
     let valid = true;
     const compiled = compileTemplate(value, k, (message, path) => {
       valid = false;
-      ctx.addIssue({ code: 'custom', message, path });
+      ctx.addIssue({ code: 'custom', message, path: [...path] });
     });
     return valid ? compiled : z.NEVER;
   });
@@ -331,10 +331,11 @@ const templatesSchema = (k: Known) => {
   return z.strictObject({
     about: z.string(),
     /** Named templates, used like placeholders: `{uaCity}`. */
-    phrases: z.record(
-      z.string().refine((name) => !(name in PLACEHOLDERS) && !(name in MODIFIERS), { message: 'is already the name of a placeholder or modifier' }),
-      tpl,
-    ),
+    phrases: z.record(z.string(), tpl).superRefine((phrases, ctx) => {
+      for (const name of Object.keys(phrases)) {
+        if (name in PLACEHOLDERS || name in MODIFIERS) ctx.addIssue({ code: 'custom', message: 'is already the name of a placeholder or modifier', path: [name] });
+      }
+    }),
     shared: z.strictObject({
       roles: z.record(z.string(), listOf(role, 'roles', k)),
       groups: z.record(z.string(), listOf(tpl, 'groups', k)),
