@@ -401,41 +401,52 @@ interface Placeholder {
   params: readonly Param[];
   /** How many of the params must be given. */
   required: number;
-  expand: (g: Gen, args: readonly string[]) => string;
+  /** The placeholder with its (checked) arguments, read once rather than at every expansion. */
+  bind: (args: readonly string[]) => Tpl;
 }
 const num = (arg: string | undefined): number | undefined => (arg === undefined ? undefined : Number(arg));
-const takes = (params: readonly Param[], required: number, expand: Placeholder['expand']): Placeholder => ({ params, required, expand });
-const INTS: readonly Param[] = ['int', 'int'];
-/** Methods of the generator that take nothing: `{uaCity}`. */
+const takes = (params: readonly Param[], required: number, bind: Placeholder['bind']): Placeholder => ({ params, required, bind });
+/** A placeholder with optional number bounds: `{count}`, `{count 3 40}`. */
+const bounded = (required: number, expand: (g: Gen, lo: number | undefined, hi: number | undefined) => string): Placeholder =>
+  takes(['int', 'int'], required, ([lo, hi]) => {
+    const [low, high] = [num(lo), num(hi)];
+    return (g) => expand(g, low, high);
+  });
+/** A LIST argument: a vocabulary list's name, or items separated by `|`. */
+const items = (list = ''): readonly string[] => (list.includes('|') ? list.split('|') : words(list));
+/** Methods of the generator that take nothing: `{village}`. */
 const PLAIN = [
   'troops', 'money', 'month', 'weekday', 'soon', 'when', 'village', 'ruTown', 'arVillage', 'country', 'countryAdj', 'ally', 'allyAdj',
   'here', 'landName', 'landPoss', 'landAdj', 'landParliament', 'landFirstCity', 'landCity', 'town', 'office', 'storm',
   'outlet', 'ruUnit', 'uaUnit', 'aidWeapon',
 ] as const satisfies readonly (keyof Gen)[];
 const PLACEHOLDERS: Record<string, Placeholder> = {
-  ...Object.fromEntries(PLAIN.map((name) => [name, takes([], 0, (g) => g[name]())])),
-  count: takes(INTS, 0, (g, [lo, hi]) => g.count(num(lo), num(hi))),
-  big: takes(INTS, 0, (g, [lo, hi]) => g.big(num(lo), num(hi))),
-  percent: takes(INTS, 0, (g, [lo, hi]) => g.percent(num(lo), num(hi))),
-  year: takes(INTS, 0, (g, [lo, hi]) => g.year(num(lo), num(hi))),
-  dec: takes(INTS, 2, (g, [lo, hi]) => g.dec(Number(lo), Number(hi))),
-  range: takes(INTS, 2, (g, [lo, hi]) => String(g.r.range(Number(lo), Number(hi)))),
-  ordinal: takes(['int'], 0, (g, [max]) => g.ordinal(num(max))),
-  person: takes(['style'], 0, (g, [style]) => g.person(STYLES.find((s) => s === style))),
-  org: takes(['theme'], 0, (g, [theme]) => g.org(theme)),
-  company: takes(['company'], 0, (g, [kind]) => g.company(kind)),
-  pick: takes(['list'], 1, (g, [list]) => g.pick(items(list))),
-  zipf: takes(['list'], 1, (g, [list]) => g.z(items(list))),
+  ...Object.fromEntries(PLAIN.map((name) => [name, takes([], 0, () => (g) => g[name]())])),
+  count: bounded(0, (g, lo, hi) => g.count(lo, hi)),
+  big: bounded(0, (g, lo, hi) => g.big(lo, hi)),
+  percent: bounded(0, (g, lo, hi) => g.percent(lo, hi)),
+  year: bounded(0, (g, lo, hi) => g.year(lo, hi)),
+  dec: bounded(2, (g, lo = 0, hi = 0) => g.dec(lo, hi)),
+  range: bounded(2, (g, lo = 0, hi = 0) => String(g.r.range(lo, hi))),
+  ordinal: takes(['int'], 0, ([max]) => {
+    const most = num(max);
+    return (g) => g.ordinal(most);
+  }),
+  person: takes(['style'], 0, ([name]) => {
+    const style = STYLES.find((s) => s === name);
+    return (g) => g.person(style);
+  }),
+  org: takes(['theme'], 0, ([theme]) => (g) => g.org(theme)),
+  company: takes(['company'], 0, ([kind]) => (g) => g.company(kind)),
+  pick: takes(['list'], 1, ([list]) => {
+    const options = items(list);
+    return (g) => g.pick(options);
+  }),
+  zipf: takes(['list'], 1, ([list]) => {
+    const options = items(list);
+    return (g) => g.z(options);
+  }),
 };
-
-const inlineLists = new Map<string, readonly string[]>();
-/** A LIST argument: a vocabulary list's name, or items separated by `|`. */
-function items(list = ''): readonly string[] {
-  if (!list.includes('|')) return words(list);
-  let found = inlineLists.get(list);
-  if (!found) inlineLists.set(list, (found = list.split('|')));
-  return found;
-}
 
 const MODIFIERS: Record<string, (text: string, g: Gen) => string> = {
   cap: (text) => cap(text),
@@ -477,11 +488,16 @@ function compilePlaceholder(inner: string, k: Known): Tpl | string {
     }
     modifiers.unshift(modifier);
   }
-  if (k.phrases.has(name) && rest === '') return (g) => modifiers.reduce((text, modify) => modify(text, g), phrase(name)(g));
+  const modified = (expand: Tpl): Tpl => (modifiers.length === 0 ? expand : (g) => modifiers.reduce((text, modify) => modify(text, g), expand(g)));
+  if (k.phrases.has(name) && rest === '') {
+    // Phrases are compiled with the rest of the file, so each is looked up on its first use.
+    let bound: Tpl | undefined;
+    return modified((g) => (bound ??= phrase(name))(g));
+  }
   const placeholder = PLACEHOLDERS[name];
   if (!placeholder) return `{${inner}}: unknown placeholder "${name}"`;
   const args = placeholder.params[0] === 'list' ? (rest === '' ? [] : [rest]) : rest.split(' ').filter((arg) => arg !== '');
-  const { params, required, expand } = placeholder;
+  const { params, required, bind } = placeholder;
   if (args.length < required || args.length > params.length) {
     return `{${inner}}: "${name}" takes ${required === params.length ? required : `${required} to ${params.length}`} argument${params.length === 1 ? '' : 's'}, not ${args.length}`;
   }
@@ -489,7 +505,7 @@ function compilePlaceholder(inner: string, k: Known): Tpl | string {
     const problem = argumentProblem(at(params, i), arg, k);
     if (problem) return `{${inner}}: ${problem}`;
   }
-  return (g) => modifiers.reduce((text, modify) => modify(text, g), expand(g, args));
+  return modified(bind(args));
 }
 
 type Condition = (g: Gen) => boolean;
