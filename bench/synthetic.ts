@@ -199,8 +199,8 @@ function words(list: string): readonly string[] {
 /** The naming conventions a person can have. */
 const STYLES = ['ua', 'ru', 'west', 'pl', 'ro', 'ka', 'tr', 'ko', 'zh', 'tw', 'ja', 'ar', 'he', 'fa', 'es', 'in', 'af'] as const;
 type Style = (typeof STYLES)[number];
-const SHARED_KINDS = ['roles', 'groups', 'media', 'anonymous'] as const;
-type SharedKind = (typeof SHARED_KINDS)[number];
+/** The kinds of list a templates file shares between topics (`shared.roles.UA_ROLES`). */
+type SharedKind = 'roles' | 'groups' | 'media' | 'anonymous';
 
 /** Names the files define, read before validating them so that a reference to an unknown one is reported where it is. */
 interface Known {
@@ -254,10 +254,7 @@ const template = (k: Known) =>
 
 /** "...NAME" in a list: the items of a shared list. */
 class Spread {
-  constructor(
-    readonly name: string,
-    readonly kind: SharedKind,
-  ) {}
+  constructor(readonly name: string) {}
 }
 /** A list whose items may be "...NAME" spreads of a shared list of the same kind. */
 function listOf<T>(item: z.ZodType<T>, kind: SharedKind, k: Known) {
@@ -266,7 +263,7 @@ function listOf<T>(item: z.ZodType<T>, kind: SharedKind, k: Known) {
     for (const [i, value] of values.entries()) {
       if (typeof value === 'string' && value.startsWith('...')) {
         if (!k.shared[kind].has(value.slice(3))) ctx.addIssue({ code: 'custom', message: `"${value}" names no list in shared.${kind}`, path: [i] });
-        items.push(new Spread(value.slice(3), kind));
+        items.push(new Spread(value.slice(3)));
         continue;
       }
       const parsed = item.safeParse(value);
