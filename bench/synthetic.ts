@@ -22,13 +22,15 @@
  * outlets in synthetic-world.json, and the topics with their titles, statements, quotes, roles and sourcing in
  * synthetic-templates.json. This file is the grammar that expands them and the randomness behind it.
  *
- * Template syntax. A template is a text in which `{…}` is a placeholder, or a choice
- * `{"if": CONDITION, "then": TEMPLATE, "else": TEMPLATE}`. A placeholder is `{[modifier …] name [argument …]}`:
+ * Template syntax. A template is a text in which `{…}` is a placeholder, or a choice between templates:
+ * `{"if": CONDITION, "then": TEMPLATE, "else": TEMPLATE}` or `{"weighted": [[TEMPLATE, WEIGHT], …]}`.
+ * A placeholder is `{[modifier …] name [argument …]}`:
  * - names: the generator's methods in PLACEHOLDERS below (`{village}`, `{count 2 60}`, `{person ua}`,
  *   `{org economy}`, `{company shipping}`; numbers are optional bounds), `{range LO HI}` (an integer),
  *   `{pick LIST}` / `{zipf LIST}` (one item, uniformly or the first ones most often), where LIST names a
- *   vocabulary list (`{pick BUILDINGS}`) or gives the items inline (`{pick missile|drone|glide bomb}`), and the
- *   templates file's `phrases`, named templates such as `{uaCity}` = `{tag zipf UA_CITIES}`;
+ *   vocabulary list (`{pick BUILDINGS}`) or gives the items inline (`{pick missile|drone|glide bomb}`),
+ *   `{mark TAG}` (tags the claim, writes nothing), and the templates file's `phrases`, named templates such
+ *   as `{uaCity}` = `{tag zipf UA_CITIES}`;
  * - modifiers, applied right to left: `cap` (capital first letter), `a` (a/an before it), `the` ("the" before
  *   it unless it has one), `lower`, `firstWord`, `tag` (tag the claim with it, a place): `{a pick INFRA}`;
  * - conditions: `chance P` (true with probability P), `land KEY …` (the story's country is one of these),
@@ -341,6 +343,8 @@ const templatesSchema = (k: Known) => {
     }),
     /** Unnamed sources: [name, description]. */
     anonymous: z.array(Pair).min(1),
+    /** A story's headline, from its title. */
+    headline: tpl,
     topics: z
       .array(
         z.strictObject({
@@ -393,7 +397,7 @@ const templatesSchema = (k: Known) => {
 // ---------------------------------------------------------------------------------------------------------
 // The template interpreter
 
-type Param = 'int' | 'style' | 'theme' | 'company' | 'list';
+type Param = 'int' | 'word' | 'style' | 'theme' | 'company' | 'list';
 interface Placeholder {
   params: readonly Param[];
   /** How many of the params must be given. */
@@ -413,9 +417,9 @@ const bounded = (required: number, expand: (g: Gen, lo: number | undefined, hi: 
 const items = (list = ''): readonly string[] => (list.includes('|') ? list.split('|') : words(list));
 /** Methods of the generator that take nothing: `{village}`. */
 const PLAIN = [
-  'troops', 'money', 'month', 'weekday', 'soon', 'when', 'village', 'ruTown', 'arVillage', 'country', 'countryAdj', 'ally', 'allyAdj',
+  'month', 'weekday', 'soon', 'when', 'village', 'ruTown', 'arVillage', 'country', 'countryAdj', 'ally', 'allyAdj',
   'here', 'landName', 'landPoss', 'landAdj', 'landParliament', 'landFirstCity', 'landCity', 'town', 'office', 'storm',
-  'outlet', 'ruUnit', 'uaUnit', 'aidWeapon',
+  'outlet', 'unitName', 'desk',
 ] as const satisfies readonly (keyof Gen)[];
 const PLACEHOLDERS: Record<string, Placeholder> = {
   ...Object.fromEntries(PLAIN.map((name) => [name, takes([], 0, () => (g) => g[name]())])),
@@ -433,6 +437,8 @@ const PLACEHOLDERS: Record<string, Placeholder> = {
     const style = STYLES.find((s) => s === name);
     return (g) => g.person(style);
   }),
+  title: takes([], 0, () => (g) => g.storyTitle),
+  mark: takes(['word'], 1, ([tag = '']) => (g) => g.mark(tag)),
   org: takes(['theme'], 0, ([theme]) => (g) => g.org(theme)),
   company: takes(['company'], 0, ([kind]) => (g) => g.company(kind)),
   pick: takes(['list'], 1, ([list]) => {
@@ -458,6 +464,8 @@ function argumentProblem(param: Param, arg: string, k: Known): string | undefine
   switch (param) {
     case 'int':
       return /^\d+$/.test(arg) ? undefined : `"${arg}" is not a whole number`;
+    case 'word':
+      return /^[a-z0-9-]+$/.test(arg) ? undefined : `"${arg}" is not a tag (lowercase letters, digits and hyphens)`;
     case 'style':
       return STYLES.some((s) => s === arg) ? undefined : `"${arg}" is not a naming style (${STYLES.join(', ')})`;
     case 'theme':
@@ -539,9 +547,18 @@ function compileTemplate(value: unknown, k: Known, report: (message: string, pat
       return text;
     };
   }
+  if (typeof value === 'object' && value !== null && 'weighted' in value) {
+    const weighted = z.strictObject({ weighted: z.array(z.tuple([z.unknown(), z.number().positive()])).min(1) }).safeParse(value);
+    if (!weighted.success) {
+      for (const issue of weighted.error.issues) report(issue.message, [...path, ...issue.path.map(String)]);
+      return () => '';
+    }
+    const entries = weighted.data.weighted.map(([option, weight], i) => [compileTemplate(option, k, report, [...path, 'weighted', String(i), '0']), weight] as const);
+    return (g) => g.r.weighted(entries)(g);
+  }
   const choice = z.strictObject({ if: z.string(), then: z.unknown(), else: z.unknown() }).safeParse(value);
   if (!choice.success) {
-    report('must be a text or {"if": condition, "then": template, "else": template}', path);
+    report('must be a text, {"if": condition, "then": template, "else": template} or {"weighted": [[template, weight], …]}', path);
     return () => '';
   }
   const test = compileCondition(choice.data.if, k);
@@ -744,6 +761,8 @@ class Gen {
   /** The topic and country of the claim being written. */
   topic!: Topic;
   land!: Land;
+  /** The title of the story being written, for its headline. */
+  storyTitle = '';
   private readonly surnames: Record<Style, NamePool>;
   private readonly towns: Partial<Record<Style, NamePool>>;
   private readonly uaPlaces: NamePool;
@@ -794,26 +813,19 @@ class Gen {
     return place;
   }
 
-  // numbers
-  troops(): string {
-    this.tag('troop-numbers');
-    return this.r.weighted<() => string>([
-      [() => this.z(['10,000', '12,000', '11,000', '3,000', '1,500', '3,500', '8,000', '15,000', '5,000', '100,000', '7,000', '2,000', '50,000', '4,500', '6,000', '11,500', '13,000']), 5],
-      [() => `${this.z(['about', 'more than', 'up to', 'at least', 'nearly', 'some', 'around', 'fewer than', 'roughly'])} ${commas(roundNumber(this.r, 500, 20000))}`, 3],
-      [() => commas(roundNumber(this.r, 200, 60000)), 2],
-    ])();
+  /** Tags the claim with `tag`; writes nothing. */
+  mark(tag: string): string {
+    this.tag(tag);
+    return '';
   }
+
+  // numbers
   count(lo = 2, hi = 90): string {
     const n = this.r.range(lo, hi);
     return n >= 2 && n <= 9 && this.chance(0.6) ? at(words('SMALL_WORDS'), n - 2) : commas(n);
   }
   big(lo = 100, hi = 5000): string {
     return commas(roundNumber(this.r, lo, hi));
-  }
-  money(): string {
-    const currency = this.r.weighted([['$', 6], ['€', 3], ['£', 1]] as const);
-    if (this.chance(0.5)) return `${currency}${this.r.pickZ(['1', '2', '1.5', '3', '5', '2.5', '10', '4', '6', '1.2', '8', '20', '50', '60', '1.7', '7.5'])} billion`;
-    return `${currency}${commas(roundNumber(this.r, 10, 900))} million`;
   }
   percent(lo = 2, hi = 85): string {
     return `${this.r.range(lo, hi)}%`;
@@ -847,6 +859,10 @@ class Gen {
   village(): string {
     return this.uaPlaces.draw(this.r);
   }
+  /** An invented name for a battalion or a drone unit. */
+  unitName(): string {
+    return this.unitNames.draw(this.r);
+  }
   /** An invented Russian town. */
   ruTown(): string {
     return this.ruPlaces.draw(this.r);
@@ -872,6 +888,9 @@ class Gen {
     return this.topic.here(this);
   }
   /** The story's country, its cities and its towns. */
+  desk(): string {
+    return this.topic.desk;
+  }
   landName(): string {
     return this.land.name;
   }
@@ -927,24 +946,6 @@ class Gen {
     const regional = WORLD.regionalOutlets[this.topic.region ?? this.land.region];
     if (regional && this.chance(0.4)) return this.z(regional);
     return this.r.pickZ(words('OUTLETS'), 1, 3);
-  }
-  ruUnit(): string {
-    return this.r.weighted<() => string>([
-      [() => `Russia’s ${this.ordinal()} ${this.pick(words('RU_UNIT_TYPES'))} ${this.pick(['Brigade', 'Division', 'Regiment'])}`, 5],
-      [() => `the ${this.unitNames.draw(this.r)} battalion`, 2],
-      [() => `Russia’s ${this.z(words('RU_GROUPS'))} group of forces`, 2],
-    ])();
-  }
-  uaUnit(): string {
-    return this.r.weighted<() => string>([
-      [() => `the ${this.ordinal()} ${this.pick(words('UA_UNIT_TYPES'))} Brigade`, 5],
-      [() => `the ${this.unitNames.draw(this.r)} drone unit`, 2],
-      [() => `Ukraine’s ${this.z(words('UA_COMMANDS'))} Defence Forces`, 1],
-    ])();
-  }
-  aidWeapon(): string {
-    this.tag('aid');
-    return this.z(words('AID_WEAPONS'));
   }
   /** What a candidate runs for. */
   office(): string {
@@ -1134,7 +1135,8 @@ function newStory(g: Gen, topic: Topic, storyIds: Set<string>, plans: StoryPlan[
   const outlet = g.outlet();
   const start = START + Math.floor(r.next() * (END - START - 30 * DAY));
   const source: Story['source'] = { outlet };
-  if (r.chance(0.5)) source.title = headline(g, title);
+  g.storyTitle = title;
+  if (r.chance(0.5)) source.title = TEMPLATES.headline(g);
   if (r.chance(0.6)) source.date = iso(start).slice(0, 10);
   const additionalSources: string[] = [];
   const extra = r.weighted([[0, 5], [1, 3], [2, 1]] as const);
@@ -1145,16 +1147,6 @@ function newStory(g: Gen, topic: Topic, storyIds: Set<string>, plans: StoryPlan[
   const plan: StoryPlan = { story: { id: uniqueSlug(slugify(title), storyIds), title, source, additionalSources }, topic, land: g.land, start, outlet };
   plans.push(plan);
   return plan;
-}
-
-function headline(g: Gen, title: string): string {
-  return g.r.weighted<() => string>([
-    [() => `${title}: what we know`, 2],
-    [() => `${title}: live updates`, 2],
-    [() => `${title}, explained`, 1],
-    [() => `${g.topic.desk}: ${title}`, 2],
-    [() => `${title} — ${g.person()} reports from ${g.here()}`, 1],
-  ])();
 }
 
 function makeClaim(g: Gen, index: number, plan: StoryPlan, topic: Topic, ids: Set<string>, statements: Set<string>): Claim {

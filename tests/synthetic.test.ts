@@ -79,6 +79,16 @@ describe('the synthetic templates file', () => {
     ]);
   });
 
+  it('reports a bad option and a bad weight of a weighted choice, and a template that is neither text nor choice', () => {
+    expect(templateProblems(templatesWith(['phrases', 'currency'], { weighted: [['$', 6], ['{euro}', 3], ['£', 0]] }))).toEqual([
+      expect.stringMatching(/^phrases\.currency\.weighted\.2\.1: /),
+    ]);
+    expect(templateProblems(templatesWith(['phrases', 'currency'], { weighted: [['$', 6], ['{euro}', 3]] }))).toEqual([
+      'phrases.currency.weighted.1.0: {euro}: unknown placeholder "euro"',
+    ]);
+    expect(templateProblems(templatesWith(['quoteTails', 0], 42))).toEqual([expect.stringMatching(/^quoteTails\.0: must be a text, /)]);
+  });
+
   it('refuses a phrase named like a placeholder, which would hide it', () => {
     expect(templateProblems(templatesWith(['phrases', 'count'], '{zipf MONTHS}'))).toEqual(['phrases.count: is already the name of a placeholder or modifier']);
   });
