@@ -848,6 +848,8 @@ class Gen {
   year(lo = 2027, hi = 2040): string {
     return String(this.r.range(lo, hi));
   }
+  // soon(), when() and office() draw every option before picking one, which a template choice does not (it draws
+  // only the option it picks): as templates they would change the data, so they stay here.
   soon(): string {
     return this.z(['next month', 'by the end of the year', `in ${this.month()}`, 'before winter', 'within weeks', 'in the coming months', 'this spring', `by ${this.month()}`]);
   }
@@ -855,7 +857,7 @@ class Gen {
     return this.z(['last week', 'in recent days', 'since October', 'this month', 'over the past month', 'earlier this year', 'in the autumn', 'since the summer', `in ${this.month()}`, `since ${this.month()}`, `by the end of ${this.month()}`, 'in 2024', 'in 2025', 'last year', 'overnight', 'on Sunday']);
   }
 
-  // places in and around Ukraine
+  // invented places and units
   village(): string {
     return this.uaPlaces.draw(this.r);
   }
@@ -867,7 +869,11 @@ class Gen {
   ruTown(): string {
     return this.ruPlaces.draw(this.r);
   }
-  // places elsewhere
+  /** An invented Arab village or town. */
+  arVillage(): string {
+    return (this.towns.ar ?? this.ruPlaces).draw(this.r);
+  }
+  // countries
   country(): string {
     return this.z(WORLD.countries)[0];
   }
@@ -880,17 +886,15 @@ class Gen {
   allyAdj(): string {
     return this.z(WORLD.allies)[1];
   }
-  arVillage(): string {
-    return (this.towns.ar ?? this.ruPlaces).draw(this.r);
-  }
+  // the story
   /** A place the current story is about. */
   here(): string {
     return this.topic.here(this);
   }
-  /** The story's country, its cities and its towns. */
   desk(): string {
     return this.topic.desk;
   }
+  /** The story's country, its cities and its towns. */
   landName(): string {
     return this.land.name;
   }
@@ -1039,7 +1043,6 @@ const VERDICT_WEIGHTS: readonly (readonly [Verdict, number])[] = [
   ['inconclusive', 3],
   ['retracted', 2],
 ];
-
 
 const START = Date.UTC(2024, 0, 8);
 const END = Date.UTC(2026, 11, 31, 23, 59);
@@ -1270,6 +1273,7 @@ function compose(g: Gen, topic: Topic, speaker: Speaker, quote: boolean): string
 
 /** Lengthens a statement that is too short: a quote with another sentence, a paraphrase with a source. */
 function pad(g: Gen, statement: string, quote: boolean): string {
+  // Draws all four sources before picking one, like Gen.soon(), so it stays code.
   if (quote) return `${statement} ${g.r.pick(TEMPLATES.quoteTails)(g)}`;
   return distinguish(statement, quote, g.z([`according to ${g.org()}`, `in ${g.here()}`, 'according to preliminary data', `according to ${g.outlet()}`]));
 }
