@@ -39,8 +39,10 @@ interface Row {
   readCpuMs: number;
   indexBuildMs: number;
   indexBuildCpuMs: number;
-  /** Process spawned → "claims loaded" logged (database read, index built). */
+  /** Process spawned → "claims loaded" logged (claims and index read from the cache, or from the database and built). */
   storeReadyMs: number;
+  /** Where the bot's claims and index came from: "cache" or "database" (its `claims loaded` log line). */
+  loadedFrom: string;
   /** CPU time (user + system) the bot process had used by then: less dependent on what else the machine runs. */
   storeReadyCpuMs: number;
   /** The machine's 1-minute load average when the bot started (2 cores: above 2, other processes compete). */
@@ -57,7 +59,7 @@ async function scratch(engine: 'sqlite' | 'postgres') {
 }
 
 /** The built bot (what `npm start` runs) on `databaseUrl`, against a loopback Discord; /claim timed end to end. */
-async function runBot(databaseUrl: string): Promise<Pick<Row, 'storeReadyMs' | 'storeReadyCpuMs' | 'botReadyMs' | 'command' | 'rssMb' | 'peakRssMb'>> {
+async function runBot(databaseUrl: string): Promise<Pick<Row, 'storeReadyMs' | 'storeReadyCpuMs' | 'loadedFrom' | 'botReadyMs' | 'command' | 'rssMb' | 'peakRssMb'>> {
   const discord = await FakeDiscord.start();
   const started = performance.now();
   const bot = spawn(process.execPath, await startArguments(), {
@@ -67,10 +69,13 @@ async function runBot(databaseUrl: string): Promise<Pick<Row, 'storeReadyMs' | '
   });
   let storeReadyMs = Number.NaN;
   let storeReadyCpuMs = Number.NaN;
+  let loadedFrom = 'unknown';
   bot.stderr.on('data', (chunk: Buffer) => {
-    if (!Number.isNaN(storeReadyMs) || !chunk.toString().includes('"claims loaded"')) return;
+    const loaded = chunk.toString().split('\n').find((line) => line.includes('"claims loaded"'));
+    if (!Number.isNaN(storeReadyMs) || !loaded) return;
     storeReadyMs = performance.now() - started;
     storeReadyCpuMs = cpuMs(bot.pid!);
+    loadedFrom = (JSON.parse(loaded) as { from: string }).from;
   });
   await discord.connected();
   await discord.nextRequest((r) => r.path.endsWith('/commands'), 60_000);
@@ -88,7 +93,7 @@ async function runBot(databaseUrl: string): Promise<Pick<Row, 'storeReadyMs' | '
   bot.kill('SIGTERM');
   await new Promise((resolve) => bot.once('exit', resolve));
   await discord.close();
-  return { storeReadyMs, storeReadyCpuMs, botReadyMs, command: latency(times), rssMb: kb('VmRSS'), peakRssMb: kb('VmHWM') };
+  return { storeReadyMs, storeReadyCpuMs, loadedFrom, botReadyMs, command: latency(times), rssMb: kb('VmRSS'), peakRssMb: kb('VmHWM') };
 }
 
 function cpuSince(start: NodeJS.CpuUsage): number {
@@ -104,8 +109,9 @@ function cpuMs(pid: number): number {
 
 /** Commit in one process → heard in another: two stores on one Postgres database, one change at a time. */
 async function crossProcessLatency(databaseUrl: string, samples: number): Promise<Latency> {
-  const writer = await ClaimStore.open({ databaseUrl, seedFile: SHIPPED_CLAIMS });
-  const reader = await ClaimStore.open({ databaseUrl, seedFile: SHIPPED_CLAIMS });
+  // No cache: saving one (after a first start) would stall these processes while the latency is measured.
+  const writer = await ClaimStore.open({ databaseUrl, seedFile: SHIPPED_CLAIMS, cacheDir: false });
+  const reader = await ClaimStore.open({ databaseUrl, seedFile: SHIPPED_CLAIMS, cacheDir: false });
   const template = writer.claims[0]!;
   const times: number[] = [];
   for (let n = 0; n < samples; n++) {
@@ -166,11 +172,11 @@ for (const claims of SIZES) {
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 const lines = [`Machine: ${machine}. /claim: ${INTERACTIONS} interactions after 50 to warm up.`, ''];
-lines.push('| engine | claims | import (first start) ms | read all ms (CPU ms) | index build ms (CPU ms) | start → claims loaded ms (CPU ms) | start → commands synced ms | /claim p50 / p99 ms | RSS after MB | peak RSS MB | load |');
+lines.push('| engine | claims | import (first start) ms | read all ms (CPU ms) | index build ms (CPU ms) | start → claims loaded ms (CPU ms), from | start → commands synced ms | /claim p50 / p99 ms | RSS after MB | peak RSS MB | load |');
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   lines.push(
-    `| ${row.engine} | ${row.claims.toLocaleString('en')} | ${ms(row.importMs)} | ${ms(row.readMs)} (${ms(row.readCpuMs)}) | ${ms(row.indexBuildMs)} (${ms(row.indexBuildCpuMs)}) | ${ms(row.storeReadyMs)} (${ms(row.storeReadyCpuMs)}) | ${ms(row.botReadyMs)} | ${ms(row.command.p50)} / ${ms(row.command.p99)} | ${row.rssMb.toFixed(0)} | ${row.peakRssMb.toFixed(0)} | ${row.load.toFixed(1)} |`,
+    `| ${row.engine} | ${row.claims.toLocaleString('en')} | ${ms(row.importMs)} | ${ms(row.readMs)} (${ms(row.readCpuMs)}) | ${ms(row.indexBuildMs)} (${ms(row.indexBuildCpuMs)}) | ${ms(row.storeReadyMs)} (${ms(row.storeReadyCpuMs)}), ${row.loadedFrom} | ${ms(row.botReadyMs)} | ${ms(row.command.p50)} / ${ms(row.command.p99)} | ${row.rssMb.toFixed(0)} | ${row.peakRssMb.toFixed(0)} | ${row.load.toFixed(1)} |`,
   );
 }
 lines.push('');
