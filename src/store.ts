@@ -33,8 +33,6 @@ export interface StoreOptions {
 
 /** Claims a new statement is compared with, found by search: comparing it with all 100,000 would take a second. */
 const LOOKALIKES = 10;
-/** Changes applied since the cache was saved that make it worth saving again (a start then applies fewer). */
-const CACHE_EVERY = 1000;
 
 /**
  * The claims the bot serves. The database holds them and their audit trail; memory holds a copy (as JSON, parsed
@@ -130,8 +128,10 @@ export class ClaimStore {
   }
 
   /**
-   * Saves the claims and the index as they are now for the next start (in the background: the write resolves
-   * on its own, and a failure is logged, not thrown: the cache only saves time).
+   * Saves the claims and the index as they are now for the next start: after a start that built them, and when
+   * the store closes. Not while it serves: taking the snapshot holds the process for about 0.5 s at 100,000 claims,
+   * and a start applies the changes made since the cache anyway (a crash only means more of them). The file is
+   * written in the background; a failure is logged, not thrown: the cache only saves time.
    */
   private saveCache(): Promise<void> {
     const cache = this.cache;
@@ -295,7 +295,6 @@ export class ClaimStore {
     this.shelf.put(claim, entry.removed);
     if (!entry.removed) this.index.add(claim);
     for (const listener of this.listeners) listener(entry);
-    if (this.cache && this.lastSeq - this.cache.seq >= CACHE_EVERY) void this.saveCache();
   }
 
   /** Applies entries in sequence order; a story another process added is read first, so its claims find it. */
