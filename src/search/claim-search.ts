@@ -139,8 +139,7 @@ export class ClaimSearch {
       liveDocs: snapshot.ids.length,
       docNumbers: undefined,
     });
-    // Copies: the snapshot's arrays are views into the bytes it was read from, which can then go.
-    const [docs, weights, positions] = [snapshot.docs.slice(), snapshot.weights.slice(), snapshot.positions.slice()];
+    const { docs, weights, positions } = snapshot;
     let start = 0;
     snapshot.terms.forEach((term, i) => {
       const length = snapshot.lengths[i]!;
