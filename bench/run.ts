@@ -1,5 +1,6 @@
 // `npm run bench`: claimbot's search side by side with raw fuse.js and minisearch, same data, same queries.
 // `npm run bench -- --quick`: 1,000 claims and a few queries, to prove the benchmark still works (CI).
+// With TEST_DATABASE_URL or BENCH_DATABASE_URL naming a PostgreSQL server, the scale part runs on it too.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -93,6 +94,9 @@ if (corpusPresent && !quick) {
 }
 process.stderr.write('answer quality…\n');
 const quality = await node('quality.ts', quick ? ['--claimbot-only'] : []);
+// The bot as deployed at 10,000 and 100,000 claims: startup, memory, /claim; PostgreSQL too when a server is given.
+process.stderr.write('scale…\n');
+const scale = await node('scale.ts', quick ? ['--quick'] : ['--interactions', 300]);
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const ratio = (base: number, value: number) => `${(base / value).toFixed(base / value >= 10 ? 0 : 1)}×`;
@@ -135,6 +139,7 @@ if (corpusEndToEnd) {
   lines.push('', `The first /claim after startup: ${ms(firstCommandMs)} ms.`);
 }
 lines.push('', quality.trim());
+lines.push('', '### Scale: the bot at 10,000 and 100,000 claims (bench/scale.ts)', '', scale.trim());
 
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);
