@@ -88,8 +88,8 @@ export class ClaimStore {
       if (database.engine === 'postgres') {
         store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
       }
-      // Built from the database: saved now (without waiting), so that the next start reads it back.
-      void store.saveCache();
+      // Built from the database: saved now (the file written in the background), so that the next start reads it.
+      if (store.loadedFrom === 'database') void store.saveCache();
       return store;
     } catch (error) {
       await database.close();
