@@ -6,6 +6,7 @@ import { contentTerms } from './text.ts';
 import { Postings } from './postings.ts';
 import { readText, type ReadingMode, type ReadWord } from './reading.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { warmUp } from './warm-up.ts';
 
 export { checkQuery, MAX_QUERY_LENGTH } from './query.ts';
 export type { ReadingMode as SearchMode } from './reading.ts';
@@ -75,9 +76,8 @@ export class ClaimSearch {
     this.storyTitles = new Map(stories.map((story) => [story.id, story.title]));
     for (const claim of claims) this.add(claim);
     this.vocabulary.prepare();
-    // The first search compiles the search path (and fuse.js's) lazily: 10-20 ms at 12,800 claims. Pay it here, at
-    // startup, rather than on someone's first query: one query of each kind, with a typo and a word being typed.
-    for (const mode of ['query', 'typing', 'message'] as const) this.search('Warm up the serach for 10,000 claims', { mode, limit: 1 });
+    // Pay for compiling the search path here, at startup, rather than on someone's first query.
+    warmUp((text, options) => this.search(text, options));
   }
 
   add(claim: Claim): void {
@@ -121,7 +121,8 @@ export class ClaimSearch {
     read.forEach((word, i) => {
       const scored = this.scoreTerm(word, touched, matched, i > 0);
       if (scored.reached.length === 0 && !word.partial) unmatched += word.boost;
-      heaviest = Math.max(heaviest, scored.weight);
+      // A word that only a related meaning matched is not one of the words some claim has.
+      if (scored.own) heaviest = Math.max(heaviest, scored.weight);
       total += scored.weight;
       for (const doc of previous) this.previousEnd[doc] = 0;
       // One past the next position, so that 0 stays "not found" even for a word at position 0.
@@ -157,16 +158,14 @@ export class ClaimSearch {
    * it reached and its weight. The word weighs by how many claims it reaches through all its matches together,
    * so a rare synonym or near-miss does not outweigh the word typed.
    */
-  private scoreTerm({ term, partial, boost }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
+  private scoreTerm({ term, partial, boost, related }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
     const expansions = new Map<string, number>();
     for (const { term: found, similarity: credit } of this.vocabulary.matches(term, partial)) {
       keepHighest(expansions, found, credit);
       for (const [synonym, strength] of synonyms(found)) keepHighest(expansions, synonym, credit * strength);
     }
     const reached: number[] = [];
-    for (const [found, credit] of expansions) {
-      const postings = this.postings.get(found);
-      if (!postings || postings.length === 0) continue;
+    const reach = (found: string, credit: number, postings: Postings) => {
       keepHighest(matched, found, credit);
       for (let i = 0; i < postings.length; i++) {
         const doc = postings.docs[i]!;
@@ -177,16 +176,28 @@ export class ClaimSearch {
           this.position[doc] = postings.positions[i]!;
         }
       }
+    };
+    for (const [found, credit] of expansions) {
+      const postings = this.postings.get(found);
+      if (postings && postings.length > 0) reach(found, credit, postings);
     }
-    if (reached.length === 0) return { reached, weight: 0 };
-    const weight = boost * this.idf(reached.length);
+    // The word weighs by the claims its own matches reach. A word of related meaning (WordNet) adds claims, not
+    // weight: it counts at most as much as it would typed itself, so a common one ("loss" for "death") stays cheap.
+    const own = reached.length;
+    for (const [meaning, strength] of related) {
+      const postings = this.postings.get(meaning);
+      if (!postings || postings.length === 0 || expansions.has(meaning)) continue;
+      reach(meaning, own === 0 ? strength : strength * Math.min(1, this.idf(postings.length) / this.idf(own)), postings);
+    }
+    if (reached.length === 0) return { reached, weight: 0, own: false };
+    const weight = boost * this.idf(own || reached.length);
     for (const doc of reached) {
       if (this.totals[doc] === 0) touched.push(doc);
       if (afterAnother && this.previousEnd[doc] === this.position[doc]! + 1) this.adjacent[doc]!++;
       this.totals[doc]! += this.best[doc]! * weight;
       this.best[doc] = 0;
     }
-    return { reached, weight };
+    return { reached, weight, own: own > 0 };
   }
 
   /** How much of a claim's statement and claimant a message repeats, rare words weighing more. */
