@@ -1,4 +1,4 @@
-import { fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -24,8 +24,9 @@ const NEWLINE = 10;
 const SPACE = 32;
 /** The noun index keeps the lemma and byte offset of every this-many-th line: ~4,600 keys for 147,000 nouns. */
 const BLOCK_LINES = 32;
+const CHUNK_BYTES = 64 * 1024;
 /** One buffer for every read: a look-up allocates nothing but the text it returns. */
-let scratch = Buffer.allocUnsafe(64 * 1024);
+let scratch = Buffer.allocUnsafe(CHUNK_BYTES);
 
 /** A WordNet file read at byte offsets: in `data.noun`, a synset is the line at its offset. */
 class DictionaryFile {
@@ -59,13 +60,19 @@ class NounIndex {
   private readonly keys: string[] = [];
   private readonly starts: number[] = [];
 
+  /** Reads the index once, a buffer's worth of whole lines at a time (never the whole 4.8 MB at once). */
   constructor() {
-    const text = readFileSync(join(DICTIONARY, 'index.noun'));
-    for (let at = 0, line = 0; at < text.length; at = text.indexOf(NEWLINE, at) + 1 || text.length) {
-      // The licence at the top is indented: it is no lemma.
-      if (text[at] === SPACE || line++ % BLOCK_LINES !== 0) continue;
-      this.starts.push(at);
-      this.keys.push(text.toString('latin1', at, text.indexOf(SPACE, at)));
+    for (let offset = 0, line = 0; offset < this.file.size; ) {
+      const chunk = this.file.read(offset, Math.min(CHUNK_BYTES, this.file.size - offset));
+      const end = chunk.lastIndexOf(NEWLINE) + 1;
+      if (end === 0) throw new Error(`WordNet's index.noun has a line longer than ${CHUNK_BYTES} bytes at ${offset}`);
+      for (let at = 0; at < end; at = chunk.indexOf(NEWLINE, at) + 1) {
+        // The licence at the top is indented: it is no lemma.
+        if (chunk[at] === SPACE || line++ % BLOCK_LINES !== 0) continue;
+        this.starts.push(offset + at);
+        this.keys.push(chunk.toString('latin1', at, chunk.indexOf(SPACE, at)));
+      }
+      offset += end;
     }
   }
 
@@ -89,7 +96,7 @@ class NounIndex {
 
 let nouns: { index: NounIndex; data: DictionaryFile } | undefined;
 
-/** Opened on the first look-up (the search's warm-up, at startup): the noun index is read once, 4.8 MB. */
+/** Opened on the first look-up (the search's warm-up, at startup): the noun index is read once, 64 KB at a time. */
 function dictionary() {
   nouns ??= { index: new NounIndex(), data: new DictionaryFile('data.noun') };
   return nouns;
