@@ -130,7 +130,8 @@ function commonestSense(lemma: string): number | undefined {
 }
 
 const related = new Map<string, ReadonlyMap<string, number>>();
-const MAX_CACHED_WORDS = 5_000;
+/** Each entry is a handful of words: 1,000 of them stay well under a megabyte. */
+const MAX_CACHED_WORDS = 1_000;
 
 /**
  * Single nouns that mean what `word` means (SYNONYM_STRENGTH) or something more specific (HYPONYM_STRENGTH),
