@@ -7,6 +7,7 @@ import { contentTerms } from './text.ts';
 import { Postings } from './postings.ts';
 import { readText, type ReadingMode, type ReadWord } from './reading.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { warmUp } from './warm-up.ts';
 
 export { checkQuery, MAX_QUERY_LENGTH } from './query.ts';
 export type { ReadingMode as SearchMode } from './reading.ts';
@@ -69,7 +70,7 @@ const FIELDS: readonly { weight: number; text: (claim: Claim, storyTitle: string
  * names; INDEX_LAYOUT counts changes to what the snapshot holds.
  */
 const INDEX_LAYOUT = 1;
-const PROBE = 'Zelensky’s Ukrainian army said 10,000 North Korean soldiers (ten thousand; 2.6 million, seventy per cent) were deployed in Kursk, U.S. officials claimed.';
+const PROBE = 'Zelensky’s Ukrainian army said 10,000 North Korean soldiers (ten thousand; 2.6 million, seventy per cent) were deployed in Kursk and could be in Donetsk, U.S. officials claimed.';
 /** A long field is a little less about any one of its words (BM25's length idea, mild): at most this much less. */
 const LENGTH_PENALTY = 0.1;
 const TYPICAL_FIELD_TERMS = 12;
@@ -123,7 +124,7 @@ export class ClaimSearch {
     if (!read) this.own = new Map();
     this.read = read ?? ((id) => this.own!.get(id));
     for (const claim of claims) this.add(claim);
-    this.warmUp();
+    this.prepareFirstSearch();
   }
 
   /** An index saved by `snapshot()`, read back; undefined when it was saved by a version that read text differently. */
@@ -147,7 +148,7 @@ export class ClaimSearch {
       index.vocabulary.add(term, length);
       start += length;
     });
-    index.warmUp();
+    index.prepareFirstSearch();
     return index;
   }
 
@@ -235,17 +236,16 @@ export class ClaimSearch {
   }
 
   /**
-   * Sorts the vocabulary and runs the first searches, which compile the search path (and fuse.js's) lazily: 30-100 ms
-   * at 100,000 claims. Paid at startup rather than on someone's first query: queries of each kind, with a typo, a
-   * word being typed, and the term most claims have (the loops over many claims are compiled only once they run long).
+   * Sorts the vocabulary and pays for compiling the search path here, at startup, rather than on someone's first
+   * query (see warm-up.ts); last, a search for the term most claims have, so that the loops over many claims are
+   * compiled too (they are only once they run long).
    */
-  private warmUp(): void {
+  private prepareFirstSearch(): void {
     this.vocabulary.prepare();
+    warmUp((text, options) => this.search(text, options));
     let commonest = '';
     for (const [term, postings] of this.postings) if (postings.length > (this.postings.get(commonest)?.length ?? 0)) commonest = term;
-    for (const mode of ['query', 'typing', 'message'] as const) {
-      for (const query of ['Warm up the serach for 10,000 claims', `${commonest} claims`]) this.search(query, { mode, limit: 1 });
-    }
+    for (const mode of ['query', 'typing', 'message'] as const) this.search(`${commonest} claims`, { mode, limit: 1 });
   }
 
   /** The best matches first; ties go to the claim id that sorts first, so the same query always ranks the same. */
@@ -262,7 +262,8 @@ export class ClaimSearch {
     read.forEach((word, i) => {
       const scored = this.scoreTerm(word, touched, matched, i > 0);
       if (scored.reached.length === 0 && !word.partial) unmatched += word.boost;
-      heaviest = Math.max(heaviest, scored.weight);
+      // A word that only a related meaning matched is not one of the words some claim has.
+      if (scored.own) heaviest = Math.max(heaviest, scored.weight);
       total += scored.weight;
       for (const doc of previous) this.previousEnd[doc] = 0;
       // One past the next position, so that 0 stays "not found" even for a word at position 0.
@@ -302,16 +303,14 @@ export class ClaimSearch {
    * it reached and its weight. The word weighs by how many claims it reaches through all its matches together,
    * so a rare synonym or near-miss does not outweigh the word typed.
    */
-  private scoreTerm({ term, partial, boost }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
+  private scoreTerm({ term, partial, boost, related }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
     const expansions = new Map<string, number>();
     for (const { term: found, similarity: credit } of this.vocabulary.matches(term, partial)) {
       keepHighest(expansions, found, credit);
       for (const [synonym, strength] of synonyms(found)) keepHighest(expansions, synonym, credit * strength);
     }
     const reached: number[] = [];
-    for (const [found, credit] of expansions) {
-      const postings = this.postings.get(found);
-      if (!postings || postings.length === 0) continue;
+    const reach = (found: string, credit: number, postings: Postings) => {
       keepHighest(matched, found, credit);
       for (let i = postings.start, end = postings.start + postings.length; i < end; i++) {
         const doc = postings.docs[i]!;
@@ -322,16 +321,28 @@ export class ClaimSearch {
           this.position[doc] = postings.positions[i]!;
         }
       }
+    };
+    for (const [found, credit] of expansions) {
+      const postings = this.postings.get(found);
+      if (postings && postings.length > 0) reach(found, credit, postings);
     }
-    if (reached.length === 0) return { reached, weight: 0 };
-    const weight = boost * this.idf(reached.length);
+    // The word weighs by the claims its own matches reach. A word of related meaning (WordNet) adds claims, not
+    // weight: it counts at most as much as it would typed itself, so a common one ("loss" for "death") stays cheap.
+    const own = reached.length;
+    for (const [meaning, strength] of related) {
+      const postings = this.postings.get(meaning);
+      if (!postings || postings.length === 0 || expansions.has(meaning)) continue;
+      reach(meaning, own === 0 ? strength : strength * Math.min(1, this.idf(postings.length) / this.idf(own)), postings);
+    }
+    if (reached.length === 0) return { reached, weight: 0, own: false };
+    const weight = boost * this.idf(own || reached.length);
     for (const doc of reached) {
       if (this.totals[doc] === 0) touched.push(doc);
       if (afterAnother && this.previousEnd[doc] === this.position[doc]! + 1) this.adjacent[doc]!++;
       this.totals[doc]! += this.best[doc]! * weight;
       this.best[doc] = 0;
     }
-    return { reached, weight };
+    return { reached, weight, own: own > 0 };
   }
 
   /** How much of a claim's statement and claimant a message repeats, rare words weighing more. */

@@ -1,4 +1,6 @@
-import { contentTerms, tokens, type Token } from './text.ts';
+import { keepHighest } from '../best.ts';
+import { relatedWords } from './meanings.ts';
+import { contentTerms, POSSIBILITY_TERM, tokens, type Token } from './text.ts';
 
 /**
  * How a text is read. `query`: a submitted query, every word finished. `typing`: autocomplete sees each keystroke,
@@ -12,6 +14,8 @@ export interface ReadWord extends Token {
   partial: boolean;
   /** How much more than its rarity the word counts (names and numbers in a message). */
   boost: number;
+  /** Terms that mean the same or something more specific (WordNet), each with how much it counts for the word. */
+  related: ReadonlyMap<string, number>;
 }
 
 /** A name or a number in a message says more about which claim it is about than its other words. */
@@ -26,9 +30,26 @@ export function readText(text: string, mode: ReadingMode): ReadWord[] {
   all.forEach((token, i) => {
     const partial = i === typingLast;
     if ((token.stopword && !partial) || read.has(token.term)) return;
-    read.set(token.term, { ...token, partial, boost: names.has(token.term) || /^\d/.test(token.term) ? NAME_OR_NUMBER_BOOST : 1 });
+    const related = mode === 'message' || partial ? NO_RELATED : relatedTerms(token);
+    read.set(token.term, { ...token, partial, boost: names.has(token.term) || /^\d/.test(token.term) ? NAME_OR_NUMBER_BOOST : 1, related });
   });
   return [...read.values()];
+}
+
+const NO_RELATED: ReadonlyMap<string, number> = new Map();
+
+/**
+ * What a finished query word also means, as index terms. Not for a message: its many words already say what it is
+ * about, and a long message would look up hundreds of words. Not for a word still being typed: it is not a word yet.
+ */
+function relatedTerms({ term, word }: Token): ReadonlyMap<string, number> {
+  // "might" is a word of possibility here, not a noun for power.
+  if (/^\d/.test(word) || term === POSSIBILITY_TERM) return NO_RELATED;
+  const terms = new Map<string, number>();
+  for (const [related, strength] of relatedWords(word)) {
+    for (const relatedTerm of contentTerms(related)) if (relatedTerm !== term) keepHighest(terms, relatedTerm, strength);
+  }
+  return terms;
 }
 
 /** Terms of the capitalised words of a message that do not start a sentence: names ("Zelensky", "Kursk", "ISW"). */

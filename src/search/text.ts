@@ -19,6 +19,14 @@ const FILLER = [
 ];
 const STOPWORDS: ReadonlySet<string> = new Set([...ENGLISH_STOPWORDS, ...FILLER]);
 
+/**
+ * Words that say a thing is possible, not that it is: one term, as numbers are one however written, so that "where
+ * could they be deployed" finds the claim that they "would likely" be, before claims of where they were. The stop
+ * word list drops "could" and "would"; what a claim hedges is part of what it says.
+ */
+const POSSIBILITY = new Set(['could', 'would', 'might', 'likely', 'possibly', 'probably', 'perhaps']);
+export const POSSIBILITY_TERM = 'could';
+
 /** Format characters pasted from the web: zero-width spaces and joiners, soft hyphens, direction marks, BOMs. */
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
 
@@ -72,6 +80,8 @@ export function stem(word: string): string {
 
 export interface Token {
   term: string;
+  /** The word as written (folded): what a dictionary looks up. */
+  word: string;
   /** A stop word or filler: kept only when a text has nothing else. */
   stopword: boolean;
 }
@@ -83,7 +93,9 @@ export function tokens(text: string): Token[] {
     .replace(/'/g, '')
     .match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu);
   // A lone letter is what is left of an initial or a possessive: it says nothing on its own.
-  return (words ?? []).filter((word) => word.length > 1 || /\d/.test(word)).map((word) => ({ term: stem(word), stopword: STOPWORDS.has(word) }));
+  return (words ?? []).filter((word) => word.length > 1 || /\d/.test(word)).map((word) =>
+      POSSIBILITY.has(word) ? { term: POSSIBILITY_TERM, word, stopword: false } : { term: stem(word), word, stopword: STOPWORDS.has(word) },
+    );
 }
 
 /** All content terms of a text, in order (its stop words only when it has nothing else). */
