@@ -115,7 +115,7 @@ for (const claims of SIZES) {
     );
   }
   const claimbot = rows.find((row) => row.engine === 'claimbot')!;
-  lines.push('', `claimbot: one moderator change (remove + add) p50 ${ms(claimbot.update!.p50)} ms, p99 ${ms(claimbot.update!.p99)} ms; startup (read + validate + index) ${ms(claimbot.storeOpenMs!)} ms.`, '');
+  lines.push('', `claimbot: one moderator change (remove + add) p50 ${ms(claimbot.update!.p50)} ms, p99 ${ms(claimbot.update!.p99)} ms; restart (claims and index read back from the cache) ${ms(claimbot.storeOpenMs!)} ms.`, '');
 }
 lines.push(
   `### End to end, ${endToEnd.claims.toLocaleString('en')} claims, ${endToEnd.interactions.toLocaleString('en')} interactions each, ${endToEndRuns.length} bot process${endToEndRuns.length === 1 ? '' : 'es'}`,

@@ -63,7 +63,7 @@ if (engine.name === 'claimbot') {
     index.add({ ...claim, statement: `${claim.statement} (updated)`, verdict: 'disputed' });
   });
   result.update = latency(changes.map((change) => timed(change)[1]));
-  // Startup as the bot does it once its database is filled: read every claim, build the index.
+  // A restart as the bot does it once its database is filled: claims and index from the cache the first start saved.
   const { dir, file, cleanup } = await datasetFile(dataset);
   const options = { databaseUrl: `file:${join(dir, 'claimbot.db')}`, seedFile: file };
   await (await ClaimStore.open(options)).close(); // the first start imports the seed file
