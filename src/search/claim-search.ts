@@ -154,34 +154,30 @@ export class ClaimSearch {
 
   /** The index as data (removed claims left out, documents numbered anew), for `restore`. */
   snapshot(): SearchSnapshot {
-    const renumbered = new Int32Array(this.ids.length);
     const live = this.ids.flatMap((id, doc) => (id === undefined ? [] : [doc]));
+    const renumbered = new Int32Array(this.ids.length);
     live.forEach((doc, i) => (renumbered[doc] = i));
+    const terms = [...this.postings].filter(([, postings]) => postings.length > 0);
+    const total = terms.reduce((sum, [, postings]) => sum + postings.length, 0);
     const snapshot: SearchSnapshot = {
       format: SEARCH_FORMAT,
       ids: live.map((doc) => this.ids[doc]!),
       verdicts: Uint8Array.from(live, (doc) => this.verdicts[doc]!),
       stories: Uint32Array.from(live, (doc) => this.stories[doc]!),
       storyIds: [...this.storyIndex.keys()],
-      terms: [],
-      lengths: new Uint32Array(this.postings.size),
-      docs: new Int32Array(0),
-      weights: new Float32Array(0),
-      positions: new Uint16Array(0),
+      terms: terms.map(([term]) => term),
+      lengths: Uint32Array.from(terms, ([, postings]) => postings.length),
+      docs: new Int32Array(total),
+      weights: new Float32Array(total),
+      positions: new Uint16Array(total),
     };
-    const terms = [...this.postings].filter(([, postings]) => postings.length > 0);
-    const total = terms.reduce((sum, [, postings]) => sum + postings.length, 0);
-    Object.assign(snapshot, { docs: new Int32Array(total), weights: new Float32Array(total), positions: new Uint16Array(total) });
     let at = 0;
-    terms.forEach(([term, postings], i) => {
-      snapshot.terms.push(term);
-      snapshot.lengths[i] = postings.length;
-      const { start, length } = postings;
-      for (let j = 0; j < length; j++) snapshot.docs[at + j] = renumbered[postings.docs[start + j]!]!;
-      snapshot.weights.set(postings.weights.subarray(start, start + length), at);
-      snapshot.positions.set(postings.positions.subarray(start, start + length), at);
-      at += postings.length;
-    });
+    for (const [, { docs, weights, positions, start, length }] of terms) {
+      for (let j = 0; j < length; j++) snapshot.docs[at + j] = renumbered[docs[start + j]!]!;
+      snapshot.weights.set(weights.subarray(start, start + length), at);
+      snapshot.positions.set(positions.subarray(start, start + length), at);
+      at += length;
+    }
     return snapshot;
   }
 
