@@ -111,31 +111,22 @@ describe.skipIf(!TEST_DATABASE_URL)('a pinned summary, with the bot sharded over
     return { atOwner: owner.discord.requests.slice(marks[0]), atOther: other.discord.requests.slice(marks[1]) };
   }
 
-  it('a re-rate made through the other process edits the summary exactly once, from shard 0’s process, with the new verdict', async () => {
-    const { atOwner, atOther } = await reRate(other, 'disputed', '⚖️ Disputed');
+  // In this order: the second re-rates the claim the first did.
+  it.each([
+    { through: 'the other process', process: () => other, verdict: 'disputed', label: '⚖️ Disputed' },
+    { through: 'shard 0’s process itself', process: () => owner, verdict: 'false', label: '❌ False' },
+  ])('a re-rate made through $through edits the summary exactly once, from shard 0’s process, with the new verdict', async ({ process, verdict, label }) => {
+    const { atOwner, atOther } = await reRate(process(), verdict, label);
 
     const edits = atOwner.filter(isSummaryEdit(summaryId));
     expect(edits).toHaveLength(1);
     const [embed] = (edits[0]!.body as SummaryEdit).embeds;
-    expect(embed!.description).toContain('**15 claims · 14 unverified · 1 disputed**');
-    expect(embed!.description).toContain(`⚖️ Disputed · **Volodymyr Zelensky** · \`${CLAIM}\``);
+    expect(embed!.description).toContain(`**15 claims · 14 unverified · 1 ${verdict}**`);
+    expect(embed!.description).toContain(`${label} · **Volodymyr Zelensky** · \`${CLAIM}\``);
     // Nothing else touched the channel: no new message, the same pin.
     expect(atOwner.filter(toChannels)).toEqual(edits);
     expect(owner.discord.pinnedIn(CHANNEL)).toEqual([summaryId]);
-    // The process that made the change sent nothing to any channel: no edit, and no summary of its own.
-    expect(atOther.filter(toChannels)).toEqual([]);
-  });
-
-  it('a re-rate made through shard 0’s process itself also edits the summary exactly once, and the other process sends nothing', async () => {
-    const { atOwner, atOther } = await reRate(owner, 'false', '❌ False');
-
-    const edits = atOwner.filter(isSummaryEdit(summaryId));
-    expect(edits).toHaveLength(1);
-    const [embed] = (edits[0]!.body as SummaryEdit).embeds;
-    expect(embed!.description).toContain('**15 claims · 14 unverified · 1 false**');
-    expect(embed!.description).toContain(`❌ False · **Volodymyr Zelensky** · \`${CLAIM}\``);
-    expect(atOwner.filter(toChannels)).toEqual(edits);
-    expect(owner.discord.pinnedIn(CHANNEL)).toEqual([summaryId]);
+    // The other process sent nothing to any channel: no edit, and no summary of its own.
     expect(atOther.filter(toChannels)).toEqual([]);
   });
 });
