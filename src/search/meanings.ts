@@ -1,6 +1,7 @@
 import { fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { keepHighest } from '../best.ts';
 
 /**
  * Nouns that mean the same as a query word, or something more specific ("tvs" → "television", "deaths" →
@@ -144,8 +145,7 @@ export function relatedWords(word: string): ReadonlyMap<string, number> {
   const forms = singulars(word);
   const add = (candidate: string, strength: number) => {
     // Multi-word lemmas are joined with "_" or "-"; abbreviations ("ore." for "oregon") are other words in a search.
-    if (/[_.-]/.test(candidate) || forms.includes(candidate) || word.startsWith(candidate)) return;
-    if ((words.get(candidate) ?? 0) < strength) words.set(candidate, strength);
+    if (!/[_.-]/.test(candidate) && !forms.includes(candidate) && !word.startsWith(candidate)) keepHighest(words, candidate, strength);
   };
   for (const form of forms) {
     const sense = commonestSense(form);
