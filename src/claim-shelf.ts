@@ -161,7 +161,7 @@ export class ClaimShelf {
   /** The live claim that already has this statement (compared as `comparableText` does), if any. */
   statementOwner(statement: string): string | undefined {
     const text = comparableText(statement);
-    const owners = this.owners().get(statementHash(statement));
+    const owners = this.owners().get(hashOf(text));
     for (const slot of owners === undefined ? [] : [owners].flat()) {
       if (comparableText(this.parse(slot).statement) === text) return this.ids[slot];
     }
@@ -218,9 +218,13 @@ export class ClaimShelf {
   }
 }
 
-/** FNV-1a of the statement's comparable text, as a small integer: a map key that costs no allocation. */
+/** The statement's comparable text, hashed: a map key that costs no allocation. */
 function statementHash(statement: string): number {
-  const text = comparableText(statement);
+  return hashOf(comparableText(statement));
+}
+
+/** FNV-1a, as a small integer. */
+function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >> 1;
