@@ -124,7 +124,8 @@ export class ClaimSearch {
     if (!read) this.own = new Map();
     this.read = read ?? ((id) => this.own!.get(id));
     for (const claim of claims) this.add(claim);
-    this.prepareFirstSearch();
+    // An empty index has nothing to sort or warm up; `restore` fills one and then prepares it.
+    if (this.liveDocs > 0) this.prepareFirstSearch();
   }
 
   /** An index saved by `snapshot()`, read back; undefined when it was saved by a version that read text differently. */
