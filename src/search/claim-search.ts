@@ -104,7 +104,7 @@ export class ClaimSearch {
   private readonly own: Map<string, Claim> | undefined;
   private readonly read: ClaimReader;
   private readonly postings = new Map<string, Postings>();
-  private readonly vocabulary = new Vocabulary(SYNONYM_TERMS);
+  private readonly vocabulary = new Vocabulary((term) => this.postings.get(term)?.length ?? 0, SYNONYM_TERMS);
   private readonly storyTitles: Map<string, string>;
   private liveDocs = 0;
   /** Scratch space for scoring, one slot per document, reused across searches and zeroed after each. */
@@ -146,7 +146,7 @@ export class ClaimSearch {
     snapshot.terms.forEach((term, i) => {
       const length = snapshot.lengths[i]!;
       index.postings.set(term, Postings.shared(docs, weights, positions, start, length));
-      index.vocabulary.add(term, length);
+      index.vocabulary.add(term);
       start += length;
     });
     index.prepareFirstSearch();
@@ -199,10 +199,7 @@ export class ClaimSearch {
     const doc = this.docOf().get(id);
     const claim = doc === undefined ? undefined : this.read(id);
     if (doc === undefined || !claim) return;
-    for (const term of this.termEntries(claim).keys()) {
-      this.postings.get(term)!.remove(doc);
-      this.vocabulary.remove(term);
-    }
+    for (const term of this.termEntries(claim).keys()) this.postings.get(term)!.remove(doc);
     this.ids[doc] = undefined;
     this.docOf().delete(id);
     this.own?.delete(id);

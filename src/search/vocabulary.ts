@@ -44,8 +44,8 @@ const MIN_COMPLETION_LENGTH = 2;
  * second letter (a typo rarely hits both). That is what keeps a search fast at any number of claims.
  */
 export class Vocabulary {
-  /** How many claims use each term. A term that drops to 0 stays registered: it has no postings, so it scores nothing. */
-  private readonly counts = new Map<string, number>();
+  /** Every term ever met. A term no claim uses any more stays known: it has no postings, so it scores nothing. */
+  private readonly known = new Set<string>();
   /** Sorted, for prefix ranges by binary search. New terms wait in `unsorted` until the next search, so a bulk load sorts once. */
   private sorted: string[] = [];
   private unsorted: string[] = [];
@@ -55,19 +55,21 @@ export class Vocabulary {
    */
   private readonly buckets = new Map<string, { terms: string[]; fuse?: Fuse<string> }>();
 
-  /** `extraTerms` can be matched without being in any claim: synonyms, so that a misspelled one is recognised. */
-  constructor(extraTerms: Iterable<string> = []) {
-    for (const term of extraTerms) this.register(term);
+  /**
+   * `claimsUsing` says how many claims use a term (the index's postings: not counted twice). `extraTerms` can be
+   * matched without being in any claim: synonyms, so that a misspelled one is recognised.
+   */
+  constructor(
+    private readonly claimsUsing: (term: string) => number,
+    extraTerms: Iterable<string> = [],
+  ) {
+    for (const term of extraTerms) this.add(term);
   }
 
-  /** Counts `claims` more claims using the term. */
-  add(term: string, claims = 1): void {
-    if (!this.counts.has(term)) this.register(term);
-    this.counts.set(term, this.count(term) + claims);
-  }
-
-  private register(term: string): void {
-    this.counts.set(term, 0);
+  /** Knows the term from now on. */
+  add(term: string): void {
+    if (this.known.has(term)) return;
+    this.known.add(term);
     this.unsorted.push(term);
     if (isNumber(term) || term.length < MIN_FUZZY_LENGTH - MAX_LENGTH_DIFFERENCE) return;
     for (const key of bucketKeys(term, term.length)) {
@@ -85,15 +87,9 @@ export class Vocabulary {
     return (bucket.fuse ??= new Fuse(bucket.terms, { includeScore: true, ignoreFieldNorm: true, threshold: FUZZY_THRESHOLD, location: 0, distance: FUZZY_DISTANCE }));
   }
 
-  /** Counts one claim fewer using the term. */
-  remove(term: string): void {
-    const count = this.counts.get(term);
-    if (count !== undefined) this.counts.set(term, count - 1);
-  }
-
   /** How many claims use the term. */
   count(term: string): number {
-    return this.counts.get(term) ?? 0;
+    return this.claimsUsing(term);
   }
 
   /**
@@ -102,7 +98,7 @@ export class Vocabulary {
    */
   matches(queryTerm: string, partial: boolean): TermMatch[] {
     const found = new Map<string, number>();
-    if (this.counts.has(queryTerm)) found.set(queryTerm, 1);
+    if (this.known.has(queryTerm)) found.set(queryTerm, 1);
     // A word still being typed is not a different word from its completions: it is one of them, not yet finished.
     for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, partial ? typingSimilarity(queryTerm, term) : prefixSimilarity(queryTerm, term));
     for (const term of this.prefixesOf(queryTerm)) keepHighest(found, term, prefixSimilarity(term, queryTerm));
@@ -140,7 +136,7 @@ export class Vocabulary {
     const prefixes: string[] = [];
     for (let length = Math.ceil(MIN_PREFIX_SHARE * word.length); length < word.length; length++) {
       const prefix = word.slice(0, length);
-      if (this.counts.has(prefix)) prefixes.push(prefix);
+      if (this.known.has(prefix)) prefixes.push(prefix);
     }
     return prefixes;
   }
