@@ -1,5 +1,6 @@
 import { insertBest } from './best.ts';
-import { comparableText, VERDICTS, type Claim, type Verdict } from './schema.ts';
+import { NO_FILTER, Numbering, VERDICT_NUMBERS } from './numbering.ts';
+import { comparableText, type Claim, type Verdict } from './schema.ts';
 
 /** Every claim on the shelf, one array per field (as `snapshot` gives them and `restore` takes them back). */
 export interface ShelfFields {
@@ -7,7 +8,7 @@ export interface ShelfFields {
   /** Index into `storyIds`. */
   stories: Uint32Array;
   storyIds: string[];
-  /** Index into VERDICTS. */
+  /** VERDICT_NUMBERS. */
   verdicts: Uint8Array;
   /** `updatedAt`, in milliseconds. */
   updated: Float64Array;
@@ -34,8 +35,7 @@ export class ClaimShelf {
   private starts: number[] = [];
   private ends: number[] = [];
   private stories: number[] = [];
-  private readonly storyIds: string[] = [];
-  private readonly storyIndex = new Map<string, number>();
+  private readonly storyNumbers = new Numbering();
   private verdicts: number[] = [];
   private updated: number[] = [];
   private removedFlags: boolean[] = [];
@@ -51,7 +51,7 @@ export class ClaimShelf {
   /** The shelf `snapshot` gave, back from its fields and every claim's JSON end to end. */
   static restore(fields: ShelfFields, json: Buffer): ClaimShelf {
     const shelf = new ClaimShelf();
-    fields.storyIds.forEach((story) => shelf.storyOf(story));
+    fields.storyIds.forEach((story) => shelf.storyNumbers.of(story));
     // Whole arrays at once: pushing 100,000 times to ten arrays would copy each of them as it grows.
     Object.assign(shelf, {
       ids: fields.ids,
@@ -78,7 +78,7 @@ export class ClaimShelf {
     const fields: ShelfFields = {
       ids: [...this.ids],
       stories: Uint32Array.from(this.stories),
-      storyIds: [...this.storyIds],
+      storyIds: [...this.storyNumbers.values],
       verdicts: Uint8Array.from(this.verdicts),
       updated: Float64Array.from(this.updated),
       removed: Uint8Array.from(this.removedFlags, Number),
@@ -103,8 +103,8 @@ export class ClaimShelf {
     this.buffers[slot] = json;
     this.starts[slot] = 0;
     this.ends[slot] = json.length;
-    this.stories[slot] = this.storyOf(claim.story);
-    this.verdicts[slot] = VERDICTS.indexOf(claim.verdict);
+    this.stories[slot] = this.storyNumbers.of(claim.story);
+    this.verdicts[slot] = VERDICT_NUMBERS.of(claim.verdict);
     this.updated[slot] = Date.parse(claim.updatedAt);
     this.removedFlags[slot] = removed;
     this.statementHashes[slot] = statementHash(claim.statement);
@@ -138,21 +138,20 @@ export class ClaimShelf {
 
   /** The claims in search (or the removed ones) of one story or all, each read whole: for exports and summaries. */
   *claims({ removed = false, story }: { removed?: boolean; story?: string } = {}): Generator<Claim> {
-    const storyIndex = story === undefined ? -1 : this.storyIndex.get(story);
-    if (storyIndex === undefined) return;
+    const storyNumber = this.storyNumbers.filter(story);
     for (let slot = 0; slot < this.ids.length; slot++) {
-      if (this.removedFlags[slot] === removed && (storyIndex === -1 || this.stories[slot] === storyIndex)) yield this.parse(slot);
+      if (this.removedFlags[slot] === removed && (storyNumber === NO_FILTER || this.stories[slot] === storyNumber)) yield this.parse(slot);
     }
   }
 
   /** The claims in search most recently updated, newest first (ties: the id that sorts first), read whole only those. */
   newest(limit: number, { verdict, story }: { verdict?: Verdict; story?: string } = {}): Claim[] {
-    const verdictIndex = verdict === undefined ? -1 : VERDICTS.indexOf(verdict);
-    const storyIndex = story === undefined ? -1 : (this.storyIndex.get(story) ?? -2);
+    const verdictNumber = VERDICT_NUMBERS.filter(verdict);
+    const storyNumber = this.storyNumbers.filter(story);
     const newer = (a: number, b: number) => this.updated[a]! > this.updated[b]! || (this.updated[a] === this.updated[b] && this.ids[a]! < this.ids[b]!);
     const found: number[] = [];
     for (let slot = 0; slot < this.ids.length; slot++) {
-      if (this.removedFlags[slot] || (verdictIndex !== -1 && this.verdicts[slot] !== verdictIndex) || (storyIndex !== -1 && this.stories[slot] !== storyIndex)) continue;
+      if (this.removedFlags[slot] || (verdictNumber !== NO_FILTER && this.verdicts[slot] !== verdictNumber) || (storyNumber !== NO_FILTER && this.stories[slot] !== storyNumber)) continue;
       insertBest(found, slot, limit, newer);
     }
     return found.map((slot) => this.parse(slot));
@@ -195,15 +194,6 @@ export class ClaimShelf {
     const others = [owners.get(hash) ?? []].flat().filter((owner) => owner !== slot);
     if (others.length === 0) owners.delete(hash);
     else owners.set(hash, others.length === 1 ? others[0]! : others);
-  }
-
-  private storyOf(story: string): number {
-    let index = this.storyIndex.get(story);
-    if (index === undefined) {
-      this.storyIndex.set(story, (index = this.storyIds.length));
-      this.storyIds.push(story);
-    }
-    return index;
   }
 
   private parse(slot: number): Claim {

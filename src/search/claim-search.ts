@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { VERDICTS, type Claim, type Story, type Verdict } from '../schema.ts';
+import { NO_FILTER, Numbering, VERDICT_NUMBERS } from '../numbering.ts';
+import type { Claim, Story, Verdict } from '../schema.ts';
 import { insertBest, keepHighest } from '../best.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { checkQuery } from './query.ts';
@@ -30,7 +31,7 @@ export type ClaimReader = (id: string) => Claim | undefined;
 export interface SearchSnapshot {
   format: string;
   ids: string[];
-  /** Index into VERDICTS. */
+  /** VERDICT_NUMBERS. */
   verdicts: Uint8Array;
   /** Index into `storyIds`. */
   stories: Uint32Array;
@@ -97,7 +98,7 @@ export class ClaimSearch {
   private ids: (string | undefined)[] = [];
   private verdicts: number[] = [];
   private stories: number[] = [];
-  private readonly storyIndex = new Map<string, number>();
+  private readonly storyNumbers = new Numbering();
   /** Which document a claim is: made when a change first needs it, not at every start. */
   private docNumbers: Map<string, number> | undefined = new Map();
   /** The claims themselves, when no reader is given (a standalone index: tests, benchmarks). */
@@ -132,7 +133,7 @@ export class ClaimSearch {
   static restore(snapshot: SearchSnapshot, stories: readonly Story[], read: ClaimReader): ClaimSearch | undefined {
     if (snapshot.format !== SEARCH_FORMAT) return undefined;
     const index = new ClaimSearch([], stories, read);
-    const storyNumbers = snapshot.storyIds.map((story) => index.storyNumber(story));
+    const storyNumbers = snapshot.storyIds.map((story) => index.storyNumbers.of(story));
     // Whole arrays at once, not a document at a time: 100,000 pushes copy the arrays as they grow.
     Object.assign(index, {
       ids: snapshot.ids,
@@ -165,7 +166,7 @@ export class ClaimSearch {
       ids: live.map((doc) => this.ids[doc]!),
       verdicts: Uint8Array.from(live, (doc) => this.verdicts[doc]!),
       stories: Uint32Array.from(live, (doc) => this.stories[doc]!),
-      storyIds: [...this.storyIndex.keys()],
+      storyIds: [...this.storyNumbers.values],
       terms: terms.map(([term]) => term),
       lengths: Uint32Array.from(terms, ([, postings]) => postings.length),
       docs: new Int32Array(total),
@@ -185,7 +186,7 @@ export class ClaimSearch {
   add(claim: Claim): void {
     if (this.docOf().has(claim.id)) this.remove(claim.id);
     const doc = this.ids.length;
-    this.setDoc(doc, claim.id, VERDICTS.indexOf(claim.verdict), this.storyNumber(claim.story));
+    this.setDoc(doc, claim.id, VERDICT_NUMBERS.of(claim.verdict), this.storyNumbers.of(claim.story));
     this.own?.set(claim.id, claim);
     for (const [term, { weight, position }] of this.termEntries(claim)) {
       let postings = this.postings.get(term);
@@ -204,13 +205,6 @@ export class ClaimSearch {
     this.docOf().delete(id);
     this.own?.delete(id);
     this.liveDocs--;
-  }
-
-  /** Stories are numbered in the order the index meets them (the keys of `storyIndex`). */
-  private storyNumber(story: string): number {
-    let number = this.storyIndex.get(story);
-    if (number === undefined) this.storyIndex.set(story, (number = this.storyIndex.size));
-    return number;
   }
 
   private setDoc(doc: number, id: string, verdict: number, story: number): void {
@@ -271,15 +265,14 @@ export class ClaimSearch {
     total += unmatched * heaviest;
     const pairs = read.length - 1;
     const found: Found[] = [];
-    const verdictNumber = verdict ? VERDICTS.indexOf(verdict) : -1;
-    // A story no claim is in: -2, which no claim has.
-    const storyNumber = story ? (this.storyIndex.get(story) ?? -2) : -1;
+    const verdictNumber = VERDICT_NUMBERS.filter(verdict);
+    const storyNumber = this.storyNumbers.filter(story);
     for (const doc of touched) {
       const coverage = this.totals[doc]! / total;
       const phrase = pairs === 0 ? 1 : 1 - PHRASE_SHARE + (PHRASE_SHARE * this.adjacent[doc]!) / pairs;
       this.totals[doc] = 0;
       this.adjacent[doc] = 0;
-      if ((verdictNumber !== -1 && this.verdicts[doc] !== verdictNumber) || (storyNumber !== -1 && this.stories[doc] !== storyNumber)) continue;
+      if ((verdictNumber !== NO_FILTER && this.verdicts[doc] !== verdictNumber) || (storyNumber !== NO_FILTER && this.stories[doc] !== storyNumber)) continue;
       insertBest(found, { id: this.ids[doc]!, score: coverage * phrase }, mode === 'message' ? MESSAGE_CANDIDATES : limit, ranksAbove);
     }
     const hit = ({ id, score }: Found): SearchHit => ({ claim: this.read(id)!, score });
