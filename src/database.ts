@@ -273,12 +273,11 @@ export class ClaimDatabase {
     return Number(last?.seq ?? 0);
   }
 
-  /** Every story and claim, removed ones included. Records were validated when written, so they are not again. */
-  async readAll(): Promise<{ stories: Story[]; claims: StoredClaim[]; lastSeq: number }> {
+  /** Every claim, removed ones included (stories: `readStories`). Records were validated when written, so they are not again. */
+  async readAll(): Promise<{ claims: StoredClaim[]; lastSeq: number }> {
     // The sequence number first: a change committed while the rows are read is then applied again when the process
     // catches up (harmless), never skipped.
     const lastSeq = await this.lastSeq();
-    const stories = await this.readStories();
     // A page at a time, each parsed before the next is read: the rows' raw text never all sits in memory at once.
     const claims: StoredClaim[] = [];
     for (let after = ''; ; ) {
@@ -287,7 +286,7 @@ export class ClaimDatabase {
       if (page.length < READ_PAGE) break;
       after = page.at(-1)!.id;
     }
-    return { stories, claims, lastSeq };
+    return { claims, lastSeq };
   }
 
   /** Every story: another process may have imported some. */
