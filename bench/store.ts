@@ -40,7 +40,7 @@ await Promise.all(
   }),
 );
 const burstMs = performance.now() - start;
-const audit = await store.database.countAudit();
+const audit = await store.countAudit();
 await store.close();
 await cleanup();
 

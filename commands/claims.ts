@@ -157,7 +157,7 @@ export const claimsCommand = defineCommand({
         return { embeds: [{ title: `History of ${options.id}`, description, footer: `${entries.length} change${entries.length === 1 ? '' : 's'}, oldest first` }], ephemeral: true };
       }
       case 'requests': {
-        const open = await store.database.openRequests(LIMITS.requestsListed);
+        const open = await store.requests.open(LIMITS.requestsListed);
         if (open.length === 0) return { content: 'No open requests: nobody has asked the desk for anything yet.', ephemeral: true };
         return {
           embeds: [{ title: 'Open requests, most asked first', description: requestLines(open).join('\n'), footer: 'Answer with /claims answer request:<n> [claim:<id>], or /claims dismiss.' }],

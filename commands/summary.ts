@@ -84,7 +84,7 @@ function inDiscord({ summaries, channelId, actor }: CommandContext): SummarySync
 }
 
 async function listSummaries({ store, summaries }: CommandContext): Promise<string> {
-  const records = await store.database.summaries();
+  const records = await store.summaries.list();
   if (records.length === 0) return 'No summaries are posted yet: `/summary post` posts one.';
   const lines = records.map((record) => {
     const title = escapeMarkdown(store.story(record.story)?.title ?? record.story);

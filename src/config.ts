@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, engineOf } from './database.ts';
+import { DEFAULT_DATABASE_URL, engineOf } from './store/engine.ts';
 import { DEFAULT_CLAIMS_PATH } from './paths.ts';
 import { LOG_LEVELS } from './log.ts';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { CHANGES_CHANNEL } from './database.ts';
+import { CHANGES_CHANNEL } from './store/claim-table.ts';
 import type { Logger } from './log.ts';
 
 export interface ChangeFeedOptions {

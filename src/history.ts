@@ -1,4 +1,4 @@
-import type { AuditEntry } from './database.ts';
+import type { AuditEntry } from './store/claim-table.ts';
 import { ellipsis } from './limits.ts';
 import type { Claim } from './schema.ts';
 

@@ -4,7 +4,7 @@ import { commands } from '../commands/index.ts';
 import { ConfigError, loadConfig, newsroomOf, type Config } from './config.ts';
 import { runConsole } from './console.ts';
 import { DatasetError } from './dataset.ts';
-import { engineOf } from './database.ts';
+import { engineOf } from './store/engine.ts';
 import { startBot } from './discord/bot.ts';
 import { runShards, startShardingManager } from './discord/sharding.ts';
 import { loadEnv } from './env.ts';

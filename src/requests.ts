@@ -1,5 +1,5 @@
 import type { CommandContext } from './command.ts';
-import { RequestClosedError, type RequestRecord } from './database.ts';
+import { RequestClosedError, type RequestRecord } from './store/request-table.ts';
 import { UserError } from './errors.ts';
 import { Pending } from './pending.ts';
 import { escapeMarkdown, renderClaimReply } from './render.ts';
@@ -24,7 +24,7 @@ export function requestKey(words: string): string {
 export async function askTheDesk(key: string, { store, actor, channelId }: CommandContext): Promise<Reply> {
   const words = questions.get(key);
   if (!words) throw new UserError('That button has expired (after 15 minutes). Search again, and ask from the new answer.');
-  const request = await store.database.recordRequest(requestKey(words) || words.toLowerCase(), words, { userId: actor.id, guildId: actor.guildId ?? null, channelId: channelId ?? null }, actor);
+  const request = await store.requests.record(requestKey(words) || words.toLowerCase(), words, { userId: actor.id, guildId: actor.guildId ?? null, channelId: channelId ?? null }, actor);
   const others = request.askers - 1;
   const company = others > 0 ? ` ${others} other ${others === 1 ? 'person has' : 'people have'} asked for this too.` : '';
   return {
@@ -42,7 +42,7 @@ export function requestLines(requests: readonly RequestRecord[]): string[] {
 /** Open requests as autocomplete choices for a `request` option. */
 export async function requestChoices(typed: string, { store }: CommandContext): Promise<Choice[]> {
   const needle = typed.trim().replace(/^#/, '').toLowerCase();
-  const open = await store.database.openRequests(100);
+  const open = await store.requests.open(100);
   return open
     .filter((request) => String(request.id).startsWith(needle) || request.words.toLowerCase().includes(needle))
     .map((request) => ({ name: `#${request.id} ×${request.askers}: ${request.words}`, value: String(request.id) }));
@@ -57,7 +57,7 @@ export async function answerRequest(id: number, claimId: string, context: Comman
   const claim = store.claim(claimId);
   if (!claim) throw new UserError(`There is no claim “${claimId}”. Pick one from the list as you type.`);
   const request = await openRequest(id, context);
-  const askers = await closing(id, () => store.database.closeRequest(id, { status: 'answered', claimId }, actor));
+  const askers = await closing(id, () => store.requests.close(id, { status: 'answered', claimId }, actor));
   const told: string[] = [];
   for (const asker of askers) {
     if (!asker.channelId || !context.notify) continue;
@@ -66,19 +66,19 @@ export async function answerRequest(id: number, claimId: string, context: Comman
     const content = `<@${asker.userId}> you asked the desk about “${escapeMarkdown(ellipsis(request.words, 200))}”. Here is the claim:`;
     if (await context.notify(asker.channelId, asker.userId, { content, embeds })) told.push(asker.userId);
   }
-  await store.database.markNotified(id, told, actor);
+  await store.requests.markNotified(id, told, actor);
   return `Answered request #${id} with \`${claimId}\`: told ${told.length} of ${askers.length} who asked${askers.length > told.length ? ' (the others asked in the console, or where the bot could not post)' : ''}.`;
 }
 
 export async function dismissRequest(id: number, reason: string, context: CommandContext): Promise<string> {
   await openRequest(id, context);
-  await closing(id, () => context.store.database.closeRequest(id, { status: 'dismissed', note: reason }, context.actor));
+  await closing(id, () => context.store.requests.close(id, { status: 'dismissed', note: reason }, context.actor));
   return `Dismissed request #${id}: ${escapeMarkdown(reason)}`;
 }
 
 /** The open request with this id, or a UserError that says what it is instead. */
 export async function openRequest(id: number, { store }: CommandContext): Promise<RequestRecord> {
-  const request = await store.database.request(id);
+  const request = await store.requests.get(id);
   if (!request) throw new UserError(`There is no request #${id}. Pick one from the list as you type.`);
   if (request.status !== 'open') throw new UserError(`Request #${id} was already ${request.status}.`);
   return request;

@@ -6,13 +6,18 @@ import { CACHE_LAYOUT, readIndexCache, writeIndexCache } from './index-cache.ts'
 import type { Claim, Dataset, Story, Verdict } from './schema.ts';
 import { ClaimSearch, type SearchHit, type SearchOptions } from './search/claim-search.ts';
 import { checkClaim } from './claim-check.ts';
-import { ClaimDatabase, type Actor, type AuditAction, type AuditEntry, type ClaimWrite, type StoredClaim } from './database.ts';
+import type { AuditAction, AuditEntry, ClaimWrite, StoredClaim } from './store/claim-table.ts';
+import { ClaimDatabase } from './store/database.ts';
+import type { RequestTable } from './store/request-table.ts';
+import type { SummaryTable } from './store/summary-table.ts';
+import type { Actor } from './store/tables.ts';
 import { ChangeFeed } from './database-events.ts';
 import { createLogger, type Logger } from './log.ts';
 
 type Decide = (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>;
 
-export type { Actor, AuditEntry } from './database.ts';
+export type { AuditEntry } from './store/claim-table.ts';
+export type { Actor } from './store/tables.ts';
 
 /** Told of every change after it is durable: the audit entry, with the claim as it is now. */
 export type ChangeListener = (change: AuditEntry) => void;
@@ -52,7 +57,7 @@ export class ClaimStore {
   loadedFrom: 'cache' | 'database' = 'database';
 
   private constructor(
-    readonly database: ClaimDatabase,
+    private readonly database: ClaimDatabase,
     stories: readonly Story[],
     private readonly shelf: ClaimShelf,
     private readonly index: ClaimSearch,
@@ -71,15 +76,15 @@ export class ClaimStore {
   static async open({ databaseUrl, seedFile, log = createLogger('warn'), cacheDir }: StoreOptions): Promise<ClaimStore> {
     const database = await ClaimDatabase.open(databaseUrl, log);
     try {
-      if (await database.isEmpty()) {
+      if (await database.claims.isEmpty()) {
         const seed = await loadDataset(seedFile);
-        await database.write({ id: 'seed', name: `seed file ${seedFile}` }, async (read) => {
+        await database.claims.write({ id: 'seed', name: `seed file ${seedFile}` }, async (read) => {
           // Shard processes start together: one of them seeds, the others find its claims once they get the lock.
           if (seed.claims[0] && (await read(seed.claims[0].id))) return { claims: [] };
           return { stories: seed.stories, claims: seed.claims.map((claim) => ({ action: 'import', claim, removed: false })) };
         });
       }
-      const stories = await database.readStories();
+      const stories = await database.claims.readStories();
       const instance = await database.instanceId();
       const file = cacheFileOf(database, instance, cacheDir);
       const store = (file && (await ClaimStore.fromCache(database, stories, file, instance, log))) || (await ClaimStore.fromDatabase(database, stories, log));
@@ -99,7 +104,7 @@ export class ClaimStore {
 
   /** Every claim read and indexed anew: the first start, or when the cache cannot be used. */
   private static async fromDatabase(database: ClaimDatabase, stories: readonly Story[], log: Logger): Promise<ClaimStore> {
-    const { claims, lastSeq } = await database.readAll();
+    const { claims, lastSeq } = await database.claims.readAll();
     const shelf = new ClaimShelf();
     for (const { claim, removed } of claims) shelf.put(claim, removed);
     const live = claims.filter((stored) => !stored.removed).map((stored) => stored.claim);
@@ -113,7 +118,7 @@ export class ClaimStore {
       if (!saved) return undefined;
       const { cache, json } = saved;
       const titlesChanged = stories.some((story) => story.id in cache.storyTitles && cache.storyTitles[story.id] !== story.title);
-      if (cache.database !== instance || cache.seq > (await database.lastSeq()) || titlesChanged) return undefined;
+      if (cache.database !== instance || cache.seq > (await database.claims.lastSeq()) || titlesChanged) return undefined;
       const shelf = ClaimShelf.restore(cache.shelf, json);
       const index = ClaimSearch.restore(cache.search, stories, shelf.reader());
       if (!index) return undefined;
@@ -153,6 +158,31 @@ export class ClaimStore {
     await this.database.close();
   }
 
+  /** Readers' requests to the desk. */
+  get requests(): RequestTable {
+    return this.database.requests;
+  }
+
+  /** The pinned summaries' records. */
+  get summaries(): SummaryTable {
+    return this.database.summaries;
+  }
+
+  /** Where the claims live (`DATABASE_URL`). */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
+  /** How many audit entries there are: one per change ever committed. */
+  countAudit(): Promise<number> {
+    return this.database.claims.countAudit();
+  }
+
+  /** A SQLite setting or check, for the durability tests and operators. */
+  pragma(...args: Parameters<ClaimDatabase['pragma']>): Promise<unknown> {
+    return this.database.pragma(...args);
+  }
+
   /** The server's process id of the connection that listens for other processes' writes (Postgres), while connected. */
   get listenerPid(): number | undefined {
     return this.feed?.backendPid;
@@ -160,7 +190,7 @@ export class ClaimStore {
 
   /** Applies every change in the database that this process has not applied yet (written by another process). */
   async catchUp(): Promise<void> {
-    await this.applyAll(await this.database.changesSince(this.lastSeq));
+    await this.applyAll(await this.database.claims.changesSince(this.lastSeq));
   }
 
   /** The claims in search, in no particular order, each read whole: for exports and tests (`claimCount` to count them). */
@@ -282,7 +312,7 @@ export class ClaimStore {
 
   /** Who changed what, when, oldest first. */
   history(id: string): Promise<AuditEntry[]> {
-    return this.database.history(id);
+    return this.database.claims.history(id);
   }
 
   /** Applies a change written by this or another process (or missed while away), then tells the listeners. */
@@ -300,7 +330,7 @@ export class ClaimStore {
   /** Applies entries in sequence order; a story another process added is read first, so its claims find it. */
   private async applyAll(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.some((entry) => !this.storiesById.has(entry.after.story))) {
-      for (const story of await this.database.readStories()) this.storiesById.set(story.id, story);
+      for (const story of await this.database.claims.readStories()) this.storiesById.set(story.id, story);
     }
     for (const entry of entries) this.apply(entry);
   }
@@ -311,7 +341,7 @@ export class ClaimStore {
    */
   private commit(actor: Actor, decide: Decide): Promise<AuditEntry[]> {
     const run = async () => {
-      const entries = await this.database.write(actor, async (read, missed) => {
+      const entries = await this.database.claims.write(actor, async (read, missed) => {
         await this.applyAll(missed);
         return decide(read);
       }, this.lastSeq);

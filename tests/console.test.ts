@@ -189,7 +189,7 @@ describe('curating from the console', () => {
       let text = '';
       output.on('data', (chunk: Buffer) => (text += chunk.toString()));
       await runConsole(Readable.from([`${lines.join('\n')}\n`]), output, commands, consoleContext(own), createLogger('silent'));
-      return { text, store: own, audit: await own.database.countAudit() };
+      return { text, store: own, audit: await own.countAudit() };
     } finally {
       await cleanup();
     }

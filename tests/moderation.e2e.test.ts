@@ -168,7 +168,7 @@ describe('/claims export', () => {
 
 describe('who may write', () => {
   it('refuses a reader, for the command, a forged form and a forged button, and writes nothing', async () => {
-    const auditBefore = await t.store.database.countAudit();
+    const auditBefore = await t.store.countAudit();
     const denied = await claims('verdict', [text('id', 'zelensky-tehran-too'), text('verdict', 'false')], reader);
     expect(denied.data).toMatchObject({ flags: EPHEMERAL, content: 'Only the newsroom’s moderators can change claims. Nothing was changed.' });
     const forged = await answer(t.discord.modalSubmit('claims:add:north-korean-troops-in-russia:false:quote', { ...FORM, statement: 'Forged by a reader' }, reader));
@@ -177,7 +177,7 @@ describe('who may write', () => {
     expect(pressed.data.content).toContain('Only the newsroom’s moderators');
     const noChoices = await answer(t.discord.autocomplete('claims', sub('edit', [{ name: 'id', type: 3, value: 'zel', focused: true }]), reader));
     expect(noChoices.data.choices).toEqual([]);
-    expect(await t.store.database.countAudit()).toBe(auditBefore);
+    expect(await t.store.countAudit()).toBe(auditBefore);
     expect(t.store.claim('zelensky-tehran-too')!.verdict).toBe('unverified');
   });
 
@@ -227,7 +227,7 @@ describe('who may write', () => {
 
 describe('after a restart', () => {
   it('still has every change: a new bot on the same database finds the added claim and the new verdict', async () => {
-    const url = t.store.database.url;
+    const url = t.store.databaseUrl;
     const again = await startBotUnderTest({ DISCORD_GUILD_ID: NEWSROOM, DATABASE_URL: url, CLAIMS_PATH: '/nonexistent/seed.json' });
     try {
       const interaction = await again.discord.slashCommand('claim', [text('query', 'special forces vladivostok')]);

@@ -69,7 +69,7 @@ describe('asking the desk', () => {
     const second = await answer(t.discord.button(button(await check(`${question.toLowerCase()}`, readerB), 'Ask the desk'), readerB));
     expect(second.data.content).toContain(`request #${requestId}`);
     expect(second.data.content).toContain('1 other person has asked for this too.');
-    expect((await t.store.database.request(requestId))!.askers).toBe(2);
+    expect((await t.store.requests.get(requestId))!.askers).toBe(2);
   });
 
   it('lists open requests for moderators, most asked first', async () => {
@@ -95,7 +95,7 @@ describe('asking the desk', () => {
     }
     const again = await claims('answer', [{ name: 'request', type: 4, value: requestId }, { name: 'claim', type: 3, value: 'zelensky-tehran-too' }]);
     expect(again.data.content).toBe(`Request #${requestId} was already answered.`);
-    expect((await t.store.database.requestLog(requestId)).map((entry) => entry.action)).toEqual(['asked', 'asked', 'answered', 'notified']);
+    expect((await t.store.requests.log(requestId)).map((entry) => entry.action)).toEqual(['asked', 'asked', 'answered', 'notified']);
   });
 
   it('answers by adding a claim from the request: the form comes filled with the words', async () => {
@@ -107,14 +107,14 @@ describe('asking the desk', () => {
     const values = { statement: '200 North Korean soldiers were captured near Sudzha', claimant: 'Some reports', citing: '', 'reported-by': 'Euronews', flags: [] };
     const saved = await answer(t.discord.modalSubmit(form.data.custom_id, values, moderator));
     expect(saved.data.content).toMatch(new RegExp(`^Added claim \`some-reports-200-north-korean-soldiers-were-captured\`\\. Answered request #${id} with`));
-    expect((await t.store.database.request(id))!.status).toBe('answered');
+    expect((await t.store.requests.get(id))!.status).toBe('answered');
   });
 
   it('dismisses a request with a reason, which is kept', async () => {
-    const [open] = await t.store.database.openRequests(1);
+    const [open] = await t.store.requests.open(1);
     const reply = await claims('dismiss', [{ name: 'request', type: 4, value: open!.id }, { name: 'reason', type: 3, value: 'not a claim: a question about a report' }]);
     expect(reply.data.content).toBe(`Dismissed request #${open!.id}: not a claim: a question about a report`);
-    expect(await t.store.database.request(open!.id)).toMatchObject({ status: 'dismissed', note: 'not a claim: a question about a report' });
+    expect(await t.store.requests.get(open!.id)).toMatchObject({ status: 'dismissed', note: 'not a claim: a question about a report' });
     expect((await claims('requests')).data.content).toBe('No open requests: nobody has asked the desk for anything yet.');
   });
 });
@@ -125,6 +125,6 @@ describe('asking the desk from /claim', () => {
     expect(reply.data.content).toMatch(/^No claim matches/);
     const asked = await answer(t.discord.button(button(reply, 'Ask the desk'), readerA));
     const id = Number(/request #(\d+)/.exec(asked.data.content!)![1]);
-    expect(await t.store.database.request(id)).toMatchObject({ words: 'banana smoothie recipe', status: 'open', askers: 1 });
+    expect(await t.store.requests.get(id)).toMatchObject({ words: 'banana smoothie recipe', status: 'open', askers: 1 });
   });
 });

@@ -30,12 +30,12 @@ describe('a process killed with SIGKILL in the middle of a stream of writes', ()
       for (const acks of [40, 75, 120]) acknowledged.push(...(await killMidStream(database.url, acks)));
       const store = await ClaimStore.open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS });
       try {
-        expect(await store.database.pragma('integrity_check')).toBe('ok');
+        expect(await store.pragma('integrity_check')).toBe('ok');
         expect(acknowledged.length).toBeGreaterThanOrEqual(40 + 75 + 120);
         expect(acknowledged.filter((id) => !store.claim(id))).toEqual([]);
         // Each claim has its audit row: the claim and its row commit together or not at all.
         const streamed = store.claims.filter((claim) => claim.id.startsWith('streamed-'));
-        expect(await store.database.countAudit()).toBe(store.claims.length);
+        expect(await store.countAudit()).toBe(store.claims.length);
         expect(streamed.length).toBeGreaterThanOrEqual(acknowledged.length);
       } finally {
         await store.close();

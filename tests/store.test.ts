@@ -42,13 +42,13 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
   it('fills an empty database from the seed file, once, with an audit row per claim', async () => {
     const store = await openStore();
     expect(store.claims.map((claim) => claim.id).sort()).toEqual(shipped.claims.map((claim) => claim.id).sort());
-    expect(await store.database.countAudit()).toBe(shipped.claims.length);
+    expect(await store.countAudit()).toBe(shipped.claims.length);
     const { file, cleanup } = await datasetFile({ stories: [], claims: [] });
     cleanups.push(cleanup);
     // Reopened with another seed: the database is not empty, so the seed is not read.
-    const again = await openStore(file, store.database.url);
+    const again = await openStore(file, store.databaseUrl);
     expect(again.claims).toHaveLength(shipped.claims.length);
-    expect(await again.database.countAudit()).toBe(shipped.claims.length);
+    expect(await again.countAudit()).toBe(shipped.claims.length);
   });
 
   it('refuses an invalid seed with file, record and field named, and leaves the database empty', async () => {
@@ -62,14 +62,14 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
     expect(error).toBeInstanceOf(DatasetError);
     expect((error as DatasetError).message).toMatch(/claims\[3\] \(id "[a-z0-9-]+"\), field verdict/);
     const valid = await openStore(SHIPPED_CLAIMS, database.url);
-    expect(await valid.database.countAudit()).toBe(shipped.claims.length);
+    expect(await valid.countAudit()).toBe(shipped.claims.length);
   });
 
   it.runIf(engine === 'sqlite')('keeps durability settings on every connection: WAL and synchronous=FULL', async () => {
     const store = await openStore();
-    expect(await store.database.pragma('journal_mode')).toBe('wal');
+    expect(await store.pragma('journal_mode')).toBe('wal');
     // 2 = FULL: a commit is on disk before it returns.
-    expect(await store.database.pragma('synchronous', { inTransaction: true })).toBe(2);
+    expect(await store.pragma('synchronous', { inTransaction: true })).toBe(2);
   });
 
   it('adds, re-rates, removes and restores, telling listeners and the search index each time', async () => {
@@ -104,12 +104,12 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
 
   it('rejects an invalid claim naming the field, and a statement another claim has, writing nothing', async () => {
     const store = await openStore();
-    const audit = await store.database.countAudit();
+    const audit = await store.countAudit();
     await expect(store.add({ ...newClaim(2), flags: ['secondhand'] }, moderator)).rejects.toThrow('attribution.citing: a secondhand claim must say whom it cites');
     await expect(store.add({ ...newClaim(3), statement: `  ${shipped.claims[0]!.statement.toUpperCase()} ` }, moderator)).rejects.toThrow(`The claim “${shipped.claims[0]!.id}” already has this statement.`);
     await expect(store.add({ ...newClaim(4), id: shipped.claims[1]!.id }, moderator)).rejects.toThrow('already exists');
     await expect(store.update('no-such-claim', moderator, 'verdict', (claim) => claim)).rejects.toThrow('There is no claim “no-such-claim”.');
-    expect(await store.database.countAudit()).toBe(audit);
+    expect(await store.countAudit()).toBe(audit);
   });
 
   it('lands every one of 200 concurrent adds, each with its audit row, and has them after reopening', async () => {
@@ -117,8 +117,8 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
     const added = await Promise.all(Array.from({ length: 200 }, (_, i) => store.add(newClaim(100 + i), moderator)));
     expect(new Set(added.map((claim) => claim.id)).size).toBe(200);
     expect(store.claims).toHaveLength(shipped.claims.length + 200);
-    expect(await store.database.countAudit()).toBe(shipped.claims.length + 200);
-    const reopened = await openStore(SHIPPED_CLAIMS, store.database.url);
+    expect(await store.countAudit()).toBe(shipped.claims.length + 200);
+    const reopened = await openStore(SHIPPED_CLAIMS, store.databaseUrl);
     expect(reopened.claims).toHaveLength(shipped.claims.length + 200);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import type { SummaryRecord } from '../src/database.ts';
+import type { SummaryRecord } from '../src/store/summary-table.ts';
 import { startBot, type RunningBot } from '../src/discord/bot.ts';
 import { messageLimitProblems } from '../src/limits.ts';
 import { createLogger } from '../src/log.ts';
@@ -118,7 +118,7 @@ const rerate = (id: string, verdict: Claim['verdict'], store = t.store) => store
 async function postSummary(): Promise<string> {
   const reply = await summary('post', [text('story', STORY)]);
   expect(reply.content).toContain('Posted the summary');
-  const [record] = await t.store.database.summaries(STORY);
+  const [record] = await t.store.summaries.list(STORY);
   return record!.messageIds[0]!;
 }
 
@@ -139,7 +139,7 @@ describe('/summary post', () => {
     expect(embed!.footer!.text).toMatch(/^15 claims in all · updated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(message!.allowed_mentions).toEqual({ parse: [] });
     expect(t.discord.pinnedIn(CHANNEL)).toEqual([message!.id]);
-    expect(await t.store.database.summaries(STORY)).toMatchObject([{ guildId: NEWSROOM, channelId: CHANNEL, story: STORY, messageIds: [message!.id] }]);
+    expect(await t.store.summaries.list(STORY)).toMatchObject([{ guildId: NEWSROOM, channelId: CHANNEL, story: STORY, messageIds: [message!.id] }]);
   });
 
   it('posts in the channel given, and /summary list shows where each summary is', async () => {
@@ -154,7 +154,7 @@ describe('/summary post', () => {
     const reply = await summary('post', [text('story', STORY)], reader);
     expect(reply).toMatchObject({ flags: EPHEMERAL, content: 'Only the newsroom’s moderators can change claims. Nothing was changed.' });
     expect(posts()).toHaveLength(0);
-    expect(await t.store.database.summaries()).toEqual([]);
+    expect(await t.store.summaries.list()).toEqual([]);
   });
 
   it('is registered for Manage Messages, in servers only', () => {
@@ -221,7 +221,7 @@ describe('keeping the summary true', () => {
     expect(again!.id).not.toBe(id);
     expect(again!.embeds[0]!.description).toContain('1 false');
     expect(t.discord.pinnedIn(CHANNEL)).toEqual([again!.id]);
-    expect((await t.store.database.summaries(STORY))[0]!.messageIds).toEqual([again!.id]);
+    expect((await t.store.summaries.list(STORY))[0]!.messageIds).toEqual([again!.id]);
     expect(t.logs.find((line) => line.message === 'summary message was deleted: posting the summary again')).toMatchObject({ level: 'warn', story: STORY, channel: CHANNEL });
 
     await rerate('zelensky-tehran-too', 'confirmed');
@@ -235,7 +235,7 @@ describe('keeping the summary true', () => {
     t.discord.deleteChannel(CHANNEL);
     await rerate('zelensky-tehran-too', 'false');
     await sync();
-    expect(await t.store.database.summaries()).toEqual([]);
+    expect(await t.store.summaries.list()).toEqual([]);
     expect(t.logs.find((line) => line.message === 'summary channel is gone: summary forgotten')).toMatchObject({ level: 'warn', channel: CHANNEL });
     expect((await summary('list')).content).toBe('No summaries are posted yet: `/summary post` posts one.');
   });
@@ -278,7 +278,7 @@ describe('keeping the summary true', () => {
 
   it('leaves the editing to the process that owns the guild (shouldEdit)', async () => {
     const id = await postSummary();
-    const url = t.store.database.url;
+    const url = t.store.databaseUrl;
     await t.stop();
     t = await startSummaryBot(t.discord, url, { shouldEdit: (record) => record.guildId !== NEWSROOM });
     await rerate('zelensky-tehran-too', 'false');
@@ -291,7 +291,7 @@ describe('keeping the summary true', () => {
     expect((await summary('remove', [text('story', STORY)])).content).toBe(`Deleted the summary of “North Korean troops in Russia” in <#${CHANNEL}>; it is no longer kept up to date.`);
     expect(t.discord.messagesIn(CHANNEL)).toEqual([]);
     expect(t.discord.pinnedIn(CHANNEL)).toEqual([]);
-    expect(await t.store.database.summaries()).toEqual([]);
+    expect(await t.store.summaries.list()).toEqual([]);
     await rerate('zelensky-tehran-too', 'false');
     await sync();
     expect(edits(id)).toHaveLength(0);
@@ -343,7 +343,7 @@ describe('when Discord refuses', () => {
     t.discord.failNext('POST', /^\/channels\/\d+\/messages$/, 403, { message: 'Missing Access', code: 50001 });
     const reply = await summary('post', [text('story', STORY)]);
     expect(reply.content).toBe(`Nothing was posted in <#${CHANNEL}>.\nI cannot see <#${CHANNEL}>: I need the **View Channel** permission there.`);
-    expect(await t.store.database.summaries()).toEqual([]);
+    expect(await t.store.summaries.list()).toEqual([]);
   });
 });
 
@@ -352,7 +352,7 @@ describe('a story of 300 claims', () => {
     await t.store.import({ stories: [GENERATED_STORY], claims: generatedClaims(300) }, desk);
     await sync();
     const reply = await summary('post', [text('story', GENERATED_STORY.id)]);
-    const [record] = await t.store.database.summaries(GENERATED_STORY.id);
+    const [record] = await t.store.summaries.list(GENERATED_STORY.id);
     const ids = record!.messageIds;
     expect(reply.content).toContain(`(${ids.length} messages, pinned)`);
     expect(ids.length).toBeGreaterThan(1);
@@ -377,7 +377,7 @@ describe('a story of 300 claims', () => {
 describe('after a restart', () => {
   it('brings up to date a summary whose story changed while the bot was offline', async () => {
     const id = await postSummary();
-    const url = t.store.database.url;
+    const url = t.store.databaseUrl;
     await t.stop();
 
     const offline = await ClaimStore.open({ databaseUrl: url, seedFile: SHIPPED_CLAIMS });

@@ -1,4 +1,4 @@
-import type { ClaimDatabase, SummaryRecord } from '../database.ts';
+import type { SummaryRecord, SummaryTable } from '../store/summary-table.ts';
 import { UserError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { ClaimStore } from '../store.ts';
@@ -60,7 +60,7 @@ export interface SyncOutcome {
  * Deleted channel (10003): the summary is forgotten, as there is nowhere left to post it.
  */
 export class SummarySync {
-  private readonly database: ClaimDatabase;
+  private readonly summaries: SummaryTable;
   private readonly shouldEdit: (summary: SummaryRecord) => boolean;
   private readonly coalesceMs: number;
   private readonly backoffMs: number;
@@ -84,7 +84,7 @@ export class SummarySync {
     private readonly log: Logger,
     options: SummarySyncOptions = {},
   ) {
-    this.database = store.database;
+    this.summaries = store.summaries;
     this.shouldEdit = options.shouldEdit ?? (() => true);
     this.coalesceMs = options.coalesceMs ?? 1000;
     this.backoffMs = options.backoffMs ?? 60_000;
@@ -98,7 +98,7 @@ export class SummarySync {
     this.unsubscribe = this.store.subscribe((change) => {
       for (const story of new Set([change.after.story, change.before?.story])) if (story) this.schedule(story, this.coalesceMs);
     });
-    const stories = new Set((await this.database.summaries()).map((summary) => summary.story));
+    const stories = new Set((await this.summaries.list()).map((summary) => summary.story));
     for (const story of stories) this.schedule(story, 0);
   }
 
@@ -120,7 +120,7 @@ export class SummarySync {
   async post(target: { guildId: string; channelId: string; story: string }): Promise<SyncOutcome & { existed: boolean }> {
     if (!this.store.story(target.story)) throw new UserError(`There is no story “${target.story}”. Pick one from the list as you type.`);
     return this.inLane(target.story, async () => {
-      const existing = (await this.database.summaries(target.story)).find((summary) => summary.channelId === target.channelId);
+      const existing = (await this.summaries.list(target.story)).find((summary) => summary.channelId === target.channelId);
       const record = existing ?? { ...target, messageIds: [], hash: '', updatedAt: this.now().toISOString() };
       return { ...(await this.bringUpToDate(record, { repin: existing !== undefined })), existed: existing !== undefined };
     });
@@ -130,7 +130,7 @@ export class SummarySync {
   async refresh(story: string): Promise<SyncOutcome[]> {
     return this.inLane(story, async () => {
       const outcomes: SyncOutcome[] = [];
-      for (const record of (await this.database.summaries(story)).filter(this.shouldEdit)) outcomes.push(await this.bringUpToDate(record));
+      for (const record of (await this.summaries.list(story)).filter(this.shouldEdit)) outcomes.push(await this.bringUpToDate(record));
       return outcomes;
     });
   }
@@ -138,7 +138,7 @@ export class SummarySync {
   /** Deletes a summary's messages (which unpins them) and forgets it. Returns the sentences for anything Discord refused. */
   async remove(target: { channelId: string; story: string }): Promise<string[]> {
     return this.inLane(target.story, async () => {
-      const record = (await this.database.summaries(target.story)).find((summary) => summary.channelId === target.channelId);
+      const record = (await this.summaries.list(target.story)).find((summary) => summary.channelId === target.channelId);
       if (!record) throw new UserError(`There is no summary of “${target.story}” in <#${target.channelId}>. \`/summary list\` shows where they are.`);
       const problems: string[] = [];
       for (const id of record.messageIds) {
@@ -149,7 +149,7 @@ export class SummarySync {
           problems.push(`${problemSentence(error, record.channelId)} Delete its messages by hand.`);
         }
       }
-      await this.database.forgetSummary(record);
+      await this.summaries.forget(record);
       this.problems.delete(summaryKey(record));
       this.log.info('summary removed', { story: record.story, channel: record.channelId, messages: record.messageIds.length });
       return problems;
@@ -181,7 +181,7 @@ export class SummarySync {
     let retry = false;
     let retryAfterMs = 0;
     try {
-      for (const record of (await this.database.summaries(story)).filter(this.shouldEdit)) {
+      for (const record of (await this.summaries.list(story)).filter(this.shouldEdit)) {
         const outcome = await this.bringUpToDate(record);
         retry ||= outcome.retryLater;
         retryAfterMs = Math.max(retryAfterMs, outcome.retryAfterMs);
@@ -222,7 +222,7 @@ export class SummarySync {
       outcome.messages = ids.length;
       // A summary that never got a message out is not recorded: there is nothing to keep up to date.
       if (ids.length === 0 && record.messageIds.length === 0) return;
-      await this.database.saveSummary({ ...record, messageIds: ids, hash: shown.join(' '), updatedAt: now.toISOString() });
+      await this.summaries.save({ ...record, messageIds: ids, hash: shown.join(' '), updatedAt: now.toISOString() });
     };
     try {
       for (const [i, page] of pages.entries()) {
@@ -250,7 +250,7 @@ export class SummarySync {
         throw error;
       }
       if (error.problem === 'unknown-channel') {
-        await this.database.forgetSummary(record);
+        await this.summaries.forget(record);
         this.problems.delete(summaryKey(record));
         this.log.warn('summary channel is gone: summary forgotten', { story: record.story, channel: record.channelId });
         return { ...outcome, forgotten: true, problems: [problemSentence(error, record.channelId)] };

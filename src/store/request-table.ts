@@ -1,0 +1,113 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Actor, Tables } from './tables.ts';
+
+export const REQUEST_STATUSES = ['open', 'answered', 'dismissed'] as const;
+
+/** What readers asked the desk for when no claim matched. Asking again for the same thing counts on the same request. */
+export interface RequestRecord {
+  id: number;
+  words: string;
+  status: (typeof REQUEST_STATUSES)[number];
+  askers: number;
+  createdAt: string;
+  updatedAt: string;
+  claimId: string | null;
+  note: string | null;
+}
+
+/** One person who asked, and where: they are told there, once, when the request is answered. */
+export interface RequestAsker {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+}
+
+/** A request that is no longer open: closing it again is refused. */
+export class RequestClosedError extends Error {
+  constructor(readonly requestId: number) {
+    super(`request #${requestId} is not open`);
+  }
+}
+
+/** Readers' requests, who asked each, and the requests' own log (asked, answered or dismissed, notified). */
+export class RequestTable {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  /**
+   * Records that someone asked for `words` (already reduced to `key`): on the open request for the same key, or a
+   * new one. Asking twice counts once. Returns the request as it is now.
+   */
+  async record(key: string, words: string, asker: RequestAsker, actor: Actor): Promise<RequestRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      const at = new Date().toISOString();
+      const open = await trx.selectFrom('requests').select('id').where('status', '=', 'open').where('key', '=', key).executeTakeFirst();
+      const id = open?.id ?? Number((await trx.insertInto('requests').values({ key, words, status: 'open', askers: 0, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id);
+      const added = await trx.insertInto('request_askers')
+        .values({ request_id: id, user_id: asker.userId, guild_id: asker.guildId, channel_id: asker.channelId, words, asked_at: at })
+        .onConflict((conflict) => conflict.columns(['request_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(added.numInsertedOrUpdatedRows ?? 0) > 0) {
+        await trx.updateTable('requests').set((eb) => ({ askers: eb('askers', '+', 1), updated_at: at })).where('id', '=', id).execute();
+        await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'asked', detail: words }).execute();
+      }
+      return toRequest(await trx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    });
+  }
+
+  /** Open requests, most asked first. */
+  async open(limit: number): Promise<RequestRecord[]> {
+    const rows = await this.db.selectFrom('requests').selectAll().where('status', '=', 'open').orderBy('askers', 'desc').orderBy('updated_at', 'desc').limit(limit).execute();
+    return rows.map(toRequest);
+  }
+
+  async get(id: number): Promise<RequestRecord | undefined> {
+    const row = await this.db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRequest(row);
+  }
+
+  /**
+   * Answers (with a claim) or dismisses (with a reason) an open request, and returns who asked and has not been
+   * told yet. Throws a RequestClosedError when it is not open: a request is closed once.
+   */
+  async close(id: number, outcome: { status: 'answered'; claimId: string } | { status: 'dismissed'; note: string }, actor: Actor): Promise<RequestAsker[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const at = new Date().toISOString();
+      const closed = await trx.updateTable('requests')
+        .set({ status: outcome.status, updated_at: at, claim_id: outcome.status === 'answered' ? outcome.claimId : null, note: outcome.status === 'dismissed' ? outcome.note : null })
+        .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(closed.numUpdatedRows) === 0) throw new RequestClosedError(id);
+      await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: outcome.status, detail: outcome.status === 'answered' ? outcome.claimId : outcome.note }).execute();
+      const askers = await trx.selectFrom('request_askers').select(['user_id', 'guild_id', 'channel_id']).where('request_id', '=', id).where('notified_at', 'is', null).execute();
+      return askers.map((row) => ({ userId: row.user_id, guildId: row.guild_id, channelId: row.channel_id }));
+    });
+  }
+
+  /** Remembers that these askers were told, so nobody is told twice. */
+  async markNotified(id: number, userIds: readonly string[], actor: Actor): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      const at = new Date().toISOString();
+      await trx.updateTable('request_askers').set({ notified_at: at }).where('request_id', '=', id).where('user_id', 'in', [...userIds]).execute();
+      await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'notified', detail: userIds.join(',') }).execute();
+    });
+  }
+
+  /** A request's own audit trail: asked, answered or dismissed, notified. */
+  async log(id: number): Promise<{ at: string; actor: string; action: string; detail: string | null }[]> {
+    const rows = await this.db.selectFrom('request_log').selectAll().where('request_id', '=', id).orderBy('seq').execute();
+    return rows.map((row) => ({ at: row.at, actor: `${row.actor_name} (${row.actor_id})`, action: row.action, detail: row.detail }));
+  }
+}
+
+function toRequest(row: Selectable<Tables['requests']>): RequestRecord {
+  return {
+    id: Number(row.id),
+    words: row.words,
+    status: row.status as RequestRecord['status'],
+    askers: Number(row.askers),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    claimId: row.claim_id,
+    note: row.note,
+  };
+}
