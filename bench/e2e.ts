@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDataset } from '../src/dataset.ts';
-import { ClaimStore } from '../src/store.ts';
-import { FakeDiscord } from '../tests/fake-discord.ts';
+import { loadDataset } from '../src/core/dataset.ts';
+import { ClaimStore } from '../src/store/claim-store.ts';
+import { FakeDiscord } from '../tests/support/fake-discord.ts';
 import { datasetFile, REPO, SHIPPED_CLAIMS, startArguments } from '../tests/support/files.ts';
 import { loadCorpus } from '../tests/support/eval-queries.ts';
 import { corpusQueryMix, queryMix } from './queries.ts';

@@ -1,6 +1,6 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import MiniSearch from 'minisearch';
-import type { Claim, Dataset } from '../src/schema.ts';
+import type { Claim, Dataset } from '../src/core/schema.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
 
 /** One search approach under test: build it over a dataset, then ask it for the top claims. */

@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/import.ts [count]
  */
-import { loadDataset } from '../src/dataset.ts';
+import { loadDataset } from '../src/core/dataset.ts';
 import { exportClaims, type ExportFormat } from '../src/exchange/export.ts';
 import { readImport } from '../src/exchange/import.ts';
 import { planImport } from '../src/exchange/plan.ts';

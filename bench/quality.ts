@@ -2,8 +2,8 @@
 // Usage: node --import tsx bench/quality.ts [--scores] [--corpus DIR]   (--scores prints every query's top hits)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset } from '../src/dataset.ts';
-import type { Claim, Dataset } from '../src/schema.ts';
+import { loadDataset } from '../src/core/dataset.ts';
+import type { Claim, Dataset } from '../src/core/schema.ts';
 import { answer } from '../src/search/answer.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
 import { CORPUS_DIR, EVAL_DIR, evalText, EXTRA_QUERIES, loadCorpus, readQueries, readTsv } from '../tests/support/eval-queries.ts';

@@ -1,8 +1,8 @@
 // The claim store at newsroom scale: first import, restart, and moderator writes, on SQLite.
 // Usage: node --import tsx bench/store.ts [claims=10000] [writes=500]
 import { join } from 'node:path';
-import { loadDataset } from '../src/dataset.ts';
-import { ClaimStore } from '../src/store.ts';
+import { loadDataset } from '../src/core/dataset.ts';
+import { ClaimStore } from '../src/store/claim-store.ts';
 import { datasetFile, SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { latency } from './stats.ts';
 import { withDistractors } from './synthetic.ts';

@@ -40,7 +40,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { VERDICTS, type Claim, type Dataset, type Flag, type Party, type Story, type Verdict } from '../src/schema.ts';
+import { VERDICTS, type Claim, type Dataset, type Flag, type Party, type Story, type Verdict } from '../src/core/schema.ts';
 
 export const DEFAULT_SEED = 20261125;
 

@@ -1,10 +1,10 @@
 // One engine at one size, in a fresh process so memory figures are its own.
 // Usage: node --expose-gc --import tsx bench/worker.ts <engine> <claims> <passes> <full queries> <extra queries: yes|no>
 import { join } from 'node:path';
-import { loadDataset } from '../src/dataset.ts';
-import type { Claim } from '../src/schema.ts';
+import { loadDataset } from '../src/core/dataset.ts';
+import type { Claim } from '../src/core/schema.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
-import { ClaimStore } from '../src/store.ts';
+import { ClaimStore } from '../src/store/claim-store.ts';
 import { evalText } from '../tests/support/eval-queries.ts';
 import { datasetFile, SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { ENGINES } from './engines.ts';

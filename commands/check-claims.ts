@@ -1,10 +1,10 @@
 import { ApplicationCommandType } from 'discord.js';
-import type { Command } from '../src/command.ts';
-import { askTheDesk, askTheDeskButton } from '../src/requests.ts';
-import { claimSummaryLine, escapeMarkdown, renderClaimEmbed } from '../src/render.ts';
-import type { Reply } from '../src/reply.ts';
+import type { Command } from '../src/command/command.ts';
+import { askTheDesk, askTheDeskButton } from '../src/curation/requests.ts';
+import { claimSummaryLine, escapeMarkdown, renderClaimEmbed } from '../src/views/claim-view.ts';
+import type { Reply } from '../src/views/reply.ts';
 import { answer, isMatch } from '../src/search/answer.ts';
-import { ellipsis } from '../src/limits.ts';
+import { ellipsis } from '../src/views/limits.ts';
 
 /** At most this many known claims are listed for one message. */
 const MATCHES = 3;

@@ -1,16 +1,16 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
-import { defineCommand, type CommandContext, type RawOptions } from '../src/command.ts';
-import { UserError } from '../src/errors.ts';
-import { askTheDesk, askTheDeskButton } from '../src/requests.ts';
-import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/render.ts';
+import { defineCommand, type CommandContext, type RawOptions } from '../src/command/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { askTheDesk, askTheDeskButton } from '../src/curation/requests.ts';
+import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/views/claim-view.ts';
 import { answer, isMatch } from '../src/search/answer.ts';
 import { firstGraphemes, MAX_QUERY_LENGTH } from '../src/search/query.ts';
 import { stripInvisible } from '../src/search/text.ts';
-import { VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
-import type { Choice, Reply } from '../src/reply.ts';
-import { LIMITS } from '../src/limits.ts';
-import { storyChoices } from '../src/choices.ts';
+import { VERDICTS, type Claim, type Verdict } from '../src/core/schema.ts';
+import type { Choice, Reply } from '../src/views/reply.ts';
+import { LIMITS } from '../src/views/limits.ts';
+import { storyChoices } from '../src/views/choices.ts';
 
 /** The top claim in full, and this many more matches under it, one line each. */
 const OTHER_MATCHES = 2;

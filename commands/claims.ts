@@ -1,19 +1,19 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits, type APIApplicationCommandBasicOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
-import { InvalidClaimError } from '../src/claim-check.ts';
-import type { CommandContext, ComponentInput } from '../src/command.ts';
-import { defineCommand } from '../src/command.ts';
-import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, emptyDraft, FORM_FIELDS, nearDuplicates, newClaimId, type ClaimDraft } from '../src/curation.ts';
-import { UserError } from '../src/errors.ts';
+import { InvalidClaimError } from '../src/core/validate-claim.ts';
+import type { CommandContext, ComponentInput } from '../src/command/command.ts';
+import { defineCommand } from '../src/command/command.ts';
+import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, emptyDraft, FORM_FIELDS, nearDuplicates, newClaimId, type ClaimDraft } from '../src/curation/claim-form.ts';
+import { UserError } from '../src/core/errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportClaims } from '../src/exchange/export.ts';
-import { historyLines } from '../src/history.ts';
-import { Pending } from '../src/pending.ts';
-import { answerRequest, dismissRequest, openRequest, requestChoices, requestLines } from '../src/requests.ts';
-import { claimSummaryLine, escapeMarkdown, renderClaimReply, statementText, VERDICT_BADGES } from '../src/render.ts';
-import type { Choice, Reply } from '../src/reply.ts';
-import { FLAGS, VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
-import { LIMITS } from '../src/limits.ts';
-import { storyChoices } from '../src/choices.ts';
+import { historyLines } from '../src/views/history-view.ts';
+import { Pending } from '../src/command/pending.ts';
+import { answerRequest, dismissRequest, openRequest, requestChoices, requestLines } from '../src/curation/requests.ts';
+import { claimSummaryLine, escapeMarkdown, renderClaimReply, statementText, VERDICT_BADGES } from '../src/views/claim-view.ts';
+import type { Choice, Reply } from '../src/views/reply.ts';
+import { FLAGS, VERDICTS, type Claim, type Verdict } from '../src/core/schema.ts';
+import { LIMITS } from '../src/views/limits.ts';
+import { storyChoices } from '../src/views/choices.ts';
 import { claimAutocomplete } from './claim.ts';
 
 const string = (name: string, description: string, extra: Partial<APIApplicationCommandBasicOption> = {}) =>

@@ -1,4 +1,4 @@
-import type { Command } from '../src/command.ts';
+import type { Command } from '../src/command/command.ts';
 import { claimCommand } from './claim.ts';
 import { checkClaimsCommand } from './check-claims.ts';
 import { claimsCommand } from './claims.ts';

@@ -1,11 +1,11 @@
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits, type APIApplicationCommandChannelOption, type APIApplicationCommandStringOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from '../src/command.ts';
-import { UserError } from '../src/errors.ts';
-import { escapeMarkdown } from '../src/render.ts';
-import type { Choice, Reply } from '../src/reply.ts';
+import { defineCommand, type CommandContext } from '../src/command/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { escapeMarkdown } from '../src/views/claim-view.ts';
+import type { Choice, Reply } from '../src/views/reply.ts';
 import { summaryKey, type SummarySync, type SyncOutcome } from '../src/summary/sync.ts';
-import { storyChoices } from '../src/choices.ts';
+import { storyChoices } from '../src/views/choices.ts';
 
 const story: APIApplicationCommandStringOption = { type: ApplicationCommandOptionType.String, name: 'story', description: 'The story (type to search)', required: true, autocomplete: true, max_length: 64 };
 const channel: APIApplicationCommandChannelOption = {

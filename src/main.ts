@@ -1,16 +1,16 @@
 // `npm start`: with DISCORD_TOKEN, the bot; without it, a local console that answers the same commands.
 import { userInfo } from 'node:os';
 import { commands } from '../commands/index.ts';
-import { ConfigError, loadConfig, newsroomOf, type Config } from './config.ts';
-import { runConsole } from './console.ts';
-import { DatasetError } from './dataset.ts';
+import { ConfigError, loadConfig, newsroomOf, type Config } from './config/config.ts';
+import { runConsole } from './terminal/console.ts';
+import { DatasetError } from './core/dataset.ts';
 import { engineOf } from './store/engine.ts';
 import { startBot } from './discord/bot.ts';
 import { runShards, startShardingManager } from './discord/sharding.ts';
-import { loadEnv } from './env.ts';
-import { createLogger, type Logger } from './log.ts';
-import { shardPlan, shardSet, shouldEditSummary, type ShardSet } from './shards.ts';
-import { ClaimStore } from './store.ts';
+import { loadEnv } from './config/env.ts';
+import { createLogger, type Logger } from './core/log.ts';
+import { shardPlan, shardSet, shouldEditSummary, type ShardSet } from './config/shard-plan.ts';
+import { ClaimStore } from './store/claim-store.ts';
 
 loadEnv(process.env);
 

@@ -1,14 +1,14 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands } from '../../commands/index.ts';
-import { newsroomOf, restOptions, type Config } from '../config.ts';
-import type { Logger } from '../log.ts';
-import type { ClaimStore } from '../store.ts';
+import { newsroomOf, restOptions, type Config } from '../config/config.ts';
+import type { Logger } from '../core/log.ts';
+import type { ClaimStore } from '../store/claim-store.ts';
 import { SummarySync, type SummarySyncOptions } from '../summary/sync.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { messagePayload } from './messages.ts';
 import { curationAccess } from './moderators.ts';
-import type { Reply } from '../reply.ts';
+import type { Reply } from '../views/reply.ts';
 import { syncCommands } from './registration.ts';
 import { discordSummaryTransport, rejectsSummaryEditRateLimit } from './summaries.ts';
 

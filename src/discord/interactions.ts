@@ -12,13 +12,13 @@ import {
   type InteractionReplyOptions,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import type { Command, CommandContext, ComponentInput, RawOptions } from '../command.ts';
-import { UserError } from '../errors.ts';
-import { fitChoices, fitModal } from '../limits.ts';
-import type { Logger } from '../log.ts';
-import type { ModalForm, Reply } from '../reply.ts';
+import type { Command, CommandContext, ComponentInput, RawOptions } from '../command/command.ts';
+import { UserError } from '../core/errors.ts';
+import { fitChoices, fitModal } from '../views/limits.ts';
+import type { Logger } from '../core/log.ts';
+import type { ModalForm, Reply } from '../views/reply.ts';
 import { messagePayload } from './messages.ts';
-import type { ClaimStore } from '../store.ts';
+import type { ClaimStore } from '../store/claim-store.ts';
 import type { SummarySync } from '../summary/sync.ts';
 import type { Asker } from './moderators.ts';
 

@@ -1,6 +1,6 @@
 import { ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type AttachmentPayload } from 'discord.js';
-import { fitReply } from '../limits.ts';
-import type { Reply, ReplyButton } from '../reply.ts';
+import { fitReply } from '../views/limits.ts';
+import type { Reply, ReplyButton } from '../views/reply.ts';
 
 /** A reply as a Discord message body, within Discord's limits (applied here, when sending, and nowhere else). */
 export function messagePayload(reply: Reply): { content?: string; embeds?: APIEmbed[]; components?: APIActionRowComponent<APIButtonComponent>[]; files?: AttachmentPayload[] } {

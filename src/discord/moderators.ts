@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from 'discord.js';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 
 /** Who is asking, as Discord tells it with every interaction. */
 export interface Asker {

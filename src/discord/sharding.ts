@@ -1,6 +1,6 @@
 import { ShardingManager } from 'discord.js';
-import type { Logger } from '../log.ts';
-import type { ShardPlan } from '../shards.ts';
+import type { Logger } from '../core/log.ts';
+import type { ShardPlan } from '../config/shard-plan.ts';
 
 /** How long one shard process may take to load its claims and connect before the manager gives up on it. */
 const SHARD_READY_TIMEOUT_MS = 120_000;

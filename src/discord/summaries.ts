@@ -1,5 +1,5 @@
 import { DiscordAPIError, RateLimitError, Routes, type APIEmbed, type APIMessage, type RateLimitData, type REST } from 'discord.js';
-import type { ReplyEmbed } from '../reply.ts';
+import type { ReplyEmbed } from '../views/reply.ts';
 import { DeliveryError, type DeliveryOperation, type DeliveryProblem, type SummaryTransport } from '../summary/delivery.ts';
 
 /** Discord's error codes that a summary handles, and what each means for it. */

@@ -1,5 +1,5 @@
-import type { Claim, Party, Story } from '../schema.ts';
-import type { Draft, Drafts } from './draft.ts';
+import type { Claim, Party, Story } from '../core/schema.ts';
+import type { Draft, Drafts } from './record-draft.ts';
 import { slugify } from './identity.ts';
 import { dateOf, firstObject, hasType, isObject, nameOf, present, textOf, values, type JsonObject } from './json-values.ts';
 import { VERDICT_WORDS } from './ratings.ts';

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { UserError } from '../errors.ts';
-import type { Claim, Story } from '../schema.ts';
-import type { Draft, Drafts } from './draft.ts';
+import { UserError } from '../core/errors.ts';
+import type { Claim, Story } from '../core/schema.ts';
+import type { Draft, Drafts } from './record-draft.ts';
 import { present, type JsonObject } from './json-values.ts';
 
 /**

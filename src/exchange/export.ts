@@ -1,5 +1,5 @@
-import { UserError } from '../errors.ts';
-import type { Dataset } from '../schema.ts';
+import { UserError } from '../core/errors.ts';
+import type { Dataset } from '../core/schema.ts';
 import { claimReviewDocument, type Newsroom } from './claimreview.ts';
 import { claimsCsv } from './csv.ts';
 

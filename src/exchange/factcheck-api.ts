@@ -1,4 +1,4 @@
-import type { Draft, Drafts } from './draft.ts';
+import type { Draft, Drafts } from './record-draft.ts';
 import { dateOf, firstObject, isObject, present, textOf, values, type JsonObject } from './json-values.ts';
 import { reportFromReview, storyFromReview, UNNAMED_CLAIMANT, verdictFromRatings, type ReviewSource } from './review-sources.ts';
 

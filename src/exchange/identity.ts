@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { comparableText } from '../schema.ts';
+import { comparableText } from '../core/schema.ts';
 
 const MAX_SLUG = 64;
 

@@ -1,8 +1,8 @@
-import { UserError } from '../errors.ts';
-import { ClaimSchema, StorySchema, type Claim, type Story } from '../schema.ts';
+import { UserError } from '../core/errors.ts';
+import { ClaimSchema, StorySchema, type Claim, type Story } from '../core/schema.ts';
 import { readClaimReviews } from './claimreview.ts';
 import { readClaimsCsv } from './csv.ts';
-import type { Draft, Drafts, ImportFormat } from './draft.ts';
+import type { Draft, Drafts, ImportFormat } from './record-draft.ts';
 import { isFactCheckResponse, readFactCheckResponse } from './factcheck-api.ts';
 import { generatedClaimId, sameContent } from './identity.ts';
 import { isObject, present, type JsonObject } from './json-values.ts';

@@ -1,5 +1,5 @@
-import type { Claim, Story } from '../schema.ts';
-import { comparableText } from '../schema.ts';
+import type { Claim, Story } from '../core/schema.ts';
+import { comparableText } from '../core/schema.ts';
 import { duplicateKey, sameContent } from './identity.ts';
 import type { ImportedClaim, ImportResult } from './import.ts';
 import type { ImportProblem, RecordRef } from './problems.ts';

@@ -1,4 +1,4 @@
-import type { Verdict } from '../schema.ts';
+import type { Verdict } from '../core/schema.ts';
 
 /** Our verdicts as ClaimReview's `alternateName` writes them: the words a reader sees. */
 export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Claim } from '../schema.ts';
-import type { ImportFormat } from './draft.ts';
+import type { Claim } from '../core/schema.ts';
+import type { ImportFormat } from './record-draft.ts';
 import type { ImportResult } from './import.ts';
 import type { ImportPlan } from './plan.ts';
 import { describeProblem } from './problems.ts';

@@ -1,7 +1,7 @@
 import { generatedStoryId, slugify } from './identity.ts';
 import { present, type JsonObject } from './json-values.ts';
 import { ratingToVerdict } from './ratings.ts';
-import type { Verdict } from '../schema.ts';
+import type { Verdict } from '../core/schema.ts';
 
 /** A fact-check article as another tool describes it (a ClaimReview's author and url, or the Fact Check Tools API's review). */
 export interface ReviewSource {

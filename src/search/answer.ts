@@ -1,4 +1,4 @@
-import type { Verdict } from '../schema.ts';
+import type { Verdict } from '../core/schema.ts';
 import type { SearchHit, SearchOptions } from './claim-search.ts';
 import type { ReadingMode } from './reading.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { NO_FILTER, Numbering, VERDICT_NUMBERS } from '../numbering.ts';
-import type { Claim, Story, Verdict } from '../schema.ts';
-import { insertBest, keepHighest } from '../best.ts';
+import { NO_FILTER, Numbering, VERDICT_NUMBERS } from '../core/numbering.ts';
+import type { Claim, Story, Verdict } from '../core/schema.ts';
+import { insertBest, keepHighest } from '../core/best.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { checkQuery } from './query.ts';
 import { contentTerms } from './text.ts';

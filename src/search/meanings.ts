@@ -1,7 +1,7 @@
 import { fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { keepHighest } from '../best.ts';
+import { keepHighest } from '../core/best.ts';
 
 /**
  * Nouns that mean the same as a query word, or something more specific ("tvs" → "television", "deaths" →

@@ -1,4 +1,4 @@
-import { keepHighest } from '../best.ts';
+import { keepHighest } from '../core/best.ts';
 import { relatedWords } from './meanings.ts';
 import { contentTerms, POSSIBILITY_TERM, tokens, type Token } from './text.ts';
 

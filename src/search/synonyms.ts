@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import { keepHighest } from '../best.ts';
+import { keepHighest } from '../core/best.ts';
 import { contentTerms } from './text.ts';
 
 /**

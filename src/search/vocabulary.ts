@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { keepHighest } from '../best.ts';
+import { keepHighest } from '../core/best.ts';
 import { typoDistance } from './edits.ts';
 import { isNumber } from './text.ts';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Claim, Story } from '../schema.ts';
+import type { Claim, Story } from '../core/schema.ts';
 import type { Engine } from './engine.ts';
 import type { Actor, Tables } from './tables.ts';
 

@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely } from 'kysely';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 import { ClaimTable } from './claim-table.ts';
 import { engineOf, openEngine, type Engine } from './engine.ts';
 import { migrations } from './migrations.ts';

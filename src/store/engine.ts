@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, PostgresAdapter, PostgresDialect, type ColumnDefinitionBuilder } from 'kysely';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -12,9 +11,6 @@ import type { Tables } from './tables.ts';
  * URLs, the default) and PostgreSQL (`postgres://`, for several processes sharing one set of claims).
  */
 export type Engine = 'sqlite' | 'postgres';
-
-/** `file:data/claimbot.db` beside the code, so the CLI finds the bot's database from any folder. */
-export const DEFAULT_DATABASE_URL = `file:${fileURLToPath(new URL('../../data/claimbot.db', import.meta.url))}`;
 
 /** The engine a DATABASE_URL selects, or undefined for one claimbot cannot use. */
 export function engineOf(url: string): Engine | undefined {

@@ -1,4 +1,4 @@
-import type { ReplyEmbed } from '../reply.ts';
+import type { ReplyEmbed } from '../views/reply.ts';
 
 /** What Discord told us went wrong, in the terms the summaries care about (the Discord layer maps error codes to these). */
 export type DeliveryProblem =

@@ -1,9 +1,9 @@
 import type { SummaryRecord, SummaryTable } from '../store/summary-table.ts';
-import { UserError } from '../errors.ts';
-import type { Logger } from '../log.ts';
-import type { ClaimStore } from '../store.ts';
+import { UserError } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
+import type { ClaimStore } from '../store/claim-store.ts';
 import { DeliveryError, problemSentence, type SummaryTransport } from './delivery.ts';
-import { pageHash, stampPage, summaryPages, type SummaryPage } from './render.ts';
+import { pageHash, stampPage, summaryPages, type SummaryPage } from './summary-view.ts';
 
 /** Timers the sync waits with: real ones in the bot, ones a test fires by hand. */
 export interface Timers {

@@ -1,8 +1,8 @@
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/log.ts';
-import { ClaimStore } from '../../src/store.ts';
-import { FakeDiscord } from '../fake-discord.ts';
+import { createLogger } from '../../src/core/log.ts';
+import { ClaimStore } from '../../src/store/claim-store.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { SHIPPED_CLAIMS } from './files.ts';
 import { scratchDatabase } from './store.ts';
 

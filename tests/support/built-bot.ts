@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import type { FakeDiscord } from '../fake-discord.ts';
+import type { FakeDiscord } from './fake-discord.ts';
 import { REPO, SHIPPED_CLAIMS, startArguments } from './files.ts';
 
 export type LogLine = Record<string, unknown> & { message?: string };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDataset } from '../../src/dataset.ts';
-import { comparableText, type Claim, type Dataset } from '../../src/schema.ts';
+import { parseDataset } from '../../src/core/dataset.ts';
+import { comparableText, type Claim, type Dataset } from '../../src/core/schema.ts';
 import { REPO } from './files.ts';
 
 /** The shared quality checks beside the clone (../shared/eval), and the real LIAR corpus (../shared/corpus). */

@@ -1,4 +1,4 @@
-import type { InteractionOverrides } from '../fake-discord.ts';
+import type { InteractionOverrides } from './fake-discord.ts';
 
 /** The newsroom's own server: the loopback Discord's default guild, and DISCORD_GUILD_ID in the bot's config. */
 export const NEWSROOM = '200000000000000002';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandContext } from '../../src/command.ts';
-import { ClaimStore } from '../../src/store.ts';
+import type { CommandContext } from '../../src/command/command.ts';
+import { ClaimStore } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from './files.ts';
 
 /** A database URL in a fresh scratch folder, removed by the returned cleanup. */

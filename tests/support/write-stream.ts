@@ -1,6 +1,6 @@
 // A process that adds claims one after another and prints each id once the store has acknowledged it (committed).
 // Usage: node --import tsx tests/support/write-stream.ts <database url>. The kill test SIGKILLs it mid-stream.
-import { ClaimStore } from '../../src/store.ts';
+import { ClaimStore } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from './files.ts';
 
 const store = await ClaimStore.open({ databaseUrl: process.argv[2]!, seedFile: SHIPPED_CLAIMS });

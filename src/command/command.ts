@@ -1,0 +1,77 @@
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { z } from 'zod';
+import { UserError } from '../core/errors.ts';
+import type { Choice, Reply } from '../views/reply.ts';
+import type { Actor, ClaimStore } from '../store/claim-store.ts';
+import type { SummarySync } from '../summary/sync.ts';
+
+/** Option values as Discord (or the console) hands them over, by option name. */
+export type RawOptions = Record<string, string | number | boolean | undefined>;
+
+export interface CommandContext {
+  store: ClaimStore;
+  /** Who is asking: a Discord member, or the person at the console. */
+  actor: Actor;
+  /** The channel it was asked in (Discord only): where a request's answer is told. */
+  channelId?: string | null;
+  /**
+   * Posts `reply` in a channel, mentioning `userId` and pinging only them: how someone who asked the desk is told
+   * of the answer. Resolves false when it could not (logged). Absent in the console, which has nobody to tell.
+   */
+  notify?(channelId: string, userId: string, reply: Reply): Promise<boolean>;
+  /** Who reviews the claims (NEWSROOM_NAME): the author of exported ClaimReviews. */
+  newsroom?: { name: string; url?: string };
+  /** The pinned summaries, where Discord is (not at the console). */
+  summaries?: SummarySync;
+  /** Tells Discord the answer will take a while (only to the asker); call it before slow work. */
+  defer?: () => Promise<void>;
+}
+
+/** What came back from a button or a form a command sent, its id split into `<command>:<action>:<argument>`. */
+export type ComponentInput =
+  | { kind: 'button'; action: string; argument: string }
+  | { kind: 'form'; action: string; argument: string; values: Record<string, string | string[]> };
+
+/**
+ * A slash command, Discord-free: the Discord layer and the console both turn their input into `RawOptions`
+ * and send back the `Reply`, so both run exactly the same code.
+ */
+export interface Command {
+  /** The definition registered with Discord, as API JSON. */
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  run(options: RawOptions, context: CommandContext): Reply | Promise<Reply>;
+  /**
+   * Choices for the option being typed. `options`: the options filled in so far (and `subcommand`), so choices can
+   * obey them. Answered from memory where it can be: Discord gives autocomplete 3 seconds and no deferral.
+   */
+  autocomplete?(option: string, value: string, context: CommandContext, options?: RawOptions): Choice[] | Promise<Choice[]>;
+  /** Only the newsroom's moderators may use it: checked at run time for the command, its buttons and its forms alike. */
+  moderatorsOnly?: boolean;
+  /** A press of a button, or a submitted form, that this command sent. */
+  component?(input: ComponentInput, context: CommandContext): Reply | Promise<Reply>;
+}
+
+interface CommandSpec<Args> {
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  /** Parses the raw options into the arguments `execute` gets; a value it rejects is the user's error. */
+  options: z.ZodType<Args>;
+  execute(args: Args, context: CommandContext): Reply | Promise<Reply>;
+  autocomplete?: Command['autocomplete'];
+  moderatorsOnly?: boolean;
+  component?: Command['component'];
+}
+
+export function defineCommand<Args>({ data, options, execute, ...rest }: CommandSpec<Args>): Command {
+  return {
+    data,
+    ...rest,
+    run(raw, context) {
+      const parsed = options.safeParse(raw);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
+        throw new UserError(`That did not work: ${problems.join('; ')}.`);
+      }
+      return execute(parsed.data, context);
+    },
+  };
+}

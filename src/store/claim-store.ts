@@ -1,0 +1,377 @@
+import { join, resolve } from 'node:path';
+import { ClaimShelf } from './claim-shelf.ts';
+import { loadDataset } from '../core/dataset.ts';
+import { UserError } from '../core/errors.ts';
+import { CACHE_LAYOUT, readIndexCache, writeIndexCache } from './index-cache.ts';
+import type { Claim, Dataset, Story, Verdict } from '../core/schema.ts';
+import { ClaimSearch, type SearchHit, type SearchOptions } from '../search/claim-search.ts';
+import { checkClaim } from '../core/validate-claim.ts';
+import type { AuditAction, AuditEntry, ClaimWrite, StoredClaim } from './claim-table.ts';
+import { ClaimDatabase } from './database.ts';
+import type { RequestTable } from './request-table.ts';
+import type { SummaryTable } from './summary-table.ts';
+import type { Actor } from './tables.ts';
+import { ChangeFeed } from './change-feed.ts';
+import { createLogger, type Logger } from '../core/log.ts';
+
+type Decide = (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>;
+
+export type { AuditEntry } from './claim-table.ts';
+export type { Actor } from './tables.ts';
+
+/** Told of every change after it is durable: the audit entry, with the claim as it is now. */
+export type ChangeListener = (change: AuditEntry) => void;
+
+export interface StoreOptions {
+  /** `file:…` (SQLite) or `postgres://…` (PostgreSQL: the store then follows other processes' writes too). */
+  databaseUrl: string;
+  /** Imported, validated, when the database is empty. */
+  seedFile: string;
+  /** Where a lost connection to the database is told. Default: warnings and errors on stderr. */
+  log?: Logger;
+  /**
+   * Where the claims and their search index are cached between starts (`index-cache.ts`). Default: beside a SQLite
+   * database file; `.cache` in the working folder for PostgreSQL. `false`: no cache, every start builds the index.
+   */
+  cacheDir?: string | false;
+}
+
+/** Claims a new statement is compared with, found by search: comparing it with all 100,000 would take a second. */
+const LOOKALIKES = 10;
+
+/**
+ * The claims the bot serves. The database holds them and their audit trail; memory holds a copy (as JSON, parsed
+ * when read) and the search index, which follow every change without a rebuild. Writes are validated, run one at
+ * a time, and resolve only once committed (durable); then listeners hear of them.
+ */
+export class ClaimStore {
+  private readonly storiesById = new Map<string, Story>();
+  private readonly listeners = new Set<ChangeListener>();
+  private writes: Promise<unknown> = Promise.resolve();
+  /** Other processes' writes, on Postgres. */
+  private feed: ChangeFeed | undefined;
+  /** The cache file, and the last audit entry it holds. */
+  private cache: { file: string; database: string; seq: number } | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** Where the claims and their index came from at startup: the cache file (then the changes since), or the database. */
+  loadedFrom: 'cache' | 'database' = 'database';
+
+  private constructor(
+    private readonly database: ClaimDatabase,
+    stories: readonly Story[],
+    private readonly shelf: ClaimShelf,
+    private readonly index: ClaimSearch,
+    /** The last audit entry this process has applied. */
+    public lastSeq: number,
+    private readonly log: Logger,
+  ) {
+    for (const story of stories) this.storiesById.set(story.id, story);
+  }
+
+  /**
+   * Opens the database; an empty one is first filled from the seed file (validated; a bad one throws a DatasetError).
+   * The claims and their index come from the cache when it is there, with the changes made since applied; else from
+   * the database, and the cache is saved for the next start.
+   */
+  static async open({ databaseUrl, seedFile, log = createLogger('warn'), cacheDir }: StoreOptions): Promise<ClaimStore> {
+    const database = await ClaimDatabase.open(databaseUrl, log);
+    try {
+      if (await database.claims.isEmpty()) {
+        const seed = await loadDataset(seedFile);
+        await database.claims.write({ id: 'seed', name: `seed file ${seedFile}` }, async (read) => {
+          // Shard processes start together: one of them seeds, the others find its claims once they get the lock.
+          if (seed.claims[0] && (await read(seed.claims[0].id))) return { claims: [] };
+          return { stories: seed.stories, claims: seed.claims.map((claim) => ({ action: 'import', claim, removed: false })) };
+        });
+      }
+      const stories = await database.claims.readStories();
+      const instance = await database.instanceId();
+      const file = cacheFileOf(database, instance, cacheDir);
+      const store = (file && (await ClaimStore.fromCache(database, stories, file, instance, log))) || (await ClaimStore.fromDatabase(database, stories, log));
+      if (file) store.cache ??= { file, database: instance, seq: -1 };
+      await store.catchUp();
+      if (database.engine === 'postgres') {
+        store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
+      }
+      // Built from the database: saved now (the file written in the background), so that the next start reads it.
+      if (store.loadedFrom === 'database') void store.saveCache();
+      return store;
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+
+  /** Every claim read and indexed anew: the first start, or when the cache cannot be used. */
+  private static async fromDatabase(database: ClaimDatabase, stories: readonly Story[], log: Logger): Promise<ClaimStore> {
+    const { claims, lastSeq } = await database.claims.readAll();
+    const shelf = new ClaimShelf();
+    for (const { claim, removed } of claims) shelf.put(claim, removed);
+    const live = claims.filter((stored) => !stored.removed).map((stored) => stored.claim);
+    return new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq, log);
+  }
+
+  /** The store as the cache file has it, if it is this database's, not ahead of it, and made the way this version reads text. */
+  private static async fromCache(database: ClaimDatabase, stories: readonly Story[], file: string, instance: string, log: Logger): Promise<ClaimStore | undefined> {
+    try {
+      const saved = await readIndexCache(file);
+      if (!saved) return undefined;
+      const { cache, json } = saved;
+      const titlesChanged = stories.some((story) => story.id in cache.storyTitles && cache.storyTitles[story.id] !== story.title);
+      if (cache.database !== instance || cache.seq > (await database.claims.lastSeq()) || titlesChanged) return undefined;
+      const shelf = ClaimShelf.restore(cache.shelf, json);
+      const index = ClaimSearch.restore(cache.search, stories, shelf.reader());
+      if (!index) return undefined;
+      const store = new ClaimStore(database, stories, shelf, index, cache.seq, log);
+      store.cache = { file, database: instance, seq: cache.seq };
+      store.loadedFrom = 'cache';
+      return store;
+    } catch (error) {
+      log.warn('the search index cache cannot be read: building the index from the database', { file, error });
+      return undefined;
+    }
+  }
+
+  /**
+   * Saves the claims and the index as they are now for the next start: after a start that built them, and when
+   * the store closes. Not while it serves: taking the snapshot holds the process for about 0.5 s at 100,000 claims,
+   * and a start applies the changes made since the cache anyway (a crash only means more of them). The file is
+   * written in the background; a failure is logged, not thrown: the cache only saves time.
+   */
+  private saveCache(): Promise<void> {
+    const cache = this.cache;
+    if (!cache || cache.seq === this.lastSeq) return this.saving;
+    const { fields, json } = this.shelf.snapshot();
+    const storyTitles = Object.fromEntries(this.stories.map((story) => [story.id, story.title]));
+    const saved = { layout: CACHE_LAYOUT, database: cache.database, seq: this.lastSeq, storyTitles, shelf: fields, search: this.index.snapshot() };
+    cache.seq = this.lastSeq;
+    this.saving = this.saving
+      .then(() => writeIndexCache(cache.file, saved, json))
+      .catch((error: unknown) => this.log.warn('could not save the search index cache; the next start builds the index', { file: cache.file, error }));
+    return this.saving;
+  }
+
+  async close(): Promise<void> {
+    await this.feed?.close();
+    await this.writes.catch(() => undefined);
+    await this.saveCache();
+    await this.database.close();
+  }
+
+  /** Readers' requests to the desk. */
+  get requests(): RequestTable {
+    return this.database.requests;
+  }
+
+  /** The pinned summaries' records. */
+  get summaries(): SummaryTable {
+    return this.database.summaries;
+  }
+
+  /** Where the claims live (`DATABASE_URL`). */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
+  /** How many audit entries there are: one per change ever committed. */
+  countAudit(): Promise<number> {
+    return this.database.claims.countAudit();
+  }
+
+  /** A SQLite setting or check, for the durability tests and operators. */
+  pragma(...args: Parameters<ClaimDatabase['pragma']>): Promise<unknown> {
+    return this.database.pragma(...args);
+  }
+
+  /** The server's process id of the connection that listens for other processes' writes (Postgres), while connected. */
+  get listenerPid(): number | undefined {
+    return this.feed?.backendPid;
+  }
+
+  /** Applies every change in the database that this process has not applied yet (written by another process). */
+  async catchUp(): Promise<void> {
+    await this.applyAll(await this.database.claims.changesSince(this.lastSeq));
+  }
+
+  /** The claims in search, in no particular order, each read whole: for exports and tests (`claimCount` to count them). */
+  get claims(): readonly Claim[] {
+    return [...this.shelf.claims()];
+  }
+
+  get claimCount(): number {
+    return this.shelf.size;
+  }
+
+  /** The claims in search of one story. */
+  claimsOf(story: string): Claim[] {
+    return [...this.shelf.claims({ story })];
+  }
+
+  /** The claims in search most recently updated, newest first: what an empty search offers. */
+  newest(limit: number, filters: { verdict?: Verdict; story?: string } = {}): Claim[] {
+    return this.shelf.newest(limit, filters);
+  }
+
+  /** The claims whose statement is this one or repeats much of it: the few a new claim could duplicate. */
+  lookalikes(statement: string): Claim[] {
+    const same = this.shelf.statementOwner(statement);
+    const similar = this.index.search(statement, { mode: 'message', limit: LOOKALIKES }).map((hit) => hit.claim);
+    return same ? [this.claim(same)!, ...similar] : similar;
+  }
+
+  get stories(): readonly Story[] {
+    return [...this.storiesById.values()];
+  }
+
+  /** A claim in search by id. */
+  claim(id: string): Claim | undefined {
+    return this.shelf.live(id);
+  }
+
+  /** A removed claim by id: out of search, kept for `restore`. */
+  removedClaim(id: string): Claim | undefined {
+    return this.shelf.removed(id);
+  }
+
+  get removedClaims(): readonly Claim[] {
+    return [...this.shelf.claims({ removed: true })];
+  }
+
+  story(id: string): Story | undefined {
+    return this.storiesById.get(id);
+  }
+
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    return this.index.search(query, options);
+  }
+
+  /** The live claims and their stories (or one story and its claims), as a dataset file holds them, sorted by id. */
+  dataset(story?: string): Dataset {
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const stories = this.stories.filter((candidate) => story === undefined || candidate.id === story);
+    const claims = this.claims.filter((claim) => story === undefined || claim.story === story);
+    return { stories: stories.sort(byId), claims: claims.sort(byId) };
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Adds a new claim; its id must be free. */
+  async add(claim: Claim, actor: Actor): Promise<Claim> {
+    const [entry] = await this.commit(actor, async (read) => {
+      if (await read(claim.id)) throw new UserError(`A claim with the id “${claim.id}” already exists.`);
+      return { claims: [{ action: 'add', claim: this.checked(claim), removed: false }] };
+    });
+    return entry!.after;
+  }
+
+  /**
+   * Changes a claim in search: `change` gets the claim as the database has it now (so two moderators'
+   * edits never overwrite each other) and returns the new version, which is validated before it is saved.
+   */
+  async update(id: string, actor: Actor, action: Extract<AuditAction, 'edit' | 'verdict' | 'flag'>, change: (claim: Claim) => Claim, reason?: string): Promise<Claim> {
+    const [entry] = await this.commit(actor, async (read) => {
+      const current = await read(id);
+      if (!current || current.removed) throw new UserError(current ? `The claim “${id}” was removed; restore it first.` : `There is no claim “${id}”.`);
+      const next = change(current.claim);
+      if (next.id !== id) throw new Error(`an update may not change the id (${id} → ${next.id})`);
+      return { claims: [{ action, claim: this.checked({ ...next, updatedAt: laterOf(new Date().toISOString(), next.createdAt) }), removed: false, reason }] };
+    });
+    return entry!.after;
+  }
+
+  /** Takes a claim out of search. It stays in the database, and `restore` brings it back. */
+  async remove(id: string, actor: Actor, reason: string): Promise<Claim> {
+    const [entry] = await this.commit(actor, async (read) => {
+      const current = await read(id);
+      if (!current || current.removed) throw new UserError(current ? `The claim “${id}” is already removed.` : `There is no claim “${id}”.`);
+      return { claims: [{ action: 'remove', claim: current.claim, removed: true, reason }] };
+    });
+    return entry!.after;
+  }
+
+  async restore(id: string, actor: Actor, reason?: string): Promise<Claim> {
+    const [entry] = await this.commit(actor, async (read) => {
+      const current = await read(id);
+      if (!current || !current.removed) throw new UserError(current ? `The claim “${id}” is not removed.` : `There is no claim “${id}”.`);
+      return { claims: [{ action: 'restore', claim: this.checked(current.claim), removed: false, reason }] };
+    });
+    return entry!.after;
+  }
+
+  /** Adds or replaces many claims (and the stories they need) in one transaction: all or nothing. */
+  async import(data: { stories: readonly Story[]; claims: readonly Claim[] }, actor: Actor, reason?: string): Promise<AuditEntry[]> {
+    for (const story of data.stories) this.storiesById.set(story.id, story);
+    return this.commit(actor, async () => ({
+      stories: [...data.stories],
+      claims: data.claims.map((claim): ClaimWrite => ({ action: 'import', claim: checkClaim(claim), removed: false, reason })),
+    }));
+  }
+
+  /** Who changed what, when, oldest first. */
+  history(id: string): Promise<AuditEntry[]> {
+    return this.database.claims.history(id);
+  }
+
+  /** Applies a change written by this or another process (or missed while away), then tells the listeners. */
+  apply(entry: AuditEntry): void {
+    if (entry.seq <= this.lastSeq) return;
+    this.lastSeq = entry.seq;
+    const { after: claim } = entry;
+    // Out of the index first: it reads the claim as it indexed it from the shelf, which still has it.
+    this.index.remove(claim.id);
+    this.shelf.put(claim, entry.removed);
+    if (!entry.removed) this.index.add(claim);
+    for (const listener of this.listeners) listener(entry);
+  }
+
+  /** Applies entries in sequence order; a story another process added is read first, so its claims find it. */
+  private async applyAll(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.some((entry) => !this.storiesById.has(entry.after.story))) {
+      for (const story of await this.database.claims.readStories()) this.storiesById.set(story.id, story);
+    }
+    for (const entry of entries) this.apply(entry);
+  }
+
+  /**
+   * One write at a time in this process: each sees the one before it, and none waits on a lock. Inside the
+   * transaction, what other processes wrote first is applied before `decide` checks the claim against the others.
+   */
+  private commit(actor: Actor, decide: Decide): Promise<AuditEntry[]> {
+    const run = async () => {
+      const entries = await this.database.claims.write(actor, async (read, missed) => {
+        await this.applyAll(missed);
+        return decide(read);
+      }, this.lastSeq);
+      for (const entry of entries) this.apply(entry);
+      return entries;
+    };
+    const result = this.writes.then(run, run);
+    this.writes = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The schema, and what one claim must agree on with the others: a known story and a statement of its own. */
+  private checked(claim: Claim): Claim {
+    const valid = checkClaim(claim);
+    if (!this.storiesById.has(valid.story)) throw new UserError(`There is no story “${valid.story}”.`);
+    const owner = this.shelf.statementOwner(valid.statement);
+    if (owner && owner !== valid.id) throw new UserError(`The claim “${owner}” already has this statement.`);
+    return valid;
+  }
+}
+
+/** An update is never dated before the claim's creation, even when a clock (or an imported date) runs ahead. */
+function laterOf(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** The cache file for this database: in `cacheDir` if given, else beside a SQLite file, else in `.cache`. */
+function cacheFileOf(database: ClaimDatabase, instance: string, cacheDir: string | false | undefined): string | undefined {
+  if (cacheDir === false) return undefined;
+  if (cacheDir) return join(cacheDir, `claimbot-index-${instance}`);
+  if (database.engine === 'sqlite') return `${database.url.slice('file:'.length)}-index`;
+  return resolve('.cache', `claimbot-index-${instance}`);
+}
