@@ -1,7 +1,8 @@
 import { ApplicationCommandType } from 'discord.js';
 import type { Command } from '../src/command/command.ts';
 import { askTheDesk, askTheDeskButton } from '../src/curation/requests.ts';
-import { claimSummaryLine, escapeMarkdown, renderClaimEmbed } from '../src/views/claim-view.ts';
+import { claimSummaryLine, renderClaimEmbed } from '../src/views/claim-view.ts';
+import { escapeMarkdown } from '../src/views/markdown.ts';
 import type { Reply } from '../src/views/reply.ts';
 import { answer, isMatch } from '../src/search/answer.ts';
 import { ellipsis } from '../src/views/limits.ts';

@@ -1,15 +1,17 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits, type APIApplicationCommandBasicOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
+import { newClaimId } from '../src/core/claim-id.ts';
 import { InvalidClaimError } from '../src/core/validate-claim.ts';
 import type { CommandContext, ComponentInput } from '../src/command/command.ts';
 import { defineCommand } from '../src/command/command.ts';
-import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, emptyDraft, FORM_FIELDS, nearDuplicates, newClaimId, type ClaimDraft } from '../src/curation/claim-form.ts';
+import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, emptyDraft, FORM_FIELDS, nearDuplicates, type ClaimDraft } from '../src/curation/claim-form.ts';
 import { UserError } from '../src/core/errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportClaims } from '../src/exchange/export.ts';
 import { historyLines } from '../src/views/history-view.ts';
 import { Pending } from '../src/command/pending.ts';
 import { answerRequest, dismissRequest, openRequest, requestChoices, requestLines } from '../src/curation/requests.ts';
-import { claimSummaryLine, escapeMarkdown, renderClaimReply, statementText, VERDICT_BADGES } from '../src/views/claim-view.ts';
+import { claimSummaryLine, renderClaimReply, statementText, VERDICT_BADGES } from '../src/views/claim-view.ts';
+import { escapeMarkdown } from '../src/views/markdown.ts';
 import type { Choice, Reply } from '../src/views/reply.ts';
 import { FLAGS, VERDICTS, type Claim, type Verdict } from '../src/core/schema.ts';
 import { LIMITS } from '../src/views/limits.ts';
@@ -239,7 +241,7 @@ async function submitForm(input: Extract<ComponentInput, { kind: 'form' }>, cont
     if (input.action !== 'add') throw new Error(`unknown form ${formId}`);
     const [story = '', verdict, quote, request] = input.argument.split(':');
     const now = new Date().toISOString();
-    const id = newClaimId(draft, (taken) => Boolean(store.claim(taken) ?? store.removedClaim(taken)));
+    const id = newClaimId(draft.claimant, draft.statement, (taken) => Boolean(store.claim(taken) ?? store.removedClaim(taken)));
     const claim = claimFromDraft(draft, { id, story, verdict: verdict as Verdict, quote: quote === 'quote', createdAt: now, updatedAt: now, addedBy: actor.name });
     const { same, similar } = nearDuplicates(store.lookalikes(claim.statement), claim);
     if (same) throw new UserError(`This statement is already claim \`${same.id}\`: ${claimSummaryLine(same)}`);

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits, type AP
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/command/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { escapeMarkdown } from '../src/views/claim-view.ts';
+import { escapeMarkdown } from '../src/views/markdown.ts';
 import type { Choice, Reply } from '../src/views/reply.ts';
 import { summaryKey, type SummarySync, type SyncOutcome } from '../src/summary/sync.ts';
 import { storyChoices } from '../src/views/choices.ts';

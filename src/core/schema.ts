@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldCase } from './text.ts';
 
 /** How a moderator rates a claim. Kept apart from the sourcing flags: a claim can be confirmed and still secondhand. */
 export const VERDICTS = ['unverified', 'confirmed', 'false', 'misleading', 'disputed', 'inconclusive', 'retracted'] as const;
@@ -41,10 +42,7 @@ function toUtc(time: string): string {
 
 /** Two entries that differ only in case, accents, spacing, invisible characters or a final full stop are the same. */
 export function comparableText(text: string): string {
-  // Plain ASCII has no accents or invisible characters: skipping the normalisation halves a 10,000-claim import.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '') : text;
-  return folded
-    .toLowerCase()
+  return foldCase(text)
     .replace(/[‘’ʼ]/g, "'")
     .replace(/[“”„]/g, '"')
     .replace(/\s+/g, ' ')

@@ -1,3 +1,4 @@
+import { slugWords } from '../core/claim-id.ts';
 import { InvalidClaimError, checkClaim } from '../core/validate-claim.ts';
 import type { ModalForm } from '../views/reply.ts';
 import { comparableText, FLAGS, type Claim, type Flag } from '../core/schema.ts';
@@ -141,26 +142,6 @@ function formLabel(field: string): string {
   if (field.startsWith('flags')) return LABELS.flags;
   if (field === 'statement') return LABELS.statement;
   return field;
-}
-
-/** A readable, stable id: the claimant and the statement's first words, numbered when taken. */
-export function newClaimId(draft: ClaimDraft, taken: (id: string) => boolean): string {
-  const words = (text: string, count: number) => slugWords(text).slice(0, count);
-  const base = [...words(draft.claimant.split(',')[0] ?? '', 3), ...words(draft.statement, 6)].join('-').slice(0, 56).replace(/-+$/, '') || 'claim';
-  let id = base;
-  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-function slugWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    // "1,500" is one number, not two words.
-    .replace(/(\d)[,.](?=\d{3}\b)/g, '$1')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
 }
 
 /** How alike two statements are: the share of words they have in common (Dice), 0 to 1. */

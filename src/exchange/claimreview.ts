@@ -1,6 +1,6 @@
 import type { Claim, Party, Story } from '../core/schema.ts';
 import type { Draft, Drafts } from './record-draft.ts';
-import { slugify } from './identity.ts';
+import { slugify } from '../core/claim-id.ts';
 import { dateOf, firstObject, hasType, isObject, nameOf, present, textOf, values, type JsonObject } from './json-values.ts';
 import { VERDICT_WORDS } from './ratings.ts';
 import { reportFromReview, storyFromReview, UNNAMED_CLAIMANT, verdictFromRatings, type ReviewSource } from './review-sources.ts';

@@ -4,7 +4,7 @@ import { readClaimReviews } from './claimreview.ts';
 import { readClaimsCsv } from './csv.ts';
 import type { Draft, Drafts, ImportFormat } from './record-draft.ts';
 import { isFactCheckResponse, readFactCheckResponse } from './factcheck-api.ts';
-import { generatedClaimId, sameContent } from './identity.ts';
+import { importedClaimId, sameContent } from './identity.ts';
 import { isObject, present, type JsonObject } from './json-values.ts';
 import { schemaProblems, withSourceField, type ImportProblem, type RecordRef } from './problems.ts';
 
@@ -115,7 +115,7 @@ function withDefaults(fields: unknown, { story, stamp, actor }: Defaults): unkno
   if (story) filled.story = story;
   const claimant = isObject(fields.claimant) ? fields.claimant.name : undefined;
   if (filled.id === undefined && typeof claimant === 'string' && typeof fields.statement === 'string') {
-    filled.id = generatedClaimId(claimant, fields.statement);
+    filled.id = importedClaimId(claimant, fields.statement);
   }
   filled.createdAt = isoDateTime(filled.createdAt) ?? earlier(stamp, isoDateTime(filled.updatedAt));
   filled.updatedAt = isoDateTime(filled.updatedAt) ?? filled.createdAt;

@@ -1,3 +1,4 @@
+import { foldCase } from '../core/text.ts';
 import type { Verdict } from '../core/schema.ts';
 
 /** Our verdicts as ClaimReview's `alternateName` writes them: the words a reader sees. */
@@ -42,10 +43,7 @@ const VERDICT_BY_RATING: ReadonlyMap<string, Verdict> = new Map(
 
 /** "Pants on Fire!", "pants-on-fire", " Pants on fire " → "pants on fire". */
 function comparableRating(rating: string): string {
-  return rating
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldCase(rating)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -1,4 +1,5 @@
-import { generatedStoryId, slugify } from './identity.ts';
+import { slugify } from '../core/claim-id.ts';
+import { generatedStoryId } from './identity.ts';
 import { present, type JsonObject } from './json-values.ts';
 import { ratingToVerdict } from './ratings.ts';
 import type { Verdict } from '../core/schema.ts';

@@ -6,6 +6,7 @@
 import { stem as porter2 } from 'porter2';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
 import { wordsToNumbers } from 'words-to-numbers';
+import { foldCase, isAscii } from '../core/text.ts';
 
 /**
  * Words that say nothing about which claim is meant: the maintained English list, plus what people wrap a
@@ -27,22 +28,10 @@ const STOPWORDS: ReadonlySet<string> = new Set([...ENGLISH_STOPWORDS, ...FILLER]
 const POSSIBILITY = new Set(['could', 'would', 'might', 'likely', 'possibly', 'probably', 'perhaps']);
 export const POSSIBILITY_TERM = 'could';
 
-/** Format characters pasted from the web: zero-width spaces and joiners, soft hyphens, direction marks, BOMs. */
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
-
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
-}
-
 /** Invisible characters removed, lowercase, accents removed, typographic apostrophes made plain. */
 export function fold(text: string): string {
-  // Most text is plain ASCII: only the rest needs the (slow) Unicode steps.
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().replace(/`/g, "'");
-  return stripInvisible(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[‘’ʼ`´]/g, "'");
+  // Most text is plain ASCII: only the rest needs the other apostrophes.
+  return isAscii(text) ? text.toLowerCase().replace(/`/g, "'") : foldCase(text).replace(/[‘’ʼ`´]/g, "'");
 }
 
 const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ellipsis, LIMITS, messageLimitProblems } from '../views/limits.ts';
-import { escapeMarkdown, flagBadge, statementText, VERDICT_BADGES } from '../views/claim-view.ts';
+import { flagBadge, statementText, VERDICT_BADGES } from '../views/claim-view.ts';
+import { escapeMarkdown } from '../views/markdown.ts';
 import type { ReplyEmbed } from '../views/reply.ts';
 import { VERDICTS, type Claim, type Story } from '../core/schema.ts';
 

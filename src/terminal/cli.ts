@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadDataset, DatasetError } from '../core/dataset.ts';
 import { loadEnv } from '../config/env.ts';
 import { renderClaimEmbed } from '../views/claim-view.ts';
-import { replyToText, terminalSafe } from '../views/reply.ts';
+import { replyToText, terminalSafe } from './terminal-text.ts';
 import { ClaimStore } from '../store/claim-store.ts';
 import { UserError } from '../core/errors.ts';
 import { loadCliConfig, newsroomOf, type CliConfig } from '../config/config.ts';

@@ -10,7 +10,8 @@ import type { Command, CommandContext, RawOptions } from '../command/command.ts'
 import { UserError } from '../core/errors.ts';
 import { fitChoices, fitReply } from '../views/limits.ts';
 import type { Logger } from '../core/log.ts';
-import { replyToText, terminalSafe, type Reply, type ReplyButton } from '../views/reply.ts';
+import { type Reply, type ReplyButton } from '../views/reply.ts';
+import { replyToText, terminalSafe } from './terminal-text.ts';
 
 const BANNER = `claimbot console: offline, not connected to Discord. Type a command as you would in Discord:
   /claim north korea troops              the best matching claim

@@ -1,3 +1,4 @@
+import { graphemePrefix } from '../core/text.ts';
 import type { Choice, ModalForm, Reply, ReplyEmbed } from './reply.ts';
 
 /** Discord's limits, in one place. https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
@@ -30,23 +31,6 @@ export const LIMITS = {
   /** Our own: open requests listed at once, one line each within one embed description. */
   requestsListed: 25,
 } as const;
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/**
- * The longest start of `text` that is whole graphemes (what a reader sees as one character: an emoji with its
- * modifiers, a letter with its accents) and at most `max` UTF-16 units, the unit Discord's limits are checked in.
- */
-export function graphemePrefix(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = 0;
-  // The segmenter is lazy: this walks only as far as the cut.
-  for (const { index, segment } of graphemes.segment(text)) {
-    if (index + segment.length > max) break;
-    end = index + segment.length;
-  }
-  return text.slice(0, end);
-}
 
 /**
  * Shortens text to at most `max` UTF-16 units, ending in "…": at a word boundary where one is near, and never

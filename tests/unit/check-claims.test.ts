@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkClaimsCommand } from '../../commands/check-claims.ts';
-import { replyToText } from '../../src/views/reply.ts';
+import { replyToText } from '../../src/terminal/terminal-text.ts';
 import { consoleContext, scratchStore } from '../support/store.ts';
 
 const { store, cleanup } = await scratchStore();

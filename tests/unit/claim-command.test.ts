@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { claimAutocomplete, claimCommand } from '../../commands/claim.ts';
-import { replyToText } from '../../src/views/reply.ts';
+import { replyToText } from '../../src/terminal/terminal-text.ts';
 import { SHIPPED_CLAIMS, tempDataset } from '../support/files.ts';
 import { consoleContext, scratchStore } from '../support/store.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidClaimError } from '../../src/core/validate-claim.ts';
-import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, nearDuplicates, newClaimId, statementSimilarity, type ClaimFrame } from '../../src/curation/claim-form.ts';
+import { newClaimId } from '../../src/core/claim-id.ts';
+import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, nearDuplicates, statementSimilarity, type ClaimFrame } from '../../src/curation/claim-form.ts';
 import { curationAccess } from '../../src/discord/moderators.ts';
 import { describeChanges } from '../../src/views/history-view.ts';
 import { loadDataset } from '../../src/core/dataset.ts';
@@ -50,10 +51,10 @@ describe('a moderator’s form becomes a claim', () => {
 
 describe('claim ids', () => {
   it('are readable slugs of claimant and statement, numbered when taken', () => {
-    expect(newClaimId(draft, () => false)).toBe('andrii-kovalenko-troops-crossed-the-river');
+    expect(newClaimId(draft.claimant, draft.statement, () => false)).toBe('andrii-kovalenko-troops-crossed-the-river');
     const taken = new Set(['andrii-kovalenko-troops-crossed-the-river', 'andrii-kovalenko-troops-crossed-the-river-2']);
-    expect(newClaimId(draft, (id) => taken.has(id))).toBe('andrii-kovalenko-troops-crossed-the-river-3');
-    expect(newClaimId({ ...draft, claimant: 'Владимир Зеленский', statement: '!!!' }, () => false)).toBe('claim');
+    expect(newClaimId(draft.claimant, draft.statement, (id) => taken.has(id))).toBe('andrii-kovalenko-troops-crossed-the-river-3');
+    expect(newClaimId('Владимир Зеленский', '!!!', () => false)).toBe('claim');
   });
 });
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ellipsis, embedLength, fitChoices, fitReply, LIMITS } from '../../src/views/limits.ts';
-import { escapeMarkdown, unescapeMarkdown } from '../../src/views/claim-view.ts';
-import { terminalSafe, type Reply } from '../../src/views/reply.ts';
+import { escapeMarkdown, unescapeMarkdown } from '../../src/views/markdown.ts';
+import { type Reply } from '../../src/views/reply.ts';
+import { terminalSafe } from '../../src/terminal/terminal-text.ts';
 import { hasLoneSurrogate, SEED, userText } from '../support/text-arbitraries.ts';
 
 // endOnFailure: shrinking replies of thousands of characters would take minutes; the failing case is printed as found.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/core/dataset.ts';
 import { ellipsis, embedLength, fitChoices, fitReply, LIMITS } from '../../src/views/limits.ts';
-import { escapeMarkdown, renderClaimReply, renderNoMatch, unescapeMarkdown } from '../../src/views/claim-view.ts';
-import { replyToText, terminalSafe } from '../../src/views/reply.ts';
+import { renderClaimReply, renderNoMatch } from '../../src/views/claim-view.ts';
+import { escapeMarkdown, unescapeMarkdown } from '../../src/views/markdown.ts';
+import { replyToText, terminalSafe } from '../../src/terminal/terminal-text.ts';
 import type { Claim } from '../../src/core/schema.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
 

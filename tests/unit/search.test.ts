@@ -4,7 +4,7 @@ import { loadDataset } from '../../src/core/dataset.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { ClaimSearch } from '../../src/search/claim-search.ts';
 import { typoDistance } from '../../src/search/edits.ts';
-import { visibleLength } from '../../src/search/query.ts';
+import { visibleLength } from '../../src/core/text.ts';
 import { terms } from '../../src/search/text.ts';
 import { evalText, EXTRA_QUERIES, PUBLIC_QUERIES, readQueries } from '../support/eval-queries.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
