@@ -33,6 +33,6 @@ export const checkClaimsCommand: Command = {
   },
   component(input, context) {
     if (input.kind !== 'button' || input.action !== 'ask') throw new Error(`unknown component of Check claims: ${input.action}`);
-    return askTheDesk(input.argument, context);
+    return askTheDesk(input.args[0] ?? '', context);
   },
 };

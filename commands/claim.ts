@@ -1,17 +1,14 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions } from '../src/command/command.ts';
-import { UserError } from '../src/core/errors.ts';
+import { RefusedError } from '../src/core/errors.ts';
 import { askTheDesk, askTheDeskButton } from '../src/curation/requests.ts';
-import { renderClaimReply, renderNoMatch, statementText, VERDICT_BADGES } from '../src/views/claim-view.ts';
+import { renderClaimReply, renderNoMatch, VERDICT_BADGES } from '../src/views/claim-view.ts';
 import { answer, isMatch } from '../src/search/answer.ts';
 import { MAX_QUERY_LENGTH } from '../src/search/query.ts';
-import { firstGraphemes } from '../src/core/text.ts';
-import { stripInvisible } from '../src/core/text.ts';
-import { VERDICTS, type Claim, type Verdict } from '../src/core/schema.ts';
+import { VERDICTS, type Claim } from '../src/core/schema.ts';
 import type { Choice, Reply } from '../src/views/reply.ts';
-import { LIMITS } from '../src/views/limits.ts';
-import { storyChoices } from '../src/views/choices.ts';
+import { claimChoices, storyChoices, VERDICT_CHOICES, type ClaimFilters } from '../src/command/choices.ts';
 
 /** The top claim in full, and this many more matches under it, one line each. */
 const OTHER_MATCHES = 2;
@@ -33,7 +30,7 @@ const data = {
       type: ApplicationCommandOptionType.String,
       name: 'verdict',
       description: 'Only claims with this verdict',
-      choices: VERDICTS.map((verdict) => ({ name: VERDICT_BADGES[verdict].label, value: verdict })),
+      choices: VERDICT_CHOICES,
     },
     {
       type: ApplicationCommandOptionType.String,
@@ -60,7 +57,7 @@ export const claimCommand = defineCommand({
   data,
   options: ClaimOptions,
   execute({ query, verdict, story, private: onlyMe }, { store }): Reply {
-    if (story && !store.story(story)) throw new UserError(`There is no story “${story}”. Pick one from the list as you type.`);
+    if (story && !store.story(story)) throw new RefusedError({ kind: 'no-story', story });
     const filters = { verdict, story };
     // A picked autocomplete choice is a claim id; the filters still apply to it.
     const chosen = store.claim(query.trim());
@@ -77,7 +74,7 @@ export const claimCommand = defineCommand({
   autocomplete: claimAutocomplete,
   component(input, context) {
     if (input.kind !== 'button' || input.action !== 'ask') throw new Error(`unknown component of /claim: ${input.action}`);
-    return askTheDesk(input.argument, context);
+    return askTheDesk(input.args[0] ?? '', context);
   },
 });
 
@@ -86,30 +83,15 @@ export const claimCommand = defineCommand({
  * verdict and story filters.
  */
 export function claimAutocomplete(option: string, value: string, context: CommandContext, options: RawOptions = {}): Choice[] {
-  return option === 'story' ? storyChoices(value, context.store.stories) : claimChoices(value, context, filtersOf(options));
+  return option === 'story' ? storyChoices(value, context.store.stories) : claimChoices(value, context.store, filtersOf(options));
 }
 
-interface Filters {
-  verdict?: Verdict | undefined;
-  story?: string | undefined;
-}
-
-function passes(claim: Claim, { verdict, story }: Filters): boolean {
+function passes(claim: Claim, { verdict, story }: ClaimFilters): boolean {
   return (!verdict || claim.verdict === verdict) && (!story || claim.story === story);
 }
 
 /** The filters among the options filled in so far; a value that is not valid (yet) filters nothing. */
-function filtersOf(options: RawOptions): Filters {
+function filtersOf(options: RawOptions): ClaimFilters {
   const parsed = ClaimOptions.pick({ verdict: true, story: true }).safeParse({ verdict: options.verdict, story: options.story });
   return parsed.success ? parsed.data : {};
 }
-
-/** Claimant and the start of the statement; the value is the claim id, so picking one shows exactly that claim. */
-function claimChoices(typed: string, { store }: CommandContext, filters: Filters): Choice[] {
-  const claims = stripInvisible(typed).trim()
-    ? store.search(firstGraphemes(typed, MAX_QUERY_LENGTH), { ...filters, mode: 'typing', limit: LIMITS.choices }).map((hit) => hit.claim)
-    : store.newest(LIMITS.choices, filters);
-  return claims.map((claim) => ({ name: `${claim.claimant.name}: ${statementText(claim)}`, value: claim.id }));
-}
-
-

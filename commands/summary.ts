@@ -1,11 +1,11 @@
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits, type APIApplicationCommandChannelOption, type APIApplicationCommandStringOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/command/command.ts';
-import { UserError } from '../src/core/errors.ts';
+import { RefusedError, UserError } from '../src/core/errors.ts';
 import { escapeMarkdown } from '../src/views/markdown.ts';
 import type { Choice, Reply } from '../src/views/reply.ts';
 import { summaryKey, type SummarySync, type SyncOutcome } from '../src/summary/sync.ts';
-import { storyChoices } from '../src/views/choices.ts';
+import { storyChoices } from '../src/command/choices.ts';
 
 const story: APIApplicationCommandStringOption = { type: ApplicationCommandOptionType.String, name: 'story', description: 'The story (type to search)', required: true, autocomplete: true, max_length: 64 };
 const channel: APIApplicationCommandChannelOption = {
@@ -44,7 +44,7 @@ export const summaryCommand = defineCommand({
     const { store } = context;
     if (options.subcommand === 'list') return { content: await listSummaries(context), ephemeral: true };
     const title = escapeMarkdown(store.story(options.story)?.title ?? '');
-    if (!title) throw new UserError(`There is no story “${options.story}”. Pick one from the list as you type.`);
+    if (!title) throw new RefusedError({ kind: 'no-story', story: options.story });
     const summaries = inDiscord(context);
     // Posting a long story takes one message per page, paced by Discord's rate limits: more than the 3 s an answer may take.
     await context.defer?.();

@@ -1,4 +1,5 @@
 // `npm start`: with DISCORD_TOKEN, the bot; without it, a local console that answers the same commands.
+import { createContext } from './command/context.ts';
 import { userInfo } from 'node:os';
 import { commands } from '../commands/index.ts';
 import { ConfigError, loadConfig, newsroomOf, type Config } from './config/config.ts';
@@ -59,7 +60,7 @@ async function runBotOrConsole(config: Config, token: string | undefined, log: L
     process.once('SIGTERM', shutdown);
   } else {
     // The person at the console runs the bot on their own machine: they are its moderator.
-    process.exitCode = await runConsole(process.stdin, process.stdout, commands, { store, actor: { id: 'console', name: `${userInfo().username} (console)` }, newsroom: newsroomOf(config) }, log);
+    process.exitCode = await runConsole(process.stdin, process.stdout, commands, createContext(store, { id: 'console', name: `${userInfo().username} (console)` }, { newsroom: newsroomOf(config) }), log);
     await store.close();
   }
 }

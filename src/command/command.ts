@@ -20,17 +20,17 @@ export interface CommandContext {
    */
   notify?(channelId: string, userId: string, reply: Reply): Promise<boolean>;
   /** Who reviews the claims (NEWSROOM_NAME): the author of exported ClaimReviews. */
-  newsroom?: { name: string; url?: string };
+  newsroom: { name: string; url?: string };
   /** The pinned summaries, where Discord is (not at the console). */
   summaries?: SummarySync;
   /** Tells Discord the answer will take a while (only to the asker); call it before slow work. */
   defer?: () => Promise<void>;
 }
 
-/** What came back from a button or a form a command sent, its id split into `<command>:<action>:<argument>`. */
+/** What came back from a button or a form a command sent: its id's action and arguments (`custom-id.ts`). */
 export type ComponentInput =
-  | { kind: 'button'; action: string; argument: string }
-  | { kind: 'form'; action: string; argument: string; values: Record<string, string | string[]> };
+  | { kind: 'button'; action: string; args: string[] }
+  | { kind: 'form'; action: string; args: string[]; values: Record<string, string | string[]> };
 
 /**
  * A slash command, Discord-free: the Discord layer and the console both turn their input into `RawOptions`

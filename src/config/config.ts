@@ -3,6 +3,9 @@ import { engineOf } from '../store/engine.ts';
 import { DEFAULT_CLAIMS_PATH, DEFAULT_DATABASE_URL } from '../core/paths.ts';
 import { LOG_LEVELS } from '../core/log.ts';
 
+/** Who reviews the claims when NEWSROOM_NAME is not set. */
+export const DEFAULT_NEWSROOM_NAME = 'claimbot';
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 /** An empty `KEY=` line in .env means "not set". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -21,7 +24,7 @@ const ConfigSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   DISCORD_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
   /** Who reviews the claims: the author of every exported ClaimReview. */
-  NEWSROOM_NAME: optional(z.string().trim().min(1).max(200)).transform((name) => name ?? 'claimbot'),
+  NEWSROOM_NAME: optional(z.string().trim().min(1).max(200)).transform((name) => name ?? DEFAULT_NEWSROOM_NAME),
   NEWSROOM_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
   // Sharding (see src/shards.ts): SHARDS for one process that starts them all, SHARD_IDS + SHARD_COUNT for a part.
   SHARDS: optional(z.string().regex(/^(auto|\d+)$/, 'must be auto or a number of shards').transform((value) => (value === 'auto' ? value : Number(value)))),

@@ -1,10 +1,10 @@
-import { UserError } from './errors.ts';
 import { ClaimSchema, type Claim } from './schema.ts';
 
 /** A claim the schema rejects: each problem names the field, so a moderator knows what to fix. */
-export class InvalidClaimError extends UserError {
+export class InvalidClaimError extends Error {
+  override name = 'InvalidClaimError';
   constructor(readonly problems: readonly { field: string; message: string }[]) {
-    super(`This claim cannot be saved: ${problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}.`);
+    super(`invalid claim: ${problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}`);
   }
 }
 

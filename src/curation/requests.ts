@@ -1,6 +1,8 @@
 import type { CommandContext } from '../command/command.ts';
-import { RequestClosedError, type RequestRecord } from '../store/request-table.ts';
-import { UserError } from '../core/errors.ts';
+import { encodeCustomId } from '../command/custom-id.ts';
+import type { ClaimStore } from '../store/claim-store.ts';
+import type { RequestRecord } from '../store/request-table.ts';
+import { RefusedError, UserError } from '../core/errors.ts';
 import { Pending } from '../command/pending.ts';
 import { renderClaimReply } from '../views/claim-view.ts';
 import { escapeMarkdown } from '../views/markdown.ts';
@@ -13,7 +15,7 @@ const questions = new Pending<string>();
 
 /** A button under a "no match" answer that turns it into a request to the desk. `command` routes the press back. */
 export function askTheDeskButton(command: string, words: string): ReplyButton {
-  return { id: `${command}:ask:${questions.put(words)}`, label: 'Ask the desk', style: 'primary' };
+  return { id: encodeCustomId({ command, action: 'ask', args: [questions.put(words)] }), label: 'Ask the desk', style: 'primary' };
 }
 
 /** Requests for the same thing share a key: their informative words, folded and sorted ("Troops in Kursk?" = "kursk troops"). */
@@ -41,7 +43,7 @@ export function requestLines(requests: readonly RequestRecord[]): string[] {
 }
 
 /** Open requests as autocomplete choices for a `request` option. */
-export async function requestChoices(typed: string, { store }: CommandContext): Promise<Choice[]> {
+export async function requestChoices(typed: string, store: ClaimStore): Promise<Choice[]> {
   const needle = typed.trim().replace(/^#/, '').toLowerCase();
   const open = await store.requests.open(100);
   return open
@@ -56,9 +58,9 @@ export async function requestChoices(typed: string, { store }: CommandContext): 
 export async function answerRequest(id: number, claimId: string, context: CommandContext): Promise<string> {
   const { store, actor } = context;
   const claim = store.claim(claimId);
-  if (!claim) throw new UserError(`There is no claim “${claimId}”. Pick one from the list as you type.`);
+  if (!claim) throw new RefusedError({ kind: 'no-claim', id: claimId });
   const request = await openRequest(id, context);
-  const askers = await closing(id, () => store.requests.close(id, { status: 'answered', claimId }, actor));
+  const askers = await store.requests.close(id, { status: 'answered', claimId }, actor);
   const told: string[] = [];
   for (const asker of askers) {
     if (!asker.channelId || !context.notify) continue;
@@ -73,7 +75,7 @@ export async function answerRequest(id: number, claimId: string, context: Comman
 
 export async function dismissRequest(id: number, reason: string, context: CommandContext): Promise<string> {
   await openRequest(id, context);
-  await closing(id, () => context.store.requests.close(id, { status: 'dismissed', note: reason }, context.actor));
+  await context.store.requests.close(id, { status: 'dismissed', note: reason }, context.actor);
   return `Dismissed request #${id}: ${escapeMarkdown(reason)}`;
 }
 
@@ -83,14 +85,4 @@ export async function openRequest(id: number, { store }: CommandContext): Promis
   if (!request) throw new UserError(`There is no request #${id}. Pick one from the list as you type.`);
   if (request.status !== 'open') throw new UserError(`Request #${id} was already ${request.status}.`);
   return request;
-}
-
-/** Two moderators closing one request at once: the second is told, not failed. */
-async function closing<T>(id: number, close: () => Promise<T>): Promise<T> {
-  try {
-    return await close();
-  } catch (error) {
-    if (error instanceof RequestClosedError) throw new UserError(`Request #${id} was closed meanwhile by someone else.`);
-    throw error;
-  }
 }

@@ -13,7 +13,9 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Command, CommandContext, ComponentInput, RawOptions } from '../command/command.ts';
-import { UserError } from '../core/errors.ts';
+import { errorWords } from '../views/error-words.ts';
+import { createContext } from '../command/context.ts';
+import { decodeCustomId } from '../command/custom-id.ts';
 import { fitChoices, fitModal } from '../views/limits.ts';
 import type { Logger } from '../core/log.ts';
 import type { ModalForm, Reply } from '../views/reply.ts';
@@ -38,14 +40,14 @@ export interface InteractionDeps {
 
 /**
  * The one place interactions come in. A moderator-only command, and every button and form it sent, is checked
- * here at run time. A UserError reaches the user as an ephemeral message; anything else is logged with context
+ * here at run time. An error that is the user's to fix (`errorWords`) reaches them as an ephemeral message; anything else is logged with context
  * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
 export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess, notify, newsroom }: InteractionDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
-    const [name = '', action = '', ...argument] = 'customId' in interaction ? interaction.customId.split(':') : [interaction.commandName];
+    const { command: name, action, args } = 'customId' in interaction ? decodeCustomId(interaction.customId) : { command: interaction.commandName, action: '', args: [] };
     const command = byName.get(name);
     const started = performance.now();
     const about = {
@@ -57,9 +59,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       guild: interaction.guildId,
       channel: interaction.channelId,
     };
-    const context: CommandContext = {
-      store,
-      actor: { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId },
+    const context = createContext(store, { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId }, {
       channelId: interaction.channelId,
       summaries,
       notify,
@@ -67,7 +67,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       defer: async () => {
         if (interaction.isChatInputCommand() && !interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       },
-    };
+    });
     let outcome = 'ok';
     try {
       if (!command) throw new Error(`No handler for "${name}"`);
@@ -86,14 +86,15 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
         else if (interaction.isMessageContextMenuCommand()) await send(interaction, await command.run({ message: interaction.targetMessage.content }, context));
         else {
           if (!command.component) throw new Error(`"${name}" has no buttons or forms`);
-          await send(interaction, await command.component(componentInput(interaction, action, argument.join(':')), context));
+          await send(interaction, await command.component(componentInput(interaction, action, args), context));
         }
       }
     } catch (error) {
-      outcome = error instanceof UserError ? 'user-error' : 'error';
+      const words = errorWords(error);
+      outcome = words === undefined ? 'error' : 'user-error';
       if (outcome === 'error') log.error('interaction failed', { ...about, error });
       if (!interaction.isAutocomplete()) {
-        const reply = error instanceof UserError ? { content: error.message, ephemeral: true } : GENERIC_ERROR;
+        const reply = words === undefined ? GENERIC_ERROR : { content: words, ephemeral: true };
         // The reply that failed may be the very thing that broke (a REST error): log that too and carry on.
         await send(interaction, reply).catch((sendError: unknown) => {
           outcome = 'error';
@@ -126,14 +127,14 @@ function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteIntera
   return options;
 }
 
-function componentInput(interaction: ButtonInteraction | ModalSubmitInteraction, action: string, argument: string): ComponentInput {
-  if (interaction.isButton()) return { kind: 'button', action, argument };
+function componentInput(interaction: ButtonInteraction | ModalSubmitInteraction, action: string, args: string[]): ComponentInput {
+  if (interaction.isButton()) return { kind: 'button', action, args };
   const values: Record<string, string | string[]> = {};
   for (const [id, field] of interaction.fields.fields) {
     if (field.type === ComponentType.TextInput) values[id] = field.value;
     else if (field.type === ComponentType.StringSelect) values[id] = [...field.values];
   }
-  return { kind: 'form', action, argument, values };
+  return { kind: 'form', action, args, values };
 }
 
 /** Every answer goes through the Discord limits here. Mentions never ping: the client's default is `parse: []`. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { UserError } from '../core/errors.ts';
+import { FormatError } from '../core/errors.ts';
 import type { Claim, Story } from '../core/schema.ts';
 import type { Draft, Drafts } from './record-draft.ts';
 import { present, type JsonObject } from './json-values.ts';
@@ -77,15 +77,15 @@ export function readClaimsCsv(text: string, fileName: string): Drafts {
       columns: (header: string[]) => {
         const names = header.map((name) => name.trim());
         const unknown = names.filter((name) => !isColumn(name));
-        if (unknown.length > 0) throw new UserError(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (claimbot's columns: ${COLUMNS.join(', ')})`);
+        if (unknown.length > 0) throw new FormatError(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (claimbot's columns: ${COLUMNS.join(', ')})`);
         const missing = REQUIRED.filter((name) => !names.includes(name));
-        if (missing.length > 0) throw new UserError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+        if (missing.length > 0) throw new FormatError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
         return names;
       },
       skip_empty_lines: true,
     });
   } catch (error) {
-    throw new UserError(`${fileName}: not a claimbot CSV file: ${(error as Error).message}`);
+    throw new FormatError(`${fileName}: not a claimbot CSV file: ${(error as Error).message}`);
   }
   const stories: Draft[] = [];
   const claims = rows.map((row, index): Draft => {

@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors.ts';
+import { FormatError } from '../core/errors.ts';
 import type { Dataset } from '../core/schema.ts';
 import { claimReviewDocument, type Newsroom } from './claimreview.ts';
 import { claimsCsv } from './csv.ts';
@@ -20,7 +20,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 /** The stories and claims to export, in a stable order (stories by id; claims by story, then id), so exports diff well. */
 function selection(dataset: Dataset, story: string | undefined): Dataset {
   if (story !== undefined && !dataset.stories.some((candidate) => candidate.id === story)) {
-    throw new UserError(`no story has the id "${story}"`);
+    throw new FormatError(`no story has the id "${story}"`);
   }
   const stories = dataset.stories.filter((candidate) => story === undefined || candidate.id === story).sort(byId);
   const claims = dataset.claims

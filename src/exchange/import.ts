@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors.ts';
+import { FormatError } from '../core/errors.ts';
 import { ClaimSchema, StorySchema, type Claim, type Story } from '../core/schema.ts';
 import { readClaimReviews } from './claimreview.ts';
 import { readClaimsCsv } from './csv.ts';
@@ -74,19 +74,19 @@ function isCsv(text: string, fileName: string): boolean {
 }
 
 function readDrafts(text: string, fileName: string): Drafts {
-  if (text.trim() === '') throw new UserError(`${fileName}: the file is empty`);
+  if (text.trim() === '') throw new FormatError(`${fileName}: the file is empty`);
   if (isCsv(text, fileName)) return readClaimsCsv(text, fileName);
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${fileName}: not valid JSON: ${(error as Error).message}`);
+    throw new FormatError(`${fileName}: not valid JSON: ${(error as Error).message}`);
   }
   if (isObject(root) && Array.isArray(root.stories) && Array.isArray(root.claims)) return readDatasetJson(root.stories, root.claims);
   if (isFactCheckResponse(root)) return readFactCheckResponse(root, fileName);
   const reviews = readClaimReviews(root, fileName);
   if (reviews) return reviews;
-  throw new UserError(
+  throw new FormatError(
     `${fileName}: no claims found: expected ClaimReview JSON-LD, a Fact Check Tools claims:search response, a claimbot dataset ({ stories, claims }) or a claimbot CSV file`,
   );
 }

@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors.ts';
+import { QueryError } from '../core/errors.ts';
 import type { ReadingMode } from './reading.ts';
 import { stripInvisible, visibleLength } from '../core/text.ts';
 
@@ -7,16 +7,16 @@ export const MAX_QUERY_LENGTH = 200;
 /** The longest chat message Discord delivers (with Nitro): a message to check can be this long. */
 export const MAX_MESSAGE_LENGTH = 4000;
 
-/** Throws a UserError for a query that cannot be searched; returns it trimmed. */
+/** Throws a QueryError for a query that cannot be searched; returns it trimmed. */
 export function checkQuery(query: string, mode: ReadingMode = 'query'): string {
   const trimmed = query.trim();
   if (stripInvisible(trimmed).trim().length === 0) {
-    throw new UserError(mode === 'message' ? 'That message has no text to check.' : 'Type a few words to search for, like "north korea troops".');
+    throw new QueryError({ kind: 'empty', forMessage: mode === 'message' });
   }
   const limit = mode === 'message' ? MAX_MESSAGE_LENGTH : MAX_QUERY_LENGTH;
   const length = visibleLength(trimmed);
   if (length > limit) {
-    throw new UserError(`A ${mode === 'message' ? 'message to check' : 'search'} can be at most ${limit} characters; yours has ${length}.`);
+    throw new QueryError({ kind: 'too-long', forMessage: mode === 'message', limit, length });
   }
   return trimmed;
 }

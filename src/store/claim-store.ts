@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ClaimShelf } from './claim-shelf.ts';
 import { loadDataset } from '../core/dataset.ts';
-import { UserError } from '../core/errors.ts';
+import { RefusedError } from '../core/errors.ts';
 import { CACHE_LAYOUT, readIndexCache, writeIndexCache } from './index-cache.ts';
 import type { Claim, Dataset, Story, Verdict } from '../core/schema.ts';
 import { ClaimSearch, type SearchHit, type SearchOptions } from '../search/claim-search.ts';
@@ -261,7 +261,7 @@ export class ClaimStore {
   /** Adds a new claim; its id must be free. */
   async add(claim: Claim, actor: Actor): Promise<Claim> {
     const [entry] = await this.commit(actor, async (read) => {
-      if (await read(claim.id)) throw new UserError(`A claim with the id “${claim.id}” already exists.`);
+      if (await read(claim.id)) throw new RefusedError({ kind: 'claim-id-taken', id: claim.id });
       return { claims: [{ action: 'add', claim: this.checked(claim), removed: false }] };
     });
     return entry!.after;
@@ -274,7 +274,7 @@ export class ClaimStore {
   async update(id: string, actor: Actor, action: Extract<AuditAction, 'edit' | 'verdict' | 'flag'>, change: (claim: Claim) => Claim, reason?: string): Promise<Claim> {
     const [entry] = await this.commit(actor, async (read) => {
       const current = await read(id);
-      if (!current || current.removed) throw new UserError(current ? `The claim “${id}” was removed; restore it first.` : `There is no claim “${id}”.`);
+      if (!current || current.removed) throw new RefusedError(current ? { kind: 'claim-removed', id } : { kind: 'no-claim', id });
       const next = change(current.claim);
       if (next.id !== id) throw new Error(`an update may not change the id (${id} → ${next.id})`);
       return { claims: [{ action, claim: this.checked({ ...next, updatedAt: laterOf(new Date().toISOString(), next.createdAt) }), removed: false, reason }] };
@@ -286,7 +286,7 @@ export class ClaimStore {
   async remove(id: string, actor: Actor, reason: string): Promise<Claim> {
     const [entry] = await this.commit(actor, async (read) => {
       const current = await read(id);
-      if (!current || current.removed) throw new UserError(current ? `The claim “${id}” is already removed.` : `There is no claim “${id}”.`);
+      if (!current || current.removed) throw new RefusedError(current ? { kind: 'claim-already-removed', id } : { kind: 'no-claim', id });
       return { claims: [{ action: 'remove', claim: current.claim, removed: true, reason }] };
     });
     return entry!.after;
@@ -295,7 +295,7 @@ export class ClaimStore {
   async restore(id: string, actor: Actor, reason?: string): Promise<Claim> {
     const [entry] = await this.commit(actor, async (read) => {
       const current = await read(id);
-      if (!current || !current.removed) throw new UserError(current ? `The claim “${id}” is not removed.` : `There is no claim “${id}”.`);
+      if (!current || !current.removed) throw new RefusedError(current ? { kind: 'claim-not-removed', id } : { kind: 'no-claim', id });
       return { claims: [{ action: 'restore', claim: this.checked(current.claim), removed: false, reason }] };
     });
     return entry!.after;
@@ -356,9 +356,9 @@ export class ClaimStore {
   /** The schema, and what one claim must agree on with the others: a known story and a statement of its own. */
   private checked(claim: Claim): Claim {
     const valid = checkClaim(claim);
-    if (!this.storiesById.has(valid.story)) throw new UserError(`There is no story “${valid.story}”.`);
+    if (!this.storiesById.has(valid.story)) throw new RefusedError({ kind: 'no-story', story: valid.story });
     const owner = this.shelf.statementOwner(valid.statement);
-    if (owner && owner !== valid.id) throw new UserError(`The claim “${owner}” already has this statement.`);
+    if (owner && owner !== valid.id) throw new RefusedError({ kind: 'statement-taken', owner });
     return valid;
   }
 }

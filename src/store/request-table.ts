@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { RefusedError } from '../core/errors.ts';
 import type { Actor, Tables } from './tables.ts';
 
 export const REQUEST_STATUSES = ['open', 'answered', 'dismissed'] as const;
@@ -20,13 +21,6 @@ export interface RequestAsker {
   userId: string;
   guildId: string | null;
   channelId: string | null;
-}
-
-/** A request that is no longer open: closing it again is refused. */
-export class RequestClosedError extends Error {
-  constructor(readonly requestId: number) {
-    super(`request #${requestId} is not open`);
-  }
 }
 
 /** Readers' requests, who asked each, and the requests' own log (asked, answered or dismissed, notified). */
@@ -67,7 +61,7 @@ export class RequestTable {
 
   /**
    * Answers (with a claim) or dismisses (with a reason) an open request, and returns who asked and has not been
-   * told yet. Throws a RequestClosedError when it is not open: a request is closed once.
+   * told yet. Refuses (RefusedError) when it is not open: a request is closed once.
    */
   async close(id: number, outcome: { status: 'answered'; claimId: string } | { status: 'dismissed'; note: string }, actor: Actor): Promise<RequestAsker[]> {
     return this.db.transaction().execute(async (trx) => {
@@ -75,7 +69,7 @@ export class RequestTable {
       const closed = await trx.updateTable('requests')
         .set({ status: outcome.status, updated_at: at, claim_id: outcome.status === 'answered' ? outcome.claimId : null, note: outcome.status === 'dismissed' ? outcome.note : null })
         .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
-      if (Number(closed.numUpdatedRows) === 0) throw new RequestClosedError(id);
+      if (Number(closed.numUpdatedRows) === 0) throw new RefusedError({ kind: 'request-closed', id });
       await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: outcome.status, detail: outcome.status === 'answered' ? outcome.claimId : outcome.note }).execute();
       const askers = await trx.selectFrom('request_askers').select(['user_id', 'guild_id', 'channel_id']).where('request_id', '=', id).where('notified_at', 'is', null).execute();
       return askers.map((row) => ({ userId: row.user_id, guildId: row.guild_id, channelId: row.channel_id }));

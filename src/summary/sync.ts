@@ -1,5 +1,5 @@
 import type { SummaryRecord, SummaryTable } from '../store/summary-table.ts';
-import { UserError } from '../core/errors.ts';
+import { RefusedError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
 import { DeliveryError, problemSentence, type SummaryTransport } from './delivery.ts';
@@ -118,7 +118,7 @@ export class SummarySync {
 
   /** Posts and pins the summary of `story` in a channel; when it is already there, brings it up to date and pins it again. */
   async post(target: { guildId: string; channelId: string; story: string }): Promise<SyncOutcome & { existed: boolean }> {
-    if (!this.store.story(target.story)) throw new UserError(`There is no story “${target.story}”. Pick one from the list as you type.`);
+    if (!this.store.story(target.story)) throw new RefusedError({ kind: 'no-story', story: target.story });
     return this.inLane(target.story, async () => {
       const existing = (await this.summaries.list(target.story)).find((summary) => summary.channelId === target.channelId);
       const record = existing ?? { ...target, messageIds: [], hash: '', updatedAt: this.now().toISOString() };
@@ -139,7 +139,7 @@ export class SummarySync {
   async remove(target: { channelId: string; story: string }): Promise<string[]> {
     return this.inLane(target.story, async () => {
       const record = (await this.summaries.list(target.story)).find((summary) => summary.channelId === target.channelId);
-      if (!record) throw new UserError(`There is no summary of “${target.story}” in <#${target.channelId}>. \`/summary list\` shows where they are.`);
+      if (!record) throw new RefusedError({ kind: 'no-summary', story: target.story, channelId: target.channelId });
       const problems: string[] = [];
       for (const id of record.messageIds) {
         try {

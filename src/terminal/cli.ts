@@ -7,6 +7,7 @@ import { renderClaimEmbed } from '../views/claim-view.ts';
 import { replyToText, terminalSafe } from './terminal-text.ts';
 import { ClaimStore } from '../store/claim-store.ts';
 import { UserError } from '../core/errors.ts';
+import { errorWords } from '../views/error-words.ts';
 import { loadCliConfig, newsroomOf, type CliConfig } from '../config/config.ts';
 import { EXPORT_FORMATS, exportClaims, type ExportFormat } from '../exchange/export.ts';
 import { readImport } from '../exchange/import.ts';
@@ -65,15 +66,14 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof UserError) {
-      io.err(error.message);
-      return 2;
-    }
     if (error instanceof DatasetError) {
       io.err(error.message);
       return 1;
     }
-    throw error;
+    const words = errorWords(error);
+    if (words === undefined) throw error;
+    io.err(words);
+    return 2;
   }
 }
 

@@ -8,6 +8,8 @@ import {
 import type { Readable, Writable } from 'node:stream';
 import type { Command, CommandContext, RawOptions } from '../command/command.ts';
 import { UserError } from '../core/errors.ts';
+import { errorWords } from '../views/error-words.ts';
+import { decodeCustomId } from '../command/custom-id.ts';
 import { fitChoices, fitReply } from '../views/limits.ts';
 import type { Logger } from '../core/log.ts';
 import { type Reply, type ReplyButton } from '../views/reply.ts';
@@ -59,7 +61,8 @@ export async function runConsole(input: Readable, output: Writable, commands: re
           print(consoleText(reply));
         }
       } catch (error) {
-        if (error instanceof UserError) print(error.message);
+        const words = errorWords(error);
+        if (words !== undefined) print(words);
         else {
           log.error('console command failed', { line, error });
           print('Something went wrong while answering; see the log.');
@@ -81,19 +84,19 @@ async function answer(commands: Map<string, Command>, name: string, text: string
 /** A terminal has no forms: a form is submitted as the options filled it in, as if sent unchanged. */
 async function submitForms(command: Command, reply: Reply, context: CommandContext): Promise<Reply> {
   if (!reply.modal || !command.component) return reply;
-  const [, action = '', ...argument] = reply.modal.id.split(':');
+  const { action, args } = decodeCustomId(reply.modal.id);
   const values = Object.fromEntries(reply.modal.inputs.map((input) => [input.id, input.kind === 'text' ? (input.value ?? '') : input.selected]));
-  return command.component({ kind: 'form', action, argument: argument.join(':'), values }, context);
+  return command.component({ kind: 'form', action, args, values }, context);
 }
 
 /** `/press save anyway`: presses the button of the last answer that has this label. */
 async function press(commands: Map<string, Command>, buttons: readonly ReplyButton[], label: string, context: CommandContext): Promise<Reply> {
   const button = buttons.find((candidate) => candidate.label.toLowerCase() === label.trim().toLowerCase());
   if (!button) throw new UserError(buttons.length === 0 ? 'The last answer has no buttons to press.' : `Press one of: ${buttons.map((candidate) => candidate.label).join(', ')}.`);
-  const [name = '', action = '', ...argument] = button.id.split(':');
+  const { command: name, action, args } = decodeCustomId(button.id);
   const command = find(commands, name);
   if (!command.component) throw new UserError(`/${name} has no buttons.`);
-  return submitForms(command, await command.component({ kind: 'button', action, argument: argument.join(':') }, context), context);
+  return submitForms(command, await command.component({ kind: 'button', action, args }, context), context);
 }
 
 /** What the console prints for a reply: its text, whether only you would see it, and its buttons. */

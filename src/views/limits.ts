@@ -19,6 +19,8 @@ export const LIMITS = {
   choiceValue: 100,
   buttonsPerRow: 5,
   buttonLabel: 80,
+  /** Of a button or a form (a modal). */
+  customId: 100,
   modalTitle: 45,
   modalInputs: 5,
   labelText: 45,

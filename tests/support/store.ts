@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '../../src/command/command.ts';
+import { createContext } from '../../src/command/context.ts';
 import { ClaimStore } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from './files.ts';
 
@@ -44,5 +45,5 @@ export async function scratchStore(seedFile = SHIPPED_CLAIMS) {
 
 /** What a command sees when a moderator at the console runs it. */
 export function consoleContext(store: ClaimStore): CommandContext {
-  return { store, actor: { id: 'console', name: 'tester (console)' } };
+  return createContext(store, { id: 'console', name: 'tester (console)' });
 }

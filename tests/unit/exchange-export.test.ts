@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import jsonld, { type Options } from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { loadDataset, parseDataset } from '../../src/core/dataset.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { FormatError } from '../../src/core/errors.ts';
 import { exportClaims } from '../../src/exchange/export.ts';
 import { VERDICT_WORDS } from '../../src/exchange/ratings.ts';
 import type { Claim, Dataset } from '../../src/core/schema.ts';
@@ -51,7 +51,7 @@ describe('exportClaims as json', () => {
     const one = JSON.parse(exportClaims(dataset, 'json', { newsroom, story: 'a-desk-test-story' })) as Dataset;
     expect(one.stories.map((story) => story.id)).toEqual(['a-desk-test-story']);
     expect(one.claims.map((claim) => claim.id)).toEqual(['aaa-desk-test-claim']);
-    expect(() => exportClaims(dataset, 'json', { newsroom, story: 'no-such-story' })).toThrow(new UserError('no story has the id "no-such-story"'));
+    expect(() => exportClaims(dataset, 'json', { newsroom, story: 'no-such-story' })).toThrow(new FormatError('no story has the id "no-such-story"'));
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/core/dataset.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { FormatError } from '../../src/core/errors.ts';
 import { exportClaims, type ExportFormat } from '../../src/exchange/export.ts';
 import { readImport } from '../../src/exchange/import.ts';
 import { planImport } from '../../src/exchange/plan.ts';
@@ -133,10 +133,10 @@ describe('invalid records', () => {
   });
 
   it('refuse a file that is none of the formats, naming what was expected', () => {
-    expect(() => readImport(' \n', 'x.json')).toThrow(new UserError('x.json: the file is empty'));
+    expect(() => readImport(' \n', 'x.json')).toThrow(new FormatError('x.json: the file is empty'));
     expect(() => readImport('null', 'x.json')).toThrow(/x\.json: no claims found/);
     expect(() => readImport('{"hello": "world"}', 'x.json')).toThrow(/x\.json: no claims found: expected ClaimReview JSON-LD, a Fact Check Tools/);
-    expect(() => readImport('{"claims": [', 'x.json')).toThrow(UserError);
+    expect(() => readImport('{"claims": [', 'x.json')).toThrow(FormatError);
     expect(() => readImport('statement,claimant,colour\na,b,c\n', 'x.csv')).toThrow('x.csv: not a claimbot CSV file: unknown column colour');
     expect(() => readImport('statement,claimant\n"unterminated,b\n', 'x.csv')).toThrow(/x\.csv: not a claimbot CSV file: Quote Not Closed/);
   });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/core/dataset.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { QueryError } from '../../src/core/errors.ts';
+import { wordsOf } from '../support/errors.ts';
 import { ClaimSearch } from '../../src/search/claim-search.ts';
 import { typoDistance } from '../../src/search/edits.ts';
 import { visibleLength } from '../../src/core/text.ts';
@@ -87,7 +88,7 @@ describe('search', () => {
           hits = index.search(query, { limit: 10, mode });
         } catch (error) {
           // Only a query with nothing visible in it is refused, and with a sentence that says why.
-          expect(error).toBeInstanceOf(UserError);
+          expect(error).toBeInstanceOf(QueryError);
           return;
         }
         expect(hits.every((hit) => Number.isFinite(hit.score) && hit.score > 0 && hit.score <= 1)).toBe(true);
@@ -133,17 +134,16 @@ describe('search', () => {
   });
 
   it('rejects an empty query and one over 200 characters with a clear message', () => {
-    expect(() => index.search('   ')).toThrow(UserError);
-    expect(() => index.search('   ')).toThrow(/Type a few words/);
-    expect(() => index.search('\u200b\u00ad')).toThrow(/Type a few words/);
-    expect(() => index.search('x'.repeat(201))).toThrow('A search can be at most 200 characters; yours has 201.');
+    expect(wordsOf(() => index.search('   '))).toBe('Type a few words to search for, like "north korea troops".');
+    expect(wordsOf(() => index.search('\u200b\u00ad'))).toMatch(/^Type a few words/);
+    expect(wordsOf(() => index.search('x'.repeat(201)))).toBe('A search can be at most 200 characters; yours has 201.');
     expect(index.search('x'.repeat(200))).toEqual([]);
   });
 
   it('counts a query\'s length in characters as people see them, not UTF-16 units', () => {
     expect(visibleLength('👍🏽é👨‍👩‍👧')).toBe(3);
     expect(index.search('🚀'.repeat(101))).toEqual([]); // 202 UTF-16 units, 101 characters: allowed
-    expect(() => index.search('🚀'.repeat(201))).toThrow('A search can be at most 200 characters; yours has 201.');
+    expect(wordsOf(() => index.search('🚀'.repeat(201)))).toBe('A search can be at most 200 characters; yours has 201.');
   });
 
   it('takes claims in and out one at a time', () => {
