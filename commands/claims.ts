@@ -26,7 +26,8 @@ const formOptions = [
   string(FORM_FIELDS.claimant, 'Prefill the claimant: name, then a comma and who they are', { max_length: 400 }),
   string(FORM_FIELDS.citing, 'Prefill whom the claimant cites', { max_length: 300 }),
   string(FORM_FIELDS.reportedBy, 'Prefill the outlet, then its URL', { max_length: 1000 }),
-  string(FORM_FIELDS.flags, `Prefill sourcing flags, comma-separated: ${FLAGS.join(', ')}`, { max_length: 200 }),
+  // Discord allows 100 characters here: the full list of flags would be 121, so the form's select shows it instead.
+  string(FORM_FIELDS.flags, 'Prefill sourcing flags, comma-separated (e.g. secondhand, single-source)', { max_length: 200 }),
 ];
 const requestOption = () => ({ type: ApplicationCommandOptionType.Integer as const, name: 'request', description: 'The request (type to search)', required: true, autocomplete: true, min_value: 1 });
 const subcommand = (name: string, description: string, options: (APIApplicationCommandBasicOption | ReturnType<typeof requestOption>)[]) => ({ type: ApplicationCommandOptionType.Subcommand as const, name, description, options });
