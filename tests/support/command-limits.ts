@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { LIMITS } from '../../src/limits.ts';
 
 /**
@@ -20,8 +20,16 @@ interface OptionLike {
   options?: readonly OptionLike[];
 }
 
+/** A command definition as sent to Discord, loosely typed: the point is to judge definitions the API types would let through. */
+export interface CommandLike {
+  name: string;
+  type?: number;
+  description?: string;
+  options?: readonly OptionLike[];
+}
+
 /** What breaks Discord's limits in one command definition, each problem with its path (`options[0].options[7].description`); empty when none. */
-export function commandDefinitionProblems(command: RESTPostAPIApplicationCommandsJSONBody): string[] {
+export function commandDefinitionProblems(command: CommandLike): string[] {
   const problems: string[] = [];
   const chatInput = (command.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput;
   let total = 0;
@@ -76,7 +84,7 @@ export function commandDefinitionProblems(command: RESTPostAPIApplicationCommand
   checkName('name', command.name);
   if (chatInput) checkDescription('description', command.description);
   else if (command.description) problems.push('description: a message or user command has no description');
-  checkOptions('options', (command.options ?? []) as readonly OptionLike[]);
+  checkOptions('options', command.options ?? []);
   if (total > LIMITS.commandTotal) problems.push(`${total} characters of names, descriptions and choices (at most ${LIMITS.commandTotal})`);
   return problems;
 }
