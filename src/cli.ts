@@ -7,6 +7,7 @@ import { renderClaimEmbed } from './render.ts';
 import { replyToText, terminalSafe } from './reply.ts';
 import { ClaimStore } from './store.ts';
 import { UserError } from './errors.ts';
+import { describeFailure } from './failure.ts';
 import { loadCliConfig, newsroomOf, type CliConfig } from './config.ts';
 import { EXPORT_FORMATS, exportClaims, type ExportFormat } from './exchange/export.ts';
 import { readImport } from './exchange/import.ts';
@@ -25,7 +26,7 @@ const USAGE = `Usage:
                                                    Tools response, our JSON or our CSV; says what it would do first
   claimbot history <claim id>                      who changed a claim, when, and how
 
-Exit status: 0 ok, 1 invalid dataset, 2 bad usage.`;
+Exit status: 0 ok, 1 invalid dataset or another failure (said in one line), 2 bad usage.`;
 
 const MAX_LIMIT = 50;
 
@@ -47,9 +48,9 @@ const processIo: CliIo = {
 export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, rawIo: CliIo = processIo): Promise<number> {
   // Text for people is made safe for a terminal; data (JSON, CSV) goes out byte for byte, as files must.
   const io: SafeIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)), data: rawIo.out };
-  loadEnv(env);
   const [command, ...rest] = args;
   try {
+    loadEnv(env);
     if (command === 'help' || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
       io.out(USAGE);
       return 0;
@@ -73,7 +74,9 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
       io.err(error.message);
       return 1;
     }
-    throw error;
+    // Anything else (a database that cannot be opened, a disk that is full): one sentence, not a stack trace.
+    io.err(`claimbot ${command}: ${describeFailure(error)}`);
+    return 1;
   }
 }
 
