@@ -9,7 +9,8 @@ import { createInteractionHandler } from './interactions.ts';
 import { messagePayload } from './messages.ts';
 import { curationAccess } from './moderators.ts';
 import type { Reply } from '../views/reply.ts';
-import { syncCommands } from './registration.ts';
+import { syncCommands, commandLabels } from './registration.ts';
+import { describeDiscordFailure } from './api-errors.ts';
 import { discordSummaryTransport, rejectsSummaryEditRateLimit } from './summaries.ts';
 
 export interface RunningBot {
@@ -54,13 +55,13 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
   const [readyClient] = await ready;
 
   const target = { applicationId: readyClient.application.id, guildId: config.DISCORD_GUILD_ID };
+  const definitions = commands.map((command) => command.data);
   try {
-    const definitions = commands.map((command) => command.data);
     const result = await syncCommands(readyClient.rest, target, definitions);
     log.info('commands in sync', { scope: target.guildId ? `guild ${target.guildId}` : 'global', result, commands: definitions.map((d) => d.name) });
   } catch (error) {
-    // The bot can still answer commands registered earlier: log and keep running.
-    log.error('could not sync commands', { ...target, error });
+    // The bot can still answer commands registered earlier: log and keep running. The reason names the field Discord refused.
+    log.error('could not sync commands', { ...target, reason: describeDiscordFailure(error, commandLabels(definitions)) });
   }
   // Follows claim changes from now on, and catches up on summaries whose story changed while the bot was away.
   await summaries.start();

@@ -19,6 +19,7 @@ import { decodeCustomId } from '../command/custom-id.ts';
 import { fitChoices, fitModal } from '../views/limits.ts';
 import type { Logger } from '../core/log.ts';
 import type { ModalForm, Reply } from '../views/reply.ts';
+import { choicesForOption } from './autocomplete.ts';
 import { messagePayload } from './messages.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
 import type { SummarySync } from '../summary/sync.ts';
@@ -76,7 +77,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
         // Nothing to offer those who may not use the command: not even the ids of claims.
         const focused = interaction.options.getFocused(true);
         const choices = access === true ? ((await command.autocomplete?.(focused.name, String(focused.value), context, optionsOf(interaction))) ?? []) : [];
-        await interaction.respond(fitChoices(choices));
+        await interaction.respond(choicesForOption(focused.type, fitChoices(choices)));
       } else {
         if (access !== true) {
           outcome = 'denied';

@@ -1,4 +1,4 @@
-import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandType, Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 
 type Definition = RESTPostAPIApplicationCommandsJSONBody;
 
@@ -6,6 +6,11 @@ type Definition = RESTPostAPIApplicationCommandsJSONBody;
 export interface RegistrationTarget {
   applicationId: string;
   guildId?: string;
+}
+
+/** How people see each command: `/claim`, or `“Check claims” (on messages)`; in the order given. */
+export function commandLabels(definitions: readonly Definition[]): string[] {
+  return definitions.map((data) => (data.type === ApplicationCommandType.Message ? `“${data.name}” (on messages)` : `/${data.name}`));
 }
 
 function commandsRoute({ applicationId, guildId }: RegistrationTarget): `/${string}` {

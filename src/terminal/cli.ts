@@ -14,6 +14,7 @@ import { readImport } from '../exchange/import.ts';
 import { planImport } from '../exchange/plan.ts';
 import { describePlan } from '../exchange/report.ts';
 import { historyLines } from '../views/history-view.ts';
+import { describeFailure } from '../views/failure.ts';
 
 const USAGE = `Usage:
   claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)
@@ -26,7 +27,7 @@ const USAGE = `Usage:
                                                    Tools response, our JSON or our CSV; says what it would do first
   claimbot history <claim id>                      who changed a claim, when, and how
 
-Exit status: 0 ok, 1 invalid dataset, 2 bad usage.`;
+Exit status: 0 ok, 1 invalid dataset or another failure (said in one line), 2 bad usage.`;
 
 const MAX_LIMIT = 50;
 
@@ -48,9 +49,9 @@ const processIo: CliIo = {
 export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, rawIo: CliIo = processIo): Promise<number> {
   // Text for people is made safe for a terminal; data (JSON, CSV) goes out byte for byte, as files must.
   const io: SafeIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)), data: rawIo.out };
-  loadEnv(env);
   const [command, ...rest] = args;
   try {
+    loadEnv(env);
     if (command === 'help' || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
       io.out(USAGE);
       return 0;
@@ -71,9 +72,13 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
       return 1;
     }
     const words = errorWords(error);
-    if (words === undefined) throw error;
-    io.err(words);
-    return 2;
+    if (words !== undefined) {
+      io.err(words);
+      return 2;
+    }
+    // Anything else (a database that cannot be opened, a disk that is full): one sentence, not a stack trace.
+    io.err(`claimbot ${command}: ${describeFailure(error)}`);
+    return 1;
   }
 }
 

@@ -30,6 +30,12 @@ export const LIMITS = {
   selectOptions: 25,
   /** What a bot may attach to one message, in bytes (Discord's default upload limit). */
   attachmentBytes: 10 * 1024 * 1024,
+  /** Command definitions (https://discord.com/developers/docs/interactions/application-commands#registering-a-command). */
+  commandName: 32,
+  commandDescription: 100,
+  commandOptions: 25,
+  /** Every name, description and choice name and value of one command, together. */
+  commandTotal: 4000,
   /** Our own: open requests listed at once, one line each within one embed description. */
   requestsListed: 25,
 } as const;

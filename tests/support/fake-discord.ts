@@ -8,6 +8,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { DiscordContract, describeViolation, invalidFormBody } from './discord-contract.ts';
+import { InteractionRules } from './interaction-rules.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -63,6 +65,11 @@ interface InjectedFailure { method: string; path: RegExp; status: number; body?:
 interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
 
 const DISCORD_EPOCH = 1420070400000n;
+/** The operations with a body that the bot sends, checked against Discord's spec. */
+const PREPARED_OPERATIONS = [
+  'create_interaction_response', 'execute_webhook', 'update_original_webhook_message', 'update_webhook_message',
+  'create_message', 'update_message', 'bulk_set_application_commands', 'bulk_set_guild_application_commands',
+];
 // VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY: an ordinary member, not a moderator.
 const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 16n));
 // ...plus EMBED_LINKS and ATTACH_FILES, what a bot usually needs to answer.
@@ -72,6 +79,12 @@ export class FakeDiscord {
   /** 'http://127.0.0.1:PORT/api'; discord.js appends '/v10' itself. */
   readonly apiBaseUrl: string;
   readonly requests: RecordedRequest[] = [];
+  /**
+   * Requests real Discord would refuse (its OpenAPI spec, or a rule it enforces beyond it), each answered as Discord
+   * answers it. `close()` fails the test that caused any left here; a test that sends one on purpose takes it.
+   */
+  readonly violations: string[] = [];
+  private readonly rules = new InteractionRules();
   private readonly wss: WebSocketServer;
   private readonly registered: { global: Json[]; guild: Json[] };
   private readonly waiters = new Set<RequestWaiter>();
@@ -113,6 +126,7 @@ export class FakeDiscord {
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    DiscordContract.shared().prepare(PREPARED_OPERATIONS);
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return new FakeDiscord(
@@ -142,7 +156,8 @@ export class FakeDiscord {
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
           const recent = this.requests.slice(-10).map((r) => `  ${r.method} ${r.path}`).join('\n') || '  (none)';
-          reject(new Error(`FakeDiscord: no matching request within ${timeoutMs} ms. Recent requests:\n${recent}`));
+          const refused = this.violations.length > 0 ? `\nRefused as Discord would:\n${this.violations.map((v) => `  ${v}`).join('\n')}` : '';
+          reject(new Error(`FakeDiscord: no matching request within ${timeoutMs} ms. Recent requests:\n${recent}${refused}`));
         }, timeoutMs),
       };
       this.waiters.add(waiter);
@@ -257,6 +272,7 @@ export class FakeDiscord {
     const defaults = this.interaction(Number(payload.type ?? 2), {}, {});
     const interaction = { ...defaults, ...payload } as DispatchedInteraction;
     this.interactionTypes.set(interaction.id, Number(interaction.type));
+    this.rules.dispatched(interaction);
     await this.dispatch('INTERACTION_CREATE', interaction);
     return interaction;
   }
@@ -270,6 +286,7 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections(); // keep-alive REST connections would otherwise hold close() open
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.violations.length > 0) throw new Error(`The bot sent requests Discord would refuse:\n${this.violations.map((v) => `  ${v}`).join('\n')}`);
   }
 
   // ---- gateway ----
@@ -313,6 +330,7 @@ export class FakeDiscord {
 
   private async onHttpRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const receivedAt = Date.now();
     const { body, files } = await readBody(req);
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -326,7 +344,7 @@ export class FakeDiscord {
     const [failure] = failureIndex >= 0 ? this.failures.splice(failureIndex, 1) : [];
     const reply: Reply = failure
       ? { status: failure.status, body: failure.body ?? { message: `${failure.status}: injected by FakeDiscord`, code: 0 }, headers: failure.headers }
-      : this.route(request);
+      : (this.refusal(request, receivedAt) ?? this.route(request));
     sendJson(res, reply.status, reply.body, reply.headers);
     // Waiters hear about the request only once it is answered, so a test that awaits a reply and then
     // closes the fake does not cut the bot's request off mid-flight.
@@ -336,6 +354,23 @@ export class FakeDiscord {
       this.waiters.delete(waiter);
       waiter.resolve(request);
     }
+  }
+
+  /** What Discord answers a request that breaks its contract, recorded in `violations`; undefined when it conforms. */
+  private refusal(request: RecordedRequest, receivedAt: number): Reply | undefined {
+    const violation = DiscordContract.shared().check(request.method, request.path, request.body);
+    if (violation) {
+      this.violations.push(describeViolation(violation));
+      return { status: 400, body: invalidFormBody(violation.path, violation.message) };
+    }
+    const refused = this.rules.check(request, receivedAt);
+    if (refused) this.violations.push(refused.violation);
+    return refused;
+  }
+
+  /** The violations recorded so far, which then no longer fail the test: for a test that breaks the contract on purpose. */
+  takeViolations(): string[] {
+    return this.violations.splice(0);
   }
 
   private route({ method, path, query, body }: RecordedRequest): Reply {

@@ -168,6 +168,19 @@ describe('FakeDiscord with a real discord.js Client', () => {
     expect(fake.commands('guild')).toMatchObject([{ name: 'mod', guild_id: fake.guildId }]);
   });
 
+  it('refuses a body Discord’s spec refuses, as Discord does, and records it for the test to fail on', async () => {
+    const refused = new Promise<unknown>((resolve) => {
+      client.on(Events.InteractionCreate, async (interaction) => {
+        if (interaction.isChatInputCommand()) resolve(await interaction.reply({ content: 'x'.repeat(2001) }).catch((error: unknown) => error));
+      });
+    });
+    await fake.slashCommand('claim');
+    const error = await refused;
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect(error).toMatchObject({ status: 400, code: 50035, rawError: { errors: { data: { content: { _errors: [{ message: 'must NOT have more than 2000 characters' }] } } } } });
+    expect(fake.takeViolations()).toEqual([`create_interaction_response: data.content = "${'x'.repeat(59)}… (2001 characters): must NOT have more than 2000 characters`]);
+  });
+
   it('times out nextRequest with a list of recent requests', async () => {
     await expect(fake.nextRequest(() => false, 50)).rejects.toThrow(/GET \/gateway\/bot/);
   });
