@@ -6,7 +6,7 @@
  */
 const TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"'\\]+/g;
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** `text` with the token of every interaction or webhook path in it replaced by "[redacted]". */
 export function redactTokens(text: string): string {
