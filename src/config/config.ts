@@ -51,7 +51,14 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from the environment (which dotenv has filled from .env). */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  return parseEnv(ConfigSchema, env);
+  return parseEnv(ConfigSchema.superRefine(everyoneIsNoModeratorRole), env);
+}
+
+/** A server's own id is its @everyone role, which every member has: as a moderator role it would make everyone a moderator. */
+function everyoneIsNoModeratorRole(config: Config, context: z.RefinementCtx): void {
+  if (config.DISCORD_GUILD_ID && config.MODERATOR_ROLE_IDS.includes(config.DISCORD_GUILD_ID)) {
+    context.addIssue({ code: 'custom', path: ['MODERATOR_ROLE_IDS'], message: 'holds the server’s own id (DISCORD_GUILD_ID), which is its @everyone role: every member would be a moderator' });
+  }
 }
 
 export type CliConfig = Pick<Config, 'CLAIMS_PATH' | 'DATABASE_URL' | 'CACHE_DIR' | 'NEWSROOM_NAME' | 'NEWSROOM_URL'>;

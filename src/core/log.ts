@@ -1,3 +1,5 @@
+import { redactTokens } from './log-redaction.ts';
+
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 type Fields = Record<string, unknown>;
@@ -14,7 +16,8 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
   const threshold = LOG_LEVELS.indexOf(level);
   const at = (lineLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields: Fields = {}) => {
     if (LOG_LEVELS.indexOf(lineLevel) < threshold) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...fields }, errorsAsObjects));
+    // Redacted as a whole line: a token can be in an error's URL, its message, its stack or any field.
+    write(redactTokens(JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...fields }, errorsAsObjects)));
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -110,7 +110,10 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
 function askerOf(interaction: Interaction): Asker {
   const member = interaction.member;
   const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
-  return { guildId: interaction.guildId, roleIds, permissions: interaction.memberPermissions?.bitfield ?? null };
+  // Not `memberPermissions`: those are the member's permissions in this channel, where one overwrite can grant
+  // Manage Messages. discord.js computes the server-wide ones from the guild's roles (GUILD_CREATE keeps them).
+  const permissions = interaction.inCachedGuild() ? interaction.member.permissions.bitfield : null;
+  return { guildId: interaction.guildId, roleIds, permissions };
 }
 
 /** The options the user filled in, by name, and the subcommand's name as `subcommand`. */

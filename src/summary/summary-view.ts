@@ -63,12 +63,14 @@ export function summaryPages(story: Story, claims: readonly Claim[]): SummaryPag
   // The counts are packed as if at their longest, so a new count never pushes entries onto the next message.
   const slack = Math.max(0, COUNTS_RESERVE - counts.length);
   const entries = ordered.map((claim, i) => summaryEntry(claim, i + 1));
-  const continuedTitle = ellipsis(`${story.title} (continued)`, LIMITS.embedTitle);
+  // The title is the story's own text, escaped like every other echoed text: a "[link](…)" in it stays plain.
+  const title = escapeMarkdown(story.title);
+  const continuedTitle = ellipsis(`${title} (continued)`, LIMITS.embedTitle);
   const budget = LIMITS.embedsTotalPerMessage - FOOTER_RESERVE;
 
   // Greedy packing: entries into an embed's description, embeds into a message, each within its limit.
   const pages: { embeds: ReplyEmbed[]; first: number; last: number }[] = [];
-  let page = { embeds: [{ title: ellipsis(story.title, LIMITS.embedTitle), url: story.source.url, color: SUMMARY_COLOR, description: header }] as ReplyEmbed[], first: 1, last: 0 };
+  let page = { embeds: [{ title: ellipsis(title, LIMITS.embedTitle), url: story.source.url, color: SUMMARY_COLOR, description: header }] as ReplyEmbed[], first: 1, last: 0 };
   const firstPage = page;
   const used = () => page.embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0), page === firstPage ? slack : 0);
   entries.forEach((entry, i) => {

@@ -59,7 +59,8 @@ export function renderClaimEmbed(claim: Claim, story: Story | undefined): ReplyE
   const statement = ellipsis(escapeMarkdown(statementText(claim)), LIMITS.embedDescription - 200);
   const fields = [
     { name: 'Verdict', value: badge.label, inline: true },
-    { name: 'Sourcing', value: claim.flags.map((flag) => flagBadge(flag, claim)).join('\n') || 'No sourcing concerns flagged', inline: true },
+    // A badge quotes the claim's own text (whom it cites, the outlet): escaped like the rest.
+    { name: 'Sourcing', value: claim.flags.map((flag) => escapeMarkdown(flagBadge(flag, claim))).join('\n') || 'No sourcing concerns flagged', inline: true },
     { name: 'Attribution', value: attributionLine(claim) },
   ];
   if (claim.context) fields.push({ name: 'Context', value: escapeMarkdown(claim.context) });

@@ -182,10 +182,11 @@ describe('who may write', () => {
   });
 
   it('refuses an administrator of another server the bot is in', async () => {
-    const elsewhere = await FakeDiscord.start({ guildId: '900000000000000009' });
+    const admins = { id: '920000000000000002', name: 'admins', permissions: String((1n << 3n) | MANAGE_MESSAGES | MEMBER) };
+    const elsewhere = await FakeDiscord.start({ guildId: '900000000000000009', roles: [admins] });
     const other = await startBotUnderTest({ DISCORD_GUILD_ID: NEWSROOM }, elsewhere);
     try {
-      const admin = { userId: '800000000000000008', username: 'other-admin', permissions: String((1n << 3n) | MANAGE_MESSAGES | MEMBER) };
+      const admin = { userId: '800000000000000008', username: 'other-admin', roles: [admins.id], permissions: admins.permissions };
       const interaction = await elsewhere.slashCommand('claims', sub('verdict', [text('id', 'zelensky-tehran-too'), text('verdict', 'false')]), admin);
       const { data } = (await elsewhere.reply(interaction)).body as Callback;
       expect(data.content).toContain('Only the newsroom’s moderators');

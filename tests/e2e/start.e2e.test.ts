@@ -72,6 +72,10 @@ describe('the bot entry point', () => {
   it.each([
     [{ DISCORD_GUILD_ID: 'not-an-id' }, 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent'],
+    [
+      { DISCORD_GUILD_ID: '200000000000000002', MODERATOR_ROLE_IDS: '210000000000000021, 200000000000000002' },
+      'MODERATOR_ROLE_IDS holds the server’s own id (DISCORD_GUILD_ID), which is its @everyone role: every member would be a moderator',
+    ],
   ])('refuses to start on an invalid variable (%j), naming it in one line', async (setting, sentence) => {
     const { output, exit } = startMain({ DISCORD_TOKEN: 'secret.token.value', ...setting });
     const [code] = await exit;

@@ -49,8 +49,8 @@ export interface FakeDiscordOptions {
   channelId?: string;
   commands?: { global?: unknown[]; guild?: unknown[] };
   /**
-   * Extra guild roles. discord.js only shows a member's roles that exist in the guild
-   * (`member.roles.cache`), so a role-based moderator check needs its role listed here.
+   * Extra guild roles, besides @everyone and DESK_EDITORS_ROLE. discord.js only shows a member's roles that exist
+   * in the guild (`member.roles.cache`) and computes their server-wide permissions from these, as from Discord's.
    */
   roles?: Array<{ id: string; name: string; permissions?: string }>;
 }
@@ -74,6 +74,13 @@ const PREPARED_OPERATIONS = [
 const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 16n));
 // ...plus EMBED_LINKS and ATTACH_FILES, what a bot usually needs to answer.
 const BOT_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n));
+/**
+ * Every fake server has this role, which grants Manage Messages server-wide, as a newsroom's editors' role does:
+ * a member is a moderator by holding it, not by the `permissions` of the channel the interaction came from.
+ */
+/** The server's owner, who has every permission whatever their roles. */
+export const GUILD_OWNER_ID = '1';
+export const DESK_EDITORS_ROLE = { id: '210000000000000021', name: 'desk editors', permissions: String((1n << 10n) | (1n << 11n) | (1n << 13n) | (1n << 16n)) };
 
 export class FakeDiscord {
   /** 'http://127.0.0.1:PORT/api'; discord.js appends '/v10' itself. */
@@ -512,10 +519,11 @@ export class FakeDiscord {
     });
     const roles = [
       role(this.guildId, '@everyone', MEMBER_PERMISSIONS, 0), // @everyone's id is the guild id
-      ...this.extraRoles.map((r, i) => role(r.id, r.name, r.permissions ?? MEMBER_PERMISSIONS, i + 1)),
+      role(DESK_EDITORS_ROLE.id, DESK_EDITORS_ROLE.name, DESK_EDITORS_ROLE.permissions, 1),
+      ...this.extraRoles.map((r, i) => role(r.id, r.name, r.permissions ?? MEMBER_PERMISSIONS, i + 2)),
     ];
     return {
-      id: this.guildId, name: 'Fake Guild', icon: null, splash: null, discovery_splash: null, banner: null, description: null, owner_id: '1',
+      id: this.guildId, name: 'Fake Guild', icon: null, splash: null, discovery_splash: null, banner: null, description: null, owner_id: GUILD_OWNER_ID,
       afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0,
       nsfw_level: 0, premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false, preferred_locale: 'en-US',
       system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null,

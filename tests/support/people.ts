@@ -1,4 +1,4 @@
-import type { InteractionOverrides } from './fake-discord.ts';
+import { DESK_EDITORS_ROLE, type InteractionOverrides } from './fake-discord.ts';
 
 /** The newsroom's own server: the loopback Discord's default guild, and DISCORD_GUILD_ID in the bot's config. */
 export const NEWSROOM = '200000000000000002';
@@ -6,8 +6,8 @@ export const NEWSROOM = '200000000000000002';
 export const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n);
 export const MANAGE_MESSAGES = 1n << 13n;
 
-/** A member of the newsroom with Manage Messages: a moderator when no moderator roles are configured. */
-export const moderator: Partial<InteractionOverrides> = { userId: '600000000000000006', username: 'desk-editor', permissions: String(MEMBER | MANAGE_MESSAGES) };
+/** A member of the newsroom whose role grants Manage Messages server-wide: a moderator when no moderator roles are configured. */
+export const moderator: Partial<InteractionOverrides> = { userId: '600000000000000006', username: 'desk-editor', roles: [DESK_EDITORS_ROLE.id], permissions: String(MEMBER | MANAGE_MESSAGES) };
 export const reader: Partial<InteractionOverrides> = { userId: '700000000000000007', username: 'reader', permissions: String(MEMBER) };
 
 /** A new claim as a moderator fills in the add form. */
