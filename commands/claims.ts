@@ -8,7 +8,7 @@ import { UserError } from '../src/errors.ts';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportClaims } from '../src/exchange/export.ts';
 import { historyLines } from '../src/history.ts';
 import { Pending } from '../src/pending.ts';
-import { answerRequest, dismissRequest, openRequest, requestChoices, requestLines } from '../src/requests.ts';
+import { answerRequest, dismissRequest, openRequest, RequestNotOpenError, requestChoices, requestLines } from '../src/requests.ts';
 import { claimSummaryLine, escapeMarkdown, renderClaimReply, statementText, VERDICT_BADGES } from '../src/render.ts';
 import type { Choice, Reply } from '../src/reply.ts';
 import { FLAGS, VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
@@ -259,10 +259,16 @@ async function submitForm(input: Extract<ComponentInput, { kind: 'form' }>, cont
   }
 }
 
-/** Saves a new claim and, when it was added for a request, answers the request with it. */
+/**
+ * Saves a new claim and, when it was added for a request, answers the request with it. The claim is saved whatever
+ * became of the request meanwhile (another moderator may have closed it): the reply says what was done with each.
+ */
 async function added(context: CommandContext, claim: Claim, request: number | undefined): Promise<Reply> {
   const saving = await context.store.add(claim, context.actor);
-  const answered = request === undefined ? '' : ` ${await answerRequest(request, saving.id, context)}`;
+  const answered = request === undefined ? '' : ` ${await answerRequest(request, saving.id, context).catch((error: unknown) => {
+    if (error instanceof RequestNotOpenError) return `Request #${request} was already ${error.outcome}, so nobody was notified.`;
+    throw error;
+  })}`;
   return saved(context, saving, `Added claim \`${saving.id}\`.${answered}`);
 }
 
