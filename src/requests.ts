@@ -111,10 +111,10 @@ async function closing<T>(id: number, close: () => Promise<T>, { store }: Comman
   }
 }
 
-/** "dismissed by desk-editor (not a claim)", "answered with `claim-id` by desk-editor": from the request's log. */
+/** "dismissed by desk-editor (id) as “not a claim”", "answered with `claim-id` by desk-editor (id)": from the request's log. */
 async function closedAs(request: RequestRecord, store: CommandContext['store']): Promise<string> {
   const closedBy = (await store.requests.log(request.id)).findLast((entry) => entry.action === request.status);
   const by = closedBy ? ` by ${escapeMarkdown(closedBy.actor)}` : '';
   if (request.status === 'answered') return `answered with \`${request.claimId}\`${by}`;
-  return `${request.status}${by}${request.note ? ` (${escapeMarkdown(ellipsis(request.note, 200))})` : ''}`;
+  return `${request.status}${by}${request.note ? ` as “${escapeMarkdown(ellipsis(request.note, 200))}”` : ''}`;
 }
