@@ -4,6 +4,8 @@
 // over 150 ms at 100,000. Synthetic claims only (bench/synthetic.ts); the crafted messages are seeded.
 // Usage: node --import tsx bench/check-claims.ts [--sizes 10000,100000] [--runs N]
 import { cpus, loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadDataset } from '../src/dataset.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
 import { answer } from '../src/search/answer.ts';
@@ -18,6 +20,8 @@ const option = (name: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
 };
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 const SIZES = (option('sizes') ?? '10000,100000').split(',').map(Number);
 /** Timed runs per message (after one untimed): the median and the worst are reported. */
 const RUNS = Number(option('runs') ?? 5);
@@ -70,7 +74,7 @@ function craftedMessages(words: readonly string[], commonest: readonly string[])
 }
 
 const curated = await loadDataset(SHIPPED_CLAIMS);
-console.log(`Machine: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per message: ${RUNS} timed runs after one untimed; CPU ms (user + system, this process) and wall ms the event loop was held. The machine is shared: CPU time is the figure that does not depend on its load.`);
+console.log(`Machine: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per message: ${RUNS} timed runs after one untimed; after a full GC; CPU ms (user + system, this process) and wall ms the event loop was held. The machine is shared: CPU time is the figure that does not depend on its load.`);
 for (const size of SIZES) {
   const dataset = withDistractors(curated, size);
   const index = new ClaimSearch(dataset.claims, dataset.stories);
@@ -90,6 +94,8 @@ for (const size of SIZES) {
   for (const { kind, text } of craftedMessages(words, commonest)) {
     answer(search, text, { mode: 'message', limit: 3 });
     for (let run = 0; run < RUNS; run++) {
+      // Garbage left by the runs before is collected first: each run pays only for its own.
+      gc();
       const cpu = process.cpuUsage();
       const wall = timed(() => answer(search, text, { mode: 'message', limit: 3 }))[1];
       const { user, system } = process.cpuUsage(cpu);
