@@ -27,8 +27,9 @@ export const checkClaimsCommand: Command = {
     if (matches.length === 0) {
       const lines = [`No known claim in this message: “${escapeMarkdown(ellipsis(text, 150))}”.`];
       if (closest.length > 0) lines.push('', 'Closest claims:', ...closest.map((claim) => `• ${claimSummaryLine(claim)}`));
-      if (visibleLength(text) > MAX_REQUEST_LENGTH) {
-        lines.push('', `The desk takes requests of up to ${MAX_REQUEST_LENGTH} characters, and this message has ${visibleLength(text)}: ask with \`/claim\` and the words you want checked.`);
+      const length = text.length <= MAX_REQUEST_LENGTH ? text.length : visibleLength(text);
+      if (length > MAX_REQUEST_LENGTH) {
+        lines.push('', `The desk takes requests of up to ${MAX_REQUEST_LENGTH} characters, and this message has ${length}: ask with \`/claim\` and the words you want checked.`);
         return { content: lines.join('\n'), ephemeral: true };
       }
       lines.push('', 'The desk can look into it: press Ask the desk.');

@@ -23,7 +23,7 @@ export function checkQuery(query: string, mode: ReadingMode = 'query'): string {
     throw new UserError(mode === 'message' ? 'That message has no text to check.' : 'Type a few words to search for, like "north korea troops".');
   }
   const limit = mode === 'message' ? MAX_MESSAGE_LENGTH : MAX_QUERY_LENGTH;
-  // Counting graphemes costs about 3 µs a character; no text has more of them than UTF-16 units.
+  // Counting graphemes takes milliseconds for a long message; no text has more of them than UTF-16 units.
   const length = trimmed.length <= limit ? trimmed.length : visibleLength(trimmed);
   if (length > limit) {
     throw new UserError(`A ${mode === 'message' ? 'message to check' : 'search'} can be at most ${limit} characters; yours has ${length}.`);
