@@ -3,6 +3,7 @@
 // `answer` in message mode over the real index. The target (issue 19): no message over 50 ms at 10,000 claims, or
 // over 150 ms at 100,000. Synthetic claims only (bench/synthetic.ts); the crafted messages are seeded.
 // Usage: node --import tsx bench/check-claims.ts [--sizes 10000,100000] [--runs N]
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -12,7 +13,7 @@ import { answer } from '../src/search/answer.ts';
 import { MAX_MESSAGE_LENGTH } from '../src/search/query.ts';
 import { contentTerms } from '../src/search/text.ts';
 import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
-import { median, timed } from './stats.ts';
+import { timed } from './stats.ts';
 import { withDistractors } from './synthetic.ts';
 
 const args = process.argv.slice(2);
@@ -23,14 +24,26 @@ const option = (name: string) => {
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const SIZES = (option('sizes') ?? '10000,100000').split(',').map(Number);
-/** Timed runs per message (after one untimed): the median and the worst are reported. */
-const RUNS = Number(option('runs') ?? 5);
+/** Runs per message (after one untimed): main-thread CPU is measured over all of them, wall time per run. */
+const RUNS = Number(option('runs') ?? 40);
 /** Messages of each crafted kind, each from its own seed. */
 const SEEDS = 5;
 const NORMAL_TEXT =
   'Apparently North Korea has sent 10,000 troops to Russia to help its war against Ukraine, says the Kyiv Independent. ' +
   'Zelensky said Pyongyang is already involved and that Tehran is too. Is that true?? Someone in the group chat says the ' +
   'soldiers are in Kursk and could be deployed to Donetsk next month, citing Western intelligence.';
+
+/**
+ * CPU time of the main thread (the event loop) so far, from /proc (Linux; Node 20 has no process.threadCpuUsage):
+ * unlike wall time it does not grow when other processes share the cores, and unlike process.cpuUsage it leaves out
+ * the garbage collector's helper threads, which do not hold the event loop. In clock ticks (10 ms): hence RUNS runs.
+ */
+function mainThreadCpuMs(): number {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime: the 14th and 15th fields of stat, the 12th and 13th after the command name.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
 
 /** A seeded generator (mulberry32): the same messages on every run. */
 function random(seed: number): () => number {
@@ -74,7 +87,7 @@ function craftedMessages(words: readonly string[], commonest: readonly string[])
 }
 
 const curated = await loadDataset(SHIPPED_CLAIMS);
-console.log(`Machine: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per message: ${RUNS} timed runs after one untimed; after a full GC; CPU ms (user + system, this process) and wall ms the event loop was held. The machine is shared: CPU time is the figure that does not depend on its load.`);
+console.log(`Machine: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per message: ${RUNS} runs after one untimed, after a full GC; main-thread CPU ms per run (what holds the event loop), and the least wall ms of one run. The machine is shared: CPU time is the figure that does not depend on its load.`);
 for (const size of SIZES) {
   const dataset = withDistractors(curated, size);
   const index = new ClaimSearch(dataset.claims, dataset.stories);
@@ -93,25 +106,23 @@ for (const size of SIZES) {
   const byKind = new Map<string, { cpu: number[]; wall: number[] }>();
   for (const { kind, text } of craftedMessages(words, commonest)) {
     answer(search, text, { mode: 'message', limit: 3 });
-    for (let run = 0; run < RUNS; run++) {
-      // Garbage left by the runs before is collected first: each run pays only for its own.
-      gc();
-      const cpu = process.cpuUsage();
-      const wall = timed(() => answer(search, text, { mode: 'message', limit: 3 }))[1];
-      const { user, system } = process.cpuUsage(cpu);
-      const times = byKind.get(kind) ?? { cpu: [], wall: [] };
-      times.cpu.push((user + system) / 1000);
-      times.wall.push(wall);
-      byKind.set(kind, times);
-    }
+    // Garbage left by the messages before is collected first: each message pays only for its own.
+    gc();
+    const wall: number[] = [];
+    const cpuBefore = mainThreadCpuMs();
+    for (let run = 0; run < RUNS; run++) wall.push(timed(() => answer(search, text, { mode: 'message', limit: 3 }))[1]);
+    const times = byKind.get(kind) ?? { cpu: [], wall: [] };
+    times.cpu.push((mainThreadCpuMs() - cpuBefore) / RUNS);
+    times.wall.push(...wall);
+    byKind.set(kind, times);
   }
   console.log(`\n${dataset.claims.length.toLocaleString('en')} claims (${words.length.toLocaleString('en')} distinct words in statements)`);
-  console.log('| message (≤ 4,000 characters) | CPU ms, median | CPU ms, worst | wall ms, median | wall ms, least |');
-  console.log('|---|---|---|---|---|');
+  console.log('| message (≤ 4,000 characters) | main-thread CPU ms per message, mean | the same, worst message of the kind | wall ms, least |');
+  console.log('|---|---|---|---|');
   let worst = 0;
   for (const [kind, { cpu, wall }] of byKind) {
     worst = Math.max(worst, ...cpu);
-    console.log(`| ${kind} | ${median(cpu).toFixed(1)} | ${Math.max(...cpu).toFixed(1)} | ${median(wall).toFixed(1)} | ${Math.min(...wall).toFixed(1)} |`);
+    console.log(`| ${kind} | ${(cpu.reduce((sum, ms) => sum + ms, 0) / cpu.length).toFixed(1)} | ${Math.max(...cpu).toFixed(1)} | ${Math.min(...wall).toFixed(1)} |`);
   }
-  console.log(`worst of all, CPU: ${worst.toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+  console.log(`worst message, main-thread CPU: ${worst.toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
 }
