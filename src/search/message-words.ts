@@ -3,9 +3,10 @@ import type { ReadWord } from './reading.ts';
 /**
  * How much of a chat message the search looks at. A message can be 4,000 characters of anything, and every word
  * costs: a word the claims use costs its postings (and those of its look-alikes), a word they do not use costs a
- * fuzzy search for the words it could be a typo of (about 2 ms at 10,000 claims). A crafted message of random or
- * made-up words held the event loop for 0.2 to 4 s; with these bounds no message takes more than the figures in
- * BENCHMARKS.md ("Check claims on hostile messages"). What a message is about is in its rare words: those are kept.
+ * fuzzy search for the words it could be a typo of (about 1 ms at 10,000 claims). A crafted message of made-up or
+ * misspelt words held the event loop for 0.4 to 0.9 s of CPU at 10,000 claims; with these bounds no message takes
+ * more than 9 ms there, or 36 ms at 100,000 (BENCHMARKS.md, "Check claims on hostile messages"). What a message is
+ * about is in its rare words: those are kept.
  */
 export const MESSAGE_BOUNDS = {
   /** Distinct words the claims use, the rarest first. A long real message has a few dozen that matter. */
