@@ -25,7 +25,17 @@ export interface CommandContext {
   summaries?: SummarySync;
   /** Tells Discord the answer will take a while (only to the asker); call it before slow work. */
   defer?: () => Promise<void>;
+  /**
+   * Counts one use of a rate-limited action by the person asking: 0 when they may, else the ms until they may again
+   * (nothing counted). Absent at the console: one person at their own terminal.
+   */
+  rateLimit?: (action: RateLimitedAction) => number;
+  /** Whether the interaction comes from the newsroom's own server: true, or the sentence that says why it does not. Absent at the console, which is the newsroom's own. */
+  fromNewsroom?: true | string;
 }
+
+/** What one person may do only so often (src/discord/pacing.ts says how often). */
+export type RateLimitedAction = 'check-claims';
 
 /** What came back from a button or a form a command sent: its id's action and arguments (`custom-id.ts`). */
 export type ComponentInput =

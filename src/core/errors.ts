@@ -17,8 +17,7 @@ export type Refusal =
   | { kind: 'claim-id-taken'; id: string }
   | { kind: 'statement-taken'; owner: string }
   | { kind: 'no-story'; story: string }
-  | { kind: 'no-summary'; story: string; channelId: string }
-  | { kind: 'request-closed'; id: number };
+  | { kind: 'no-summary'; story: string; channelId: string };
 
 /** A change the record refused: the user's to fix, not a fault. */
 export class RefusedError extends Error {

@@ -11,6 +11,9 @@ import { curationAccess } from './moderators.ts';
 import type { Reply } from '../views/reply.ts';
 import { syncCommands, commandLabels } from './registration.ts';
 import { describeDiscordFailure } from './api-errors.ts';
+import { newsroomServer } from './newsroom.ts';
+import { tellUntold } from '../curation/request-notices.ts';
+import { rateLimits } from './pacing.ts';
 import { discordSummaryTransport, rejectsSummaryEditRateLimit } from './summaries.ts';
 
 export interface RunningBot {
@@ -45,7 +48,10 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
       return false;
     }
   };
-  const handleInteraction = createInteractionHandler(commands, { store, log, notify, summaries, newsroom: newsroomOf(config), curationAccess: (asker) => curationAccess(config, asker) });
+  const handleInteraction = createInteractionHandler(commands, {
+    store, log, notify, summaries, newsroom: newsroomOf(config), curationAccess: (asker) => curationAccess(config, asker),
+    rateLimit: rateLimits(), newsroomServer: (guildId, guildRoleIds) => newsroomServer(config, guildId, guildRoleIds),
+  });
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));
@@ -65,6 +71,13 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
   }
   // Follows claim changes from now on, and catches up on summaries whose story changed while the bot was away.
   await summaries.start();
+  // Those an answer did not reach before the bot last stopped (a crash while telling, Discord refusing) are told now.
+  const teller = { store, notify, actor: { id: readyClient.user.id, name: `${readyClient.user.username} (retry at start)` } };
+  tellUntold(teller, (guildId) => guildId !== null && readyClient.guilds.cache.has(guildId))
+    .then((told) => {
+      if (told > 0) log.info('told askers an earlier answer had not reached', { told });
+    })
+    .catch((error: unknown) => log.error('could not tell the askers an earlier answer had not reached', { error }));
   log.info('connected', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, claims: store.claimCount });
   return {
     client: readyClient,

@@ -12,7 +12,7 @@ import {
   type InteractionReplyOptions,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import type { Command, CommandContext, ComponentInput, RawOptions } from '../command/command.ts';
+import type { Command, CommandContext, ComponentInput, RateLimitedAction, RawOptions } from '../command/command.ts';
 import { errorWords } from '../views/error-words.ts';
 import { createContext } from '../command/context.ts';
 import { decodeCustomId } from '../command/custom-id.ts';
@@ -37,6 +37,10 @@ export interface InteractionDeps {
   curationAccess(asker: Asker): true | string;
   notify: CommandContext['notify'];
   newsroom: CommandContext['newsroom'];
+  /** Counts one use of a rate-limited action by a person: 0 when they may, else the ms to wait (pacing.ts). */
+  rateLimit(action: RateLimitedAction, userId: string): number;
+  /** Whether a server is the newsroom's (newsroom.ts), given its id and, when needed, its roles. */
+  newsroomServer(guildId: string | null, guildRoleIds: () => readonly string[]): true | string;
 }
 
 /**
@@ -44,7 +48,7 @@ export interface InteractionDeps {
  * here at run time. An error that is the user's to fix (`errorWords`) reaches them as an ephemeral message; anything else is logged with context
  * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
-export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess, notify, newsroom }: InteractionDeps) {
+export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess, notify, newsroom, rateLimit, newsroomServer }: InteractionDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
@@ -66,8 +70,13 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       notify,
       newsroom,
       defer: async () => {
-        if (interaction.isChatInputCommand() && !interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        if (interaction.isAutocomplete() || interaction.deferred || interaction.replied) return;
+        // A button's answer replaces the message it is on (a confirmation becomes its result); the rest answer anew.
+        if (interaction.isButton()) await interaction.deferUpdate();
+        else if (interaction.isRepliable()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       },
+      rateLimit: (action) => rateLimit(action, interaction.user.id),
+      fromNewsroom: newsroomServer(interaction.guildId, () => [...(interaction.guild?.roles.cache.keys() ?? [])]),
     });
     let outcome = 'ok';
     try {

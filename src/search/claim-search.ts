@@ -6,6 +6,7 @@ import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { checkQuery } from './query.ts';
 import { contentTerms } from './text.ts';
 import { Postings } from './postings.ts';
+import { boundMessageWords } from './message-words.ts';
 import { readText, type ReadingMode, type ReadWord } from './reading.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { warmUp } from './warm-up.ts';
@@ -238,7 +239,9 @@ export class ClaimSearch {
 
   /** The best matches first; ties go to the claim id that sorts first, so the same query always ranks the same. */
   search(query: string, { limit = 5, verdict, story, mode = 'query' }: SearchOptions = {}): SearchHit[] {
-    const read = readText(checkQuery(query, mode), mode);
+    const words = readText(checkQuery(query, mode), mode);
+    // A message can be 4,000 characters of anything: only its telling words are worth the time (message-words.ts).
+    const read = mode === 'message' ? boundMessageWords(words, (term) => this.postings.get(term)?.length ?? 0) : words;
     if (read.length === 0) return [];
     this.ensureScratch();
     const touched: number[] = [];

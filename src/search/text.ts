@@ -5,8 +5,8 @@
  */
 import { stem as porter2 } from 'porter2';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import { wordsToNumbers } from 'words-to-numbers';
 import { foldCase, isAscii } from '../core/text.ts';
+import { numberWordsToDigits } from './number-words.ts';
 
 /**
  * Words that say nothing about which claim is meant: the maintained English list, plus what people wrap a
@@ -48,7 +48,7 @@ export function normalizeNumbers(folded: string): string {
     .replace(/\b(\d+(?:\.\d+)?)(?: ?(thousand|million|billion|trillion)|(k|m|mn|bn|b|tn))\b/g, (_all, number: string, word?: string, suffix?: string) =>
       String(Math.round(Number(number) * SCALES[(word ?? suffix)!]!)),
     );
-  return (NUMBER_WORD.test(digits) ? String(wordsToNumbers(digits) ?? digits) : digits).replace(/%/g, ' percent ').replace(/\bper cent\b/g, 'percent');
+  return (NUMBER_WORD.test(digits) ? numberWordsToDigits(digits) : digits).replace(/%/g, ' percent ').replace(/\bper cent\b/g, 'percent');
 }
 
 /** Stems already worked out: a corpus uses far fewer distinct words than it has words (12,810 claims: ~20,000 vs ~500,000). */

@@ -35,7 +35,5 @@ function refusalWords(refusal: Refusal): string {
       return `There is no story “${refusal.story}”. Pick one from the list as you type.`;
     case 'no-summary':
       return `There is no summary of “${refusal.story}” in <#${refusal.channelId}>. \`/summary list\` shows where they are.`;
-    case 'request-closed':
-      return `Request #${refusal.id} was closed meanwhile by someone else.`;
   }
 }

@@ -30,6 +30,15 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const answer = async <T = Callback>(interaction: Promise<{ id: string; token: string }>): Promise<T> => (await t.discord.reply(await interaction)).body as T;
+/** The answer as the moderator ends up seeing it: a deferred one ("thinking…", type 5) is replaced by its edit. */
+const settled = async (interaction: Promise<{ id: string; token: string }>): Promise<Callback> => {
+  const { id, token } = await interaction;
+  const first = (await t.discord.reply({ id, token })).body as Callback;
+  if (first.type !== 5) return first;
+  const isEdit = (r: RecordedRequest) => r.method === 'PATCH' && r.path === `/webhooks/${t.discord.applicationId}/${token}/messages/@original`;
+  const edit = t.discord.requests.find(isEdit) ?? (await t.discord.nextRequest(isEdit));
+  return { type: 5, data: edit.body as Callback['data'] };
+};
 const check = (content: string, who = readerA) => answer(t.discord.messageContextMenu('Check claims', { content }, who));
 const claims = (subcommand: string, options: { name: string; type: number; value: string | number }[] = []) =>
   answer(t.discord.slashCommand('claims', [{ name: subcommand, type: 1, options }], moderator));
@@ -83,7 +92,7 @@ describe('asking the desk', () => {
   it('answers with a claim and tells each asker once, in their channel, pinging only them', async () => {
     const posts: RecordedRequest[] = [];
     const collect = t.discord.nextRequest((r) => r.method === 'POST' && r.path === `/channels/${t.discord.channelId}/messages` && posts.push(r) === 2);
-    const reply = await claims('answer', [{ name: 'request', type: 4, value: requestId }, { name: 'claim', type: 3, value: 'zelensky-weapons-and-people' }]);
+    const reply = await settled(t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: requestId }, { name: 'claim', type: 3, value: 'zelensky-weapons-and-people' }] }], moderator));
     expect(reply.data.content).toBe(`Answered request #${requestId} with \`zelensky-weapons-and-people\`: told 2 of 2 who asked.`);
     await collect;
     const bodies = posts.map((post) => post.body as { content: string; allowed_mentions: unknown; embeds: { footer: { text: string } }[] });
@@ -93,9 +102,9 @@ describe('asking the desk', () => {
       expect(body.allowed_mentions).toEqual({ users: [user] });
       expect(body.embeds[0]!.footer.text).toMatch(/^claim zelensky-weapons-and-people /);
     }
-    const again = await claims('answer', [{ name: 'request', type: 4, value: requestId }, { name: 'claim', type: 3, value: 'zelensky-tehran-too' }]);
-    expect(again.data.content).toBe(`Request #${requestId} was already answered.`);
-    expect((await t.store.requests.log(requestId)).map((entry) => entry.action)).toEqual(['asked', 'asked', 'answered', 'notified']);
+    const again = await settled(t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: requestId }, { name: 'claim', type: 3, value: 'zelensky-tehran-too' }] }], moderator));
+    expect(again.data.content).toBe(`Request #${requestId} was already answered with \`zelensky-weapons-and-people\` by desk-editor (${moderator.userId}).`);
+    expect((await t.store.requests.log(requestId)).map((entry) => entry.action)).toEqual(['asked', 'asked', 'answered', 'notified', 'notified']);
   });
 
   it('answers by adding a claim from the request: the form comes filled with the words', async () => {
@@ -105,7 +114,7 @@ describe('asking the desk', () => {
     expect(form.type).toBe(9);
     expect(form.data.components[0]!.component).toMatchObject({ custom_id: 'statement', value: 'were 200 North Korean soldiers captured near Sudzha' });
     const values = { statement: '200 North Korean soldiers were captured near Sudzha', claimant: 'Some reports', citing: '', 'reported-by': 'Euronews', flags: [] };
-    const saved = await answer(t.discord.modalSubmit(form.data.custom_id, values, moderator));
+    const saved = await settled(t.discord.modalSubmit(form.data.custom_id, values, moderator));
     expect(saved.data.content).toMatch(new RegExp(`^Added claim \`some-reports-200-north-korean-soldiers-were-captured\`\\. Answered request #${id} with`));
     expect((await t.store.requests.get(id))!.status).toBe('answered');
   });

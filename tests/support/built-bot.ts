@@ -12,6 +12,8 @@ export interface BuiltBot {
   logged(message: string): Promise<LogLine>;
   /** SIGTERM, and waits until the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would, and waits until the process has exited. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -62,6 +64,10 @@ export async function startBuiltBot(discord: FakeDiscord, env: Record<string, st
     },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

@@ -96,6 +96,7 @@ export class FakeDiscord {
   private readonly registered: { global: Json[]; guild: Json[] };
   private readonly waiters = new Set<RequestWaiter>();
   private readonly failures: InjectedFailure[] = [];
+  private readonly holds: { method: string; path: RegExp; arrived: () => void; released: Promise<void>; release: () => void }[] = [];
   /** Message that `@original` refers to, per interaction token. */
   private readonly originals = new Map<string, Json>();
   /** Interaction type per dispatched interaction id, echoed by `with_response` callbacks. */
@@ -177,6 +178,19 @@ export class FakeDiscord {
   }
 
   /** The messages now in a channel (posted through REST, not deleted), oldest first. */
+  /**
+   * Holds the answer to the next request matching `method` and `path` until `release` is called (or the fake
+   * closes): a request in flight, so a test can act meanwhile (kill the bot in the middle of its work).
+   */
+  holdNext(method: string, path: RegExp): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ method, path, arrived, released, release });
+    return { arrived: arrival, release };
+  }
+
   messagesIn(channelId: string): Json[] {
     return [...(this.channelMessages.get(channelId)?.values() ?? [])];
   }
@@ -289,6 +303,7 @@ export class FakeDiscord {
     // unhandled rejection would fail the run.
     for (const waiter of this.waiters) clearTimeout(waiter.timer);
     this.waiters.clear();
+    for (const hold of this.holds.splice(0)) hold.release();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections(); // keep-alive REST connections would otherwise hold close() open
@@ -347,6 +362,12 @@ export class FakeDiscord {
       files,
     };
     this.requests.push(request);
+    const holdIndex = this.holds.findIndex((hold) => hold.method === request.method && hold.path.test(request.path));
+    if (holdIndex >= 0) {
+      const [hold] = this.holds.splice(holdIndex, 1);
+      hold!.arrived();
+      await hold!.released;
+    }
     const failureIndex = this.failures.findIndex((f) => f.method === request.method && f.path.test(request.path));
     const [failure] = failureIndex >= 0 ? this.failures.splice(failureIndex, 1) : [];
     const reply: Reply = failure
