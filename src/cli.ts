@@ -7,6 +7,8 @@ import { renderClaimEmbed } from './render.ts';
 import { replyToText, terminalSafe } from './reply.ts';
 import { ClaimStore } from './store.ts';
 import { UserError } from './errors.ts';
+import { DATABASE_UNREACHABLE } from './failure-words.ts';
+import { DatabaseUnreachableError } from './store/unreachable.ts';
 import { loadCliConfig, newsroomOf, type CliConfig } from './config.ts';
 import { EXPORT_FORMATS, exportClaims, type ExportFormat } from './exchange/export.ts';
 import { readImport } from './exchange/import.ts';
@@ -68,6 +70,10 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
     if (error instanceof UserError) {
       io.err(error.message);
       return 2;
+    }
+    if (error instanceof DatabaseUnreachableError) {
+      io.err(DATABASE_UNREACHABLE);
+      return 1;
     }
     if (error instanceof DatasetError) {
       io.err(error.message);

@@ -8,6 +8,7 @@ import {
 import type { Readable, Writable } from 'node:stream';
 import type { Command, CommandContext, RawOptions } from './command.ts';
 import { UserError } from './errors.ts';
+import { failureWords } from './failure-words.ts';
 import { fitChoices, fitReply } from './limits.ts';
 import type { Logger } from './log.ts';
 import { replyToText, terminalSafe, type Reply, type ReplyButton } from './reply.ts';
@@ -61,7 +62,7 @@ export async function runConsole(input: Readable, output: Writable, commands: re
         if (error instanceof UserError) print(error.message);
         else {
           log.error('console command failed', { line, error });
-          print('Something went wrong while answering; see the log.');
+          print(failureWords(error) ?? 'Something went wrong while answering; see the log.');
         }
       }
     }

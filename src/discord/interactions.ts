@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import type { Command, CommandContext, ComponentInput, RawOptions } from '../command.ts';
 import { UserError } from '../errors.ts';
+import { failureWords } from '../failure-words.ts';
 import { fitChoices, fitModal } from '../limits.ts';
 import type { Logger } from '../log.ts';
 import type { ModalForm, Reply } from '../reply.ts';
@@ -93,7 +94,8 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       outcome = error instanceof UserError ? 'user-error' : 'error';
       if (outcome === 'error') log.error('interaction failed', { ...about, error });
       if (!interaction.isAutocomplete()) {
-        const reply = error instanceof UserError ? { content: error.message, ephemeral: true } : GENERIC_ERROR;
+        const words = failureWords(error);
+        const reply = words === undefined ? GENERIC_ERROR : { content: words, ephemeral: true };
         // The reply that failed may be the very thing that broke (a REST error): log that too and carry on.
         await send(interaction, reply).catch((sendError: unknown) => {
           outcome = 'error';
