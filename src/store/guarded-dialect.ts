@@ -2,12 +2,21 @@ import { SelectQueryNode, type CompiledQuery, type DatabaseConnection, type Dial
 import type { Logger } from '../log.ts';
 import { DatabaseUnreachableError, isUnreachable } from './unreachable.ts';
 
+/**
+ * SQLite's one writer: a driver over a single connection, which every write of the process uses in turn, and a
+ * way to replace that connection. libsql leaves a statement that met another process's lock (SQLITE_BUSY)
+ * unfinished on its connection until it is garbage-collected, and until then nothing committed on that
+ * connection can be (“cannot commit transaction - SQL statements in progress”): the connection is replaced instead.
+ */
+export interface Writer {
+  readonly driver: Driver;
+  replace(): Promise<void>;
+}
+
 export interface GuardOptions {
-  /**
-   * SQLite: one writer at a time in this process, and a wait of up to `lockWaitMs` when another process holds the
-   * write lock. Off for PostgreSQL, whose server lets writers wait on each other.
-   */
-  serializeWrites: boolean;
+  /** SQLite: every write of this process goes through this one connection, in turn. PostgreSQL: none (its server lets writers wait). */
+  writer?: Writer;
+  /** How long a write waits for another process's lock on the SQLite file before the database counts as unreachable. */
   lockWaitMs: number;
   log?: Logger;
 }
@@ -21,9 +30,9 @@ const MAX_RETRY_MS = 100;
  *
  * - SQLite lets one connection write at a time, and libsql runs each statement synchronously on one of a pool of
  *   connections. Two writes of this process on two connections would meet SQLITE_BUSY, and a busy wait inside
- *   SQLite would hold the event loop, so the lock's holder (this process) could never finish: writes take turns
- *   here instead (every transaction, and every statement outside one that is not a SELECT). Reads do not wait:
- *   in WAL mode they read beside the writer.
+ *   SQLite would hold the event loop, so this process, holding the lock, could never finish: writes take turns
+ *   on one connection instead (every transaction, and every statement outside one that is not a SELECT). Reads
+ *   use the pool and do not wait: in WAL mode they read beside the writer.
  * - Another process's write lock (`claimbot import` while the bot runs) is waited for here, asynchronously, up to
  *   `lockWaitMs`: the bot keeps answering meanwhile.
  * - A database that cannot be reached becomes a DatabaseUnreachableError, which the edges put into words.
@@ -59,8 +68,9 @@ class GuardedDriver implements Driver {
     private readonly options: GuardOptions,
   ) {}
 
-  init(): Promise<void> {
-    return guard(() => this.inner.init());
+  async init(): Promise<void> {
+    await guard(() => this.inner.init());
+    await guard(async () => this.options.writer?.driver.init());
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -69,20 +79,27 @@ class GuardedDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const guarded = connection as GuardedConnection;
-    const release = this.options.serializeWrites ? await this.turns.take() : () => undefined;
+    const { writer } = this.options;
+    if (!writer) return guard(() => this.inner.beginTransaction(guarded.inner, settings));
+    const deadline = this.lockDeadline();
+    const endTurn = await this.turns.take();
     try {
-      await guard(() => this.waitingForLock(() => this.inner.beginTransaction(guarded.inner, settings)));
+      guarded.transaction = await guard(() => this.waitingForLock(writer, deadline, async () => {
+        const written = await writer.driver.acquireConnection();
+        await writer.driver.beginTransaction(written, settings);
+        return written;
+      }));
+      guarded.endTurn = endTurn;
     } catch (error) {
-      release();
+      endTurn();
       throw error;
     }
-    guarded.endTurn = release;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const guarded = connection as GuardedConnection;
     try {
-      await guard(() => this.inner.commitTransaction(guarded.inner));
+      await guard(() => (guarded.transaction ? this.options.writer!.driver.commitTransaction(guarded.transaction) : this.inner.commitTransaction(guarded.inner)));
     } finally {
       guarded.finishTransaction();
     }
@@ -91,7 +108,7 @@ class GuardedDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const guarded = connection as GuardedConnection;
     try {
-      await guard(() => this.inner.rollbackTransaction(guarded.inner));
+      await guard(() => (guarded.transaction ? this.options.writer!.driver.rollbackTransaction(guarded.transaction) : this.inner.rollbackTransaction(guarded.inner)));
     } finally {
       guarded.finishTransaction();
     }
@@ -101,31 +118,41 @@ class GuardedDriver implements Driver {
     return this.inner.releaseConnection((connection as GuardedConnection).inner);
   }
 
-  destroy(): Promise<void> {
-    return this.inner.destroy();
+  async destroy(): Promise<void> {
+    await this.inner.destroy();
+    await this.options.writer?.driver.destroy();
   }
 
-  /** A write outside a transaction: in turn with the others, and waiting for another process's lock. */
-  async write<T>(run: () => Promise<T>): Promise<T> {
-    if (!this.options.serializeWrites) return guard(run);
-    const release = await this.turns.take();
+  /** A statement that is not a SELECT, outside a transaction: on the writer, in turn, waiting for another process's lock. */
+  async write<R>(query: CompiledQuery, read: DatabaseConnection): Promise<QueryResult<R>> {
+    const { writer } = this.options;
+    if (!writer) return guard(() => read.executeQuery<R>(query));
+    const deadline = this.lockDeadline();
+    const endTurn = await this.turns.take();
     try {
-      return await guard(() => this.waitingForLock(run));
+      return await guard(() => this.waitingForLock(writer, deadline, async () => (await writer.driver.acquireConnection()).executeQuery<R>(query)));
     } finally {
-      release();
+      endTurn();
     }
   }
 
-  /** Runs `attempt` again while another process holds the write lock (SQLITE_BUSY), until `lockWaitMs` have passed. */
-  private async waitingForLock<T>(attempt: () => Promise<T>): Promise<T> {
-    if (!this.options.serializeWrites) return attempt();
-    const deadline = Date.now() + this.options.lockWaitMs;
+  /** Until when a write asked for now may wait, its turn in this process included: a reply is still due in time. */
+  private lockDeadline(): number {
+    return Date.now() + this.options.lockWaitMs;
+  }
+
+  /**
+   * Runs `attempt` again while another process holds the write lock (SQLITE_BUSY), until the deadline, on a new
+   * connection each time. A statement that met the lock did nothing, so trying it again is safe.
+   */
+  private async waitingForLock<T>(writer: Writer, deadline: number, attempt: () => Promise<T>): Promise<T> {
     for (let wait = FIRST_RETRY_MS; ; wait = Math.min(MAX_RETRY_MS, wait * 2)) {
       try {
         return await attempt();
       } catch (error) {
-        // A statement that met the lock did nothing, so trying it again is safe.
-        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() + wait > deadline) throw error;
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+        await writer.replace();
+        if (Date.now() + wait > deadline) throw error;
         if (wait === FIRST_RETRY_MS) this.options.log?.debug('database: another process holds the write lock; waiting for it', { waitMs: this.options.lockWaitMs });
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
@@ -134,7 +161,8 @@ class GuardedDriver implements Driver {
 }
 
 class GuardedConnection implements DatabaseConnection {
-  /** Set while this connection holds a transaction: the turn it took, given back when the transaction ends. */
+  /** While this connection holds a transaction on SQLite: the writer's connection it runs on, and the turn it took. */
+  transaction: DatabaseConnection | undefined;
   endTurn: (() => void) | undefined;
 
   constructor(
@@ -143,8 +171,10 @@ class GuardedConnection implements DatabaseConnection {
   ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.endTurn || SelectQueryNode.is(query.query)) return guard(() => this.inner.executeQuery<R>(query));
-    return this.driver.write(() => this.inner.executeQuery<R>(query));
+    const transaction = this.transaction;
+    if (transaction) return guard(() => transaction.executeQuery<R>(query));
+    if (SelectQueryNode.is(query.query)) return guard(() => this.inner.executeQuery<R>(query));
+    return this.driver.write<R>(query, this.inner);
   }
 
   streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
@@ -152,6 +182,7 @@ class GuardedConnection implements DatabaseConnection {
   }
 
   finishTransaction(): void {
+    this.transaction = undefined;
     this.endTurn?.();
     this.endTurn = undefined;
   }
