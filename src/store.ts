@@ -12,6 +12,7 @@ import type { RequestTable } from './store/request-table.ts';
 import type { SummaryTable } from './store/summary-table.ts';
 import type { Actor } from './store/tables.ts';
 import { ChangeFeed } from './database-events.ts';
+import { ChangePoll } from './store/change-poll.ts';
 import { createLogger, type Logger } from './log.ts';
 
 type Decide = (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>;
@@ -50,6 +51,8 @@ export class ClaimStore {
   private writes: Promise<unknown> = Promise.resolve();
   /** Other processes' writes, on Postgres. */
   private feed: ChangeFeed | undefined;
+  /** Other processes' writes, on SQLite. */
+  private poll: ChangePoll | undefined;
   /** The cache file, and the last audit entry it holds. */
   private cache: { file: string; database: string; seq: number } | undefined;
   private saving: Promise<void> = Promise.resolve();
@@ -92,6 +95,8 @@ export class ClaimStore {
       await store.catchUp();
       if (database.engine === 'postgres') {
         store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
+      } else {
+        store.poll = ChangePoll.start({ lastSeq: () => database.claims.lastSeq(), applied: () => store.lastSeq, catchUp: () => store.catchUp(), log });
       }
       // Built from the database: saved now (the file written in the background), so that the next start reads it.
       if (store.loadedFrom === 'database') void store.saveCache();
@@ -153,6 +158,7 @@ export class ClaimStore {
 
   async close(): Promise<void> {
     await this.feed?.close();
+    await this.poll?.close();
     await this.writes.catch(() => undefined);
     await this.saveCache();
     await this.database.close();
