@@ -13,6 +13,7 @@ import type { SummaryTable } from './store/summary-table.ts';
 import type { Actor } from './store/tables.ts';
 import { ChangeFeed } from './database-events.ts';
 import { ChangePoll } from './store/change-poll.ts';
+import { auditFingerprint } from './store/audit-fingerprint.ts';
 import { createLogger, type Logger } from './log.ts';
 
 type Decide = (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>;
@@ -56,6 +57,8 @@ export class ClaimStore {
   /** The cache file, and the last audit entry it holds. */
   private cache: { file: string; database: string; seq: number } | undefined;
   private saving: Promise<void> = Promise.resolve();
+  /** The fingerprint of the last audit entry applied (`auditFingerprint`): what a saved cache proves it holds. */
+  private lastAudit: string | undefined;
   /** Where the claims and their index came from at startup: the cache file (then the changes since), or the database. */
   loadedFrom: 'cache' | 'database' = 'database';
 
@@ -113,22 +116,32 @@ export class ClaimStore {
     const shelf = new ClaimShelf();
     for (const { claim, removed } of claims) shelf.put(claim, removed);
     const live = claims.filter((stored) => !stored.removed).map((stored) => stored.claim);
-    return new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq, log);
+    const store = new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq, log);
+    store.lastAudit = await database.claims.auditFingerprint(lastSeq);
+    return store;
   }
 
-  /** The store as the cache file has it, if it is this database's, not ahead of it, and made the way this version reads text. */
+  /**
+   * The store as the cache file has it, if the file is as it was written, is this database's, holds the audit entry
+   * the database has at its sequence number (not a backup's past), and was made the way this version reads text.
+   */
   private static async fromCache(database: ClaimDatabase, stories: readonly Story[], file: string, instance: string, log: Logger): Promise<ClaimStore | undefined> {
     try {
       const saved = await readIndexCache(file);
       if (!saved) return undefined;
       const { cache, json } = saved;
       const titlesChanged = stories.some((story) => story.id in cache.storyTitles && cache.storyTitles[story.id] !== story.title);
-      if (cache.database !== instance || cache.seq > (await database.claims.lastSeq()) || titlesChanged) return undefined;
+      if (cache.database !== instance || titlesChanged) return undefined;
+      if (cache.audit !== (await database.claims.auditFingerprint(cache.seq))) {
+        log.warn('the search index cache is not this database as it is now (restored from a backup?): building the index from the database', { file, seq: cache.seq });
+        return undefined;
+      }
       const shelf = ClaimShelf.restore(cache.shelf, json);
       const index = ClaimSearch.restore(cache.search, stories, shelf.reader());
       if (!index) return undefined;
       const store = new ClaimStore(database, stories, shelf, index, cache.seq, log);
       store.cache = { file, database: instance, seq: cache.seq };
+      store.lastAudit = cache.audit;
       store.loadedFrom = 'cache';
       return store;
     } catch (error) {
@@ -145,10 +158,11 @@ export class ClaimStore {
    */
   private saveCache(): Promise<void> {
     const cache = this.cache;
-    if (!cache || cache.seq === this.lastSeq) return this.saving;
+    const audit = this.lastAudit;
+    if (!cache || cache.seq === this.lastSeq || audit === undefined) return this.saving;
     const { fields, json } = this.shelf.snapshot();
     const storyTitles = Object.fromEntries(this.stories.map((story) => [story.id, story.title]));
-    const saved = { layout: CACHE_LAYOUT, database: cache.database, seq: this.lastSeq, storyTitles, shelf: fields, search: this.index.snapshot() };
+    const saved = { layout: CACHE_LAYOUT, database: cache.database, seq: this.lastSeq, audit, storyTitles, shelf: fields, search: this.index.snapshot() };
     cache.seq = this.lastSeq;
     this.saving = this.saving
       .then(() => writeIndexCache(cache.file, saved, json))
@@ -325,6 +339,7 @@ export class ClaimStore {
   apply(entry: AuditEntry): void {
     if (entry.seq <= this.lastSeq) return;
     this.lastSeq = entry.seq;
+    this.lastAudit = auditFingerprint({ seq: entry.seq, at: entry.at, actorId: entry.actor.id, action: entry.action, claimId: entry.claimId });
     const { after: claim } = entry;
     // Out of the index first: it reads the claim as it indexed it from the shelf, which still has it.
     this.index.remove(claim.id);
