@@ -39,3 +39,22 @@ export class QueryError extends Error {
 export class FormatError extends Error {
   override name = 'FormatError';
 }
+
+/**
+ * The database could not be reached (a PostgreSQL server down or cut off, a SQLite file another process kept
+ * locked longer than the store waits, a disk that failed): the statement did not run, and nothing of its
+ * transaction was saved. The edges say so in words (`errorWords`); the cause is kept for the log.
+ */
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+
+  constructor(options: { cause: unknown }) {
+    super(`the claims database is unreachable (${describeCause(options.cause)})`, options);
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code}: ${cause.message}` : cause.message;
+}

@@ -13,7 +13,7 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Command, CommandContext, ComponentInput, RateLimitedAction, RawOptions } from '../command/command.ts';
-import { errorWords } from '../views/error-words.ts';
+import { errorWords, isFault } from '../views/error-words.ts';
 import { createContext } from '../command/context.ts';
 import { decodeCustomId } from '../command/custom-id.ts';
 import { fitChoices, fitModal } from '../views/limits.ts';
@@ -101,7 +101,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       }
     } catch (error) {
       const words = errorWords(error);
-      outcome = words === undefined ? 'error' : 'user-error';
+      outcome = isFault(error) ? 'error' : 'user-error';
       if (outcome === 'error') log.error('interaction failed', { ...about, error });
       if (!interaction.isAutocomplete()) {
         const reply = words === undefined ? GENERIC_ERROR : { content: words, ephemeral: true };

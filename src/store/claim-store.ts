@@ -13,6 +13,8 @@ import type { SummaryTable } from './summary-table.ts';
 import type { Actor } from './tables.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { createLogger, type Logger } from '../core/log.ts';
+import { ChangePoll } from './change-poll.ts';
+import { auditFingerprint } from './audit-fingerprint.ts';
 
 type Decide = (read: (id: string) => Promise<StoredClaim | undefined>) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>;
 
@@ -50,9 +52,13 @@ export class ClaimStore {
   private writes: Promise<unknown> = Promise.resolve();
   /** Other processes' writes, on Postgres. */
   private feed: ChangeFeed | undefined;
+  /** Other processes' writes, on SQLite. */
+  private poll: ChangePoll | undefined;
   /** The cache file, and the last audit entry it holds. */
   private cache: { file: string; database: string; seq: number } | undefined;
   private saving: Promise<void> = Promise.resolve();
+  /** The fingerprint of the last audit entry applied (`auditFingerprint`): what a saved cache proves it holds. */
+  private lastAudit: string | undefined;
   /** Where the claims and their index came from at startup: the cache file (then the changes since), or the database. */
   loadedFrom: 'cache' | 'database' = 'database';
 
@@ -92,6 +98,8 @@ export class ClaimStore {
       await store.catchUp();
       if (database.engine === 'postgres') {
         store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
+      } else {
+        store.poll = ChangePoll.start({ lastSeq: () => database.claims.lastSeq(), applied: () => store.lastSeq, catchUp: () => store.catchUp(), log });
       }
       // Built from the database: saved now (the file written in the background), so that the next start reads it.
       if (store.loadedFrom === 'database') void store.saveCache();
@@ -108,22 +116,32 @@ export class ClaimStore {
     const shelf = new ClaimShelf();
     for (const { claim, removed } of claims) shelf.put(claim, removed);
     const live = claims.filter((stored) => !stored.removed).map((stored) => stored.claim);
-    return new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq, log);
+    const store = new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq, log);
+    store.lastAudit = await database.claims.auditFingerprint(lastSeq);
+    return store;
   }
 
-  /** The store as the cache file has it, if it is this database's, not ahead of it, and made the way this version reads text. */
+  /**
+   * The store as the cache file has it, if the file is as it was written, is this database's, holds the audit entry
+   * the database has at its sequence number (not a backup's past), and was made the way this version reads text.
+   */
   private static async fromCache(database: ClaimDatabase, stories: readonly Story[], file: string, instance: string, log: Logger): Promise<ClaimStore | undefined> {
     try {
       const saved = await readIndexCache(file);
       if (!saved) return undefined;
       const { cache, json } = saved;
       const titlesChanged = stories.some((story) => story.id in cache.storyTitles && cache.storyTitles[story.id] !== story.title);
-      if (cache.database !== instance || cache.seq > (await database.claims.lastSeq()) || titlesChanged) return undefined;
+      if (cache.database !== instance || titlesChanged) return undefined;
+      if (cache.audit !== (await database.claims.auditFingerprint(cache.seq))) {
+        log.warn('the search index cache is not this database as it is now (restored from a backup?): building the index from the database', { file, seq: cache.seq });
+        return undefined;
+      }
       const shelf = ClaimShelf.restore(cache.shelf, json);
       const index = ClaimSearch.restore(cache.search, stories, shelf.reader());
       if (!index) return undefined;
       const store = new ClaimStore(database, stories, shelf, index, cache.seq, log);
       store.cache = { file, database: instance, seq: cache.seq };
+      store.lastAudit = cache.audit;
       store.loadedFrom = 'cache';
       return store;
     } catch (error) {
@@ -140,10 +158,11 @@ export class ClaimStore {
    */
   private saveCache(): Promise<void> {
     const cache = this.cache;
-    if (!cache || cache.seq === this.lastSeq) return this.saving;
+    const audit = this.lastAudit;
+    if (!cache || cache.seq === this.lastSeq || audit === undefined) return this.saving;
     const { fields, json } = this.shelf.snapshot();
     const storyTitles = Object.fromEntries(this.stories.map((story) => [story.id, story.title]));
-    const saved = { layout: CACHE_LAYOUT, database: cache.database, seq: this.lastSeq, storyTitles, shelf: fields, search: this.index.snapshot() };
+    const saved = { layout: CACHE_LAYOUT, database: cache.database, seq: this.lastSeq, audit, storyTitles, shelf: fields, search: this.index.snapshot() };
     cache.seq = this.lastSeq;
     this.saving = this.saving
       .then(() => writeIndexCache(cache.file, saved, json))
@@ -153,6 +172,7 @@ export class ClaimStore {
 
   async close(): Promise<void> {
     await this.feed?.close();
+    await this.poll?.close();
     await this.writes.catch(() => undefined);
     await this.saveCache();
     await this.database.close();
@@ -319,6 +339,7 @@ export class ClaimStore {
   apply(entry: AuditEntry): void {
     if (entry.seq <= this.lastSeq) return;
     this.lastSeq = entry.seq;
+    this.lastAudit = auditFingerprint({ seq: entry.seq, at: entry.at, actorId: entry.actor.id, action: entry.action, claimId: entry.claimId });
     const { after: claim } = entry;
     // Out of the index first: it reads the claim as it indexed it from the shelf, which still has it.
     this.index.remove(claim.id);

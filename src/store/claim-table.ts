@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Claim, Story } from '../core/schema.ts';
+import { auditFingerprint } from './audit-fingerprint.ts';
 import type { Engine } from './engine.ts';
 import type { Actor, Tables } from './tables.ts';
 
@@ -60,6 +61,12 @@ export class ClaimTable {
   async lastSeq(): Promise<number> {
     const last = await this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
     return Number(last?.seq ?? 0);
+  }
+
+  /** The fingerprint of the audit entry numbered `seq`, or undefined when there is none. */
+  async auditFingerprint(seq: number): Promise<string | undefined> {
+    const row = await this.db.selectFrom('audit').select(['seq', 'at', 'actor_id', 'action', 'claim_id']).where('seq', '=', seq).executeTakeFirst();
+    return row && auditFingerprint({ seq: Number(row.seq), at: row.at, actorId: row.actor_id, action: row.action, claimId: row.claim_id });
   }
 
   /** Every claim, removed ones included (stories: `readStories`). Records were validated when written, so they are not again. */

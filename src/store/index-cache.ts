@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -16,21 +16,30 @@ export interface IndexCache {
   /** The database it was made from (its instance id) and the last audit entry it includes. */
   database: string;
   seq: number;
+  /**
+   * That audit entry's fingerprint (`auditFingerprint`): a database restored from a backup, and written past this
+   * sequence number since, has another entry at this number, so the cache is not taken for its state.
+   */
+  audit: string;
   /** The story titles the index was made with (titles are indexed). */
   storyTitles: Record<string, string>;
   shelf: ShelfFields;
   search: SearchSnapshot;
 }
 
-export const CACHE_LAYOUT = 'claimbot index cache 3' as const;
+export const CACHE_LAYOUT = 'claimbot index cache 4' as const;
 
 /**
  * File layout: the header's length (4 bytes); the header, v8-serialized, with each typed array of the cache
  * replaced by its place among the sections; the sections, each 8-byte aligned: the typed arrays' bytes, then the
- * claims' JSON. The arrays (the postings: 26 MB at 100,000 claims) are read straight into arrays of their own,
- * with no copy and no deserializing.
+ * claims' JSON; then the SHA-256 of all the bytes before it, so a file changed after it was written (by hand, or
+ * by a fault) is not served. The arrays (the postings: 26 MB at 100,000 claims) are read straight into arrays of
+ * their own, with no copy and no deserializing.
  */
 const LENGTH_BYTES = 4;
+const CHECKSUM_BYTES = 32;
+/** Owner-only: the cache holds every claim, removed ones included. */
+const FILE_MODE = 0o600;
 const ALIGN = 8;
 /** Claims' JSON written per system call. */
 const WRITE_BATCH = 1000;
@@ -61,16 +70,22 @@ export async function writeIndexCache(file: string, cache: IndexCache, json: rea
   // the old cache or the new one, never half of one.
   const temporary = `${file}.${randomUUID()}.tmp`;
   await mkdir(dirname(file), { recursive: true });
-  const handle = await open(temporary, 'w');
+  const handle = await open(temporary, 'w', FILE_MODE);
+  const checksum = createHash('sha256');
+  const write = (buffers: readonly Uint8Array[]) => {
+    for (const buffer of buffers) checksum.update(buffer);
+    return handle.writev(buffers);
+  };
   try {
     let position = LENGTH_BYTES + headerBytes.length;
-    await handle.writev([length, headerBytes]);
+    await write([length, headerBytes]);
     for (const array of arrays) {
-      await handle.writev([Buffer.alloc(padTo(position) - position), Buffer.from(array.buffer, array.byteOffset, array.byteLength)]);
+      await write([Buffer.alloc(padTo(position) - position), Buffer.from(array.buffer, array.byteOffset, array.byteLength)]);
       position = padTo(position) + array.byteLength;
     }
-    await handle.write(Buffer.alloc(padTo(position) - position));
-    for (let i = 0; i < json.length; i += WRITE_BATCH) await handle.writev(json.slice(i, i + WRITE_BATCH));
+    await write([Buffer.alloc(padTo(position) - position)]);
+    for (let i = 0; i < json.length; i += WRITE_BATCH) await write(json.slice(i, i + WRITE_BATCH));
+    await handle.write(checksum.digest());
   } finally {
     await handle.close();
   }
@@ -82,7 +97,7 @@ export async function writeIndexCache(file: string, cache: IndexCache, json: rea
 
 /**
  * The cache in `file` and its claims' JSON end to end; undefined when there is none, or one of another layout.
- * Throws when it cannot be read.
+ * Throws when it cannot be read, or its bytes are not those it was written with.
  */
 export async function readIndexCache(file: string): Promise<{ cache: IndexCache; json: Buffer } | undefined> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -91,24 +106,30 @@ export async function readIndexCache(file: string): Promise<{ cache: IndexCache;
   });
   if (!handle) return undefined;
   try {
+    const checksum = createHash('sha256');
     const length = Buffer.alloc(LENGTH_BYTES);
-    await readFully(handle, length, 0);
+    await readFully(handle, length, 0, checksum);
     const headerBytes = Buffer.alloc(length.readUInt32LE());
-    await readFully(handle, headerBytes, LENGTH_BYTES);
+    await readFully(handle, headerBytes, LENGTH_BYTES, checksum);
     const header = deserialize(headerBytes) as Header;
     if ((header.cache as Partial<IndexCache>).layout !== CACHE_LAYOUT) return undefined;
     let position = LENGTH_BYTES + headerBytes.length;
     const arrays: TypedArray[] = [];
     for (const { type, length: count } of header.sections) {
       const array = new ARRAY_TYPES[type](count);
+      checksum.update(Buffer.alloc(padTo(position) - position));
       position = padTo(position);
-      await readFully(handle, Buffer.from(array.buffer), position);
+      await readFully(handle, Buffer.from(array.buffer), position, checksum);
       position += array.byteLength;
       arrays.push(array);
     }
     const json = Buffer.allocUnsafe(header.jsonLength);
-    await readFully(handle, json, padTo(position));
-    if ((await handle.stat()).size !== padTo(position) + json.length) throw new Error('the file does not end where its header says');
+    checksum.update(Buffer.alloc(padTo(position) - position));
+    await readFully(handle, json, padTo(position), checksum);
+    const written = Buffer.alloc(CHECKSUM_BYTES);
+    await readFully(handle, written, padTo(position) + json.length);
+    if ((await handle.stat()).size !== padTo(position) + json.length + CHECKSUM_BYTES) throw new Error('the file does not end where its header says');
+    if (!checksum.digest().equals(written)) throw new Error('the file is not as it was written: its checksum does not match its content');
     return { cache: lower(header.cache, arrays) as IndexCache, json };
   } finally {
     await handle.close();
@@ -145,11 +166,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const padTo = (position: number): number => Math.ceil(position / ALIGN) * ALIGN;
 
-async function readFully(handle: FileHandle, buffer: Buffer, position: number): Promise<void> {
+/** Reads `buffer.length` bytes at `position`, adding them to `checksum` when given. */
+async function readFully(handle: FileHandle, buffer: Buffer, position: number, checksum?: Hash): Promise<void> {
   let read = 0;
   while (read < buffer.length) {
     const { bytesRead } = await handle.read(buffer, read, buffer.length - read, position + read);
     if (bytesRead === 0) throw new Error(`the file ends ${buffer.length - read} bytes early`);
     read += bytesRead;
   }
+  checksum?.update(buffer);
 }

@@ -7,7 +7,7 @@ import { renderClaimEmbed } from '../views/claim-view.ts';
 import { replyToText, terminalSafe } from './terminal-text.ts';
 import { ClaimStore } from '../store/claim-store.ts';
 import { UserError } from '../core/errors.ts';
-import { errorWords } from '../views/error-words.ts';
+import { errorWords, isFault } from '../views/error-words.ts';
 import { loadCliConfig, newsroomOf, type CliConfig } from '../config/config.ts';
 import { EXPORT_FORMATS, exportClaims, type ExportFormat } from '../exchange/export.ts';
 import { readImport } from '../exchange/import.ts';
@@ -74,7 +74,8 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
     const words = errorWords(error);
     if (words !== undefined) {
       io.err(words);
-      return 2;
+      // An outage is not a mistake in the command: exit 1, as for any failure to do the work.
+      return isFault(error) ? 1 : 2;
     }
     // Anything else (a database that cannot be opened, a disk that is full): one sentence, not a stack trace.
     io.err(`claimbot ${command}: ${describeFailure(error)}`);

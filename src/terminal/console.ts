@@ -8,11 +8,11 @@ import {
 import type { Readable, Writable } from 'node:stream';
 import type { Command, CommandContext, RawOptions } from '../command/command.ts';
 import { UserError } from '../core/errors.ts';
-import { errorWords } from '../views/error-words.ts';
+import { errorWords, isFault } from '../views/error-words.ts';
 import { decodeCustomId } from '../command/custom-id.ts';
 import { fitChoices, fitReply } from '../views/limits.ts';
 import type { Logger } from '../core/log.ts';
-import { type Reply, type ReplyButton } from '../views/reply.ts';
+import type { Reply, ReplyButton } from '../views/reply.ts';
 import { replyToText, terminalSafe } from './terminal-text.ts';
 
 const BANNER = `claimbot console: offline, not connected to Discord. Type a command as you would in Discord:
@@ -61,12 +61,8 @@ export async function runConsole(input: Readable, output: Writable, commands: re
           print(consoleText(reply));
         }
       } catch (error) {
-        const words = errorWords(error);
-        if (words !== undefined) print(words);
-        else {
-          log.error('console command failed', { line, error });
-          print('Something went wrong while answering; see the log.');
-        }
+        if (isFault(error)) log.error('console command failed', { line, error });
+        print(errorWords(error) ?? 'Something went wrong while answering; see the log.');
       }
     }
     prompt();

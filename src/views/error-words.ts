@@ -1,11 +1,16 @@
-import { FormatError, QueryError, RefusedError, UserError, type Refusal } from '../core/errors.ts';
+import { DatabaseUnreachableError, FormatError, QueryError, RefusedError, UserError, type Refusal } from '../core/errors.ts';
 import { InvalidClaimError } from '../core/validate-claim.ts';
 
+/** Told when the database cannot be reached: the change was not made (readers' answers, from memory, go on). */
+export const DATABASE_UNREACHABLE = 'The claims database is unreachable: nothing was saved.';
+
 /**
- * What to tell the person for an error that is theirs to fix, or undefined for a fault of ours (logged, with a
- * generic answer). The edges (Discord, console, CLI) call this; nothing below them writes sentences for users.
+ * What to tell the person for an error: theirs to fix, or an outage they should know of; undefined for a fault of
+ * ours (logged, with a generic answer). The edges (Discord, console, CLI) call this; nothing below them writes
+ * sentences for users.
  */
 export function errorWords(error: unknown): string | undefined {
+  if (error instanceof DatabaseUnreachableError) return DATABASE_UNREACHABLE;
   if (error instanceof UserError || error instanceof FormatError) return error.message;
   if (error instanceof RefusedError) return refusalWords(error.refusal);
   if (error instanceof InvalidClaimError) return `This claim cannot be saved: ${error.problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}.`;
@@ -36,4 +41,9 @@ function refusalWords(refusal: Refusal): string {
     case 'no-summary':
       return `There is no summary of “${refusal.story}” in <#${refusal.channelId}>. \`/summary list\` shows where they are.`;
   }
+}
+
+/** Whether an error is ours to look into (logged), even when the person is told something: not the user's doing. */
+export function isFault(error: unknown): boolean {
+  return error instanceof DatabaseUnreachableError || errorWords(error) === undefined;
 }
