@@ -1,4 +1,5 @@
 import { UserError } from '../errors.ts';
+import { nestingProblem } from '../json-depth.ts';
 import { ClaimSchema, StorySchema, type Claim, type Story } from '../schema.ts';
 import { readClaimReviews } from './claimreview.ts';
 import { readClaimsCsv } from './csv.ts';
@@ -76,6 +77,8 @@ function isCsv(text: string, fileName: string): boolean {
 function readDrafts(text: string, fileName: string): Drafts {
   if (text.trim() === '') throw new UserError(`${fileName}: the file is empty`);
   if (isCsv(text, fileName)) return readClaimsCsv(text, fileName);
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) throw new UserError(`${fileName}: ${tooDeep}`);
   let root: unknown;
   try {
     root = JSON.parse(text);
