@@ -76,11 +76,22 @@ export const PartySchema = z.strictObject({
   description: text(200).optional(),
 }, expecting('an object with a name'));
 
+/**
+ * A link we store and show: a web page. `javascript:`, `data:` and `file:` URLs are refused wherever a URL comes in
+ * (the form, an import, the seed), and a stored one that is not a web page is never linked (`isWebUrl`).
+ */
+const WebUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://example.org/article' });
+
+/** Whether a URL may be linked: http(s) only, whatever a database written by an older version holds. */
+export function isWebUrl(url: string | undefined): url is string {
+  return url !== undefined && WebUrlSchema.safeParse(url).success;
+}
+
 export const ReportSchema = z.strictObject({
   /** The outlet that published the report the claim was taken from. */
   outlet: text(200),
   /** Only when known: never invented. */
-  url: z.url({ error: 'must be a URL like https://example.org/article' }).optional(),
+  url: WebUrlSchema.optional(),
   date: z.iso.date(expecting('a date like 2024-10-16')).optional(),
 }, expecting('an object with an outlet'));
 

@@ -1,4 +1,4 @@
-import type { Claim, Party, Story } from '../schema.ts';
+import { isWebUrl, type Claim, type Party, type Story } from '../schema.ts';
 import type { Draft, Drafts } from './draft.ts';
 import { slugify } from './identity.ts';
 import { dateOf, firstObject, hasType, isObject, nameOf, present, textOf, values, type JsonObject } from './json-values.ts';
@@ -41,7 +41,8 @@ function storyNode(story: Story): JsonObject {
     '@type': 'CreativeWork',
     identifier: story.id,
     name: story.title,
-    isBasedOn: present({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: outlet }, url, datePublished: date, headline: title }),
+    // A link that is not a web page (kept by a database written before they were refused) is not published.
+    isBasedOn: present({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: outlet }, url: isWebUrl(url) ? url : undefined, datePublished: date, headline: title }),
     citation: nonEmpty(story.additionalSources),
   });
 }
@@ -59,7 +60,7 @@ function reviewNode(claim: Claim, newsroom: Newsroom): JsonObject {
       appearance: present({
         '@type': 'CreativeWork',
         publisher: { '@type': 'Organization', name: reportedBy.outlet },
-        url: reportedBy.url,
+        url: isWebUrl(reportedBy.url) ? reportedBy.url : undefined,
         datePublished: reportedBy.date,
       }),
       citation: citing,
