@@ -32,6 +32,8 @@ const MAX_LIMIT = 50;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether `out` is a terminal (not a file or a pipe): then data printed to it is shown, not obeyed, too. */
+  terminal?: boolean;
 }
 
 interface SafeIo extends CliIo {
@@ -41,12 +43,15 @@ interface SafeIo extends CliIo {
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  terminal: process.stdout.isTTY === true,
 };
 
 /** Runs one CLI command; returns the exit status. Everything it prints is safe for a terminal, whatever the query or the file holds. */
 export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, rawIo: CliIo = processIo): Promise<number> {
-  // Text for people is made safe for a terminal; data (JSON, CSV) goes out byte for byte, as files must.
-  const io: SafeIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)), data: rawIo.out };
+  // Text for people is made safe for a terminal; data (JSON, CSV) goes out byte for byte to a file or a pipe, as
+  // files must, and is made safe too when it lands on a terminal: a CSV export holds claims' text as it is.
+  const data = rawIo.terminal ? (text: string) => rawIo.out(terminalSafe(text)) : rawIo.out;
+  const io: SafeIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)), data };
   loadEnv(env);
   const [command, ...rest] = args;
   try {
