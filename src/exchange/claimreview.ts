@@ -118,8 +118,17 @@ const SOURCE_FIELDS = {
   addedBy: 'claimbot:addedBy',
 };
 
-/** The ClaimReviews of a JSON-LD file, or undefined when it holds none. */
-export function readClaimReviews(root: unknown, fileName: string): Drafts | undefined {
+/**
+ * Whether a review's author is us, as `reviewNode` writes it: our newsroom's name, and its URL when we have one.
+ * Anyone can write our name in a file; what that gains is only what a file of ours could do, shown by the dry run.
+ */
+function isOurs(author: JsonObject | undefined, newsroom: Newsroom | undefined): boolean {
+  if (!newsroom || nameOf(author) !== newsroom.name) return false;
+  return newsroom.url === undefined || textOf(author?.url) === newsroom.url;
+}
+
+/** The ClaimReviews of a JSON-LD file, or undefined when it holds none. Those `newsroom` did not write are foreign. */
+export function readClaimReviews(root: unknown, fileName: string, newsroom?: Newsroom): Drafts | undefined {
   const nodes = nodesOf(root);
   const reviews = nodes.filter((node) => hasType(node, 'ClaimReview'));
   if (reviews.length === 0) return undefined;
@@ -151,7 +160,8 @@ export function readClaimReviews(root: unknown, fileName: string): Drafts | unde
     }
     const fields = reviewFields(review, resolve, source, fileName);
     fields.story = story.id;
-    return { record: { index, label: `reviews[${index}]`, ...present({ id: textOf(review.identifier) }) }, fields };
+    const foreign = !isOurs(resolve(review.author), newsroom);
+    return { record: { index, label: `reviews[${index}]`, ...present({ id: textOf(review.identifier) }) }, fields, ...(foreign ? { foreign } : {}) };
   });
   return { format: 'claimreview', claims, stories: [...stories.values()], sourceFields: SOURCE_FIELDS };
 }
