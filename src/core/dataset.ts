@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { JSONPath } from 'jsonc-parser';
-import { comparableText, DatasetSchema, type Dataset } from './schema.ts';
+import { nestingProblem } from './json-depth.ts';
+import { comparableText, DatasetSchema, STATEMENT_MAX, type Dataset } from './schema.ts';
 
 /** A dataset that cannot be used. The message names the file, each record (index and id) and field at fault. */
 export class DatasetError extends Error {
@@ -23,6 +24,8 @@ export async function loadDataset(file: string): Promise<Dataset> {
   }
   // Editors on Windows save UTF-8 with a byte order mark; JSON.parse would call it an unexpected (invisible) token.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) throw new DatasetError(file, [tooDeep]);
   const { repeatedKeys, firstSyntaxError } = await scanJson(text);
   let raw: unknown;
   try {
@@ -61,7 +64,8 @@ function crossRecordProblems(raw: unknown): string[] {
   const storyIds = new Set(stories.map((story) => story.id));
   claims.forEach((claim, i) => {
     if (typeof claim.id === 'string') noteRepeat('claims', i, claim.id, 'id', `claim id ${claim.id}`);
-    if (typeof claim.statement === 'string') noteRepeat('claims', i, claim.id, 'statement', `statement ${comparableText(claim.statement)}`);
+    // A statement over the limit is already named by the schema: it is not read further.
+    if (typeof claim.statement === 'string' && claim.statement.trim().length <= STATEMENT_MAX) noteRepeat('claims', i, claim.id, 'statement', `statement ${comparableText(claim.statement)}`);
     if (typeof claim.story === 'string' && !storyIds.has(claim.story)) {
       problems.push(`${record('claims', i, claim.id)}, field story: no story has the id "${claim.story}"`);
     }

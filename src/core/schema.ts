@@ -27,6 +27,8 @@ const slug = z
   .max(64, 'must be at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens, like "zelensky-coalition"');
 const text = (max: number) => z.string(expecting('text')).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** The longest statement, in characters: checked before anything else reads a statement. */
+export const STATEMENT_MAX = 4000;
 /** How `toISOString` writes a time: most stored times already look like this. */
 const UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -42,12 +44,22 @@ function toUtc(time: string): string {
 
 /** Two entries that differ only in case, accents, spacing, invisible characters or a final full stop are the same. */
 export function comparableText(text: string): string {
-  return foldCase(text)
+  const spaced = foldCase(text)
     .replace(/[‘’ʼ]/g, "'")
     .replace(/[“”„]/g, '"')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.!?…]+$/, '')
-    .trim();
+    .replace(/\s+/g, ' ');
+  return spaced.slice(0, endOfStatement(spaced)).trim();
+}
+
+/**
+ * Where a text ends once its final spaces and sentence ends (". ! ? …") are dropped. A loop from the end, not the
+ * regular expression /[\s.!?…]+$/: that one restarts at every dot of a long run followed by anything else, which
+ * made a 60 kB statement of dots and a letter take seconds (quadratic); this looks at each character once.
+ */
+function endOfStatement(text: string): number {
+  let end = text.length;
+  while (end > 0 && /[\s.!?…]/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** The first entry of `list` that repeats an earlier one (flags and tags are slugs: equal means identical). */
@@ -62,11 +74,22 @@ export const PartySchema = z.strictObject({
   description: text(200).optional(),
 }, expecting('an object with a name'));
 
+/**
+ * A link we store and show: a web page. `javascript:`, `data:` and `file:` URLs are refused wherever a URL comes in
+ * (the form, an import, the seed), and a stored one that is not a web page is never linked (`isWebUrl`).
+ */
+const WebUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://example.org/article' });
+
+/** Whether a URL may be linked: http(s) only, whatever a database written by an older version holds. */
+export function isWebUrl(url: string | undefined): url is string {
+  return url !== undefined && WebUrlSchema.safeParse(url).success;
+}
+
 export const ReportSchema = z.strictObject({
   /** The outlet that published the report the claim was taken from. */
   outlet: text(200),
   /** Only when known: never invented. */
-  url: z.url({ error: 'must be a URL like https://example.org/article' }).optional(),
+  url: WebUrlSchema.optional(),
   date: z.iso.date(expecting('a date like 2024-10-16')).optional(),
 }, expecting('an object with an outlet'));
 
@@ -75,7 +98,7 @@ export const ClaimSchema = z
     id: slug,
     story: slug,
     /** The words claimed, exactly as reported. */
-    statement: text(4000),
+    statement: text(STATEMENT_MAX),
     /** True when `statement` is the claimant's own words, verbatim; false for a reported paraphrase. */
     quote: z.boolean(expecting('true or false')),
     claimant: PartySchema,

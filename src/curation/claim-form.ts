@@ -108,7 +108,8 @@ export interface ClaimFrame {
 /** The claim a draft describes, validated with the dataset's schema; an InvalidClaimError names the form's fields. */
 export function claimFromDraft(draft: ClaimDraft, frame: ClaimFrame): Claim {
   const [name = '', ...description] = draft.claimant.split(',');
-  const url = /\s(https?:\/\/\S+)\s*$/.exec(` ${draft.reportedBy}`)?.[1];
+  // Any scheme's URL at the end is taken as the URL (and refused by the schema unless http(s)), not left in the outlet's name.
+  const url = /\s([a-z][a-z0-9+.-]*:\/\/\S+|(?:javascript|data|file|vbscript):\S+)\s*$/i.exec(` ${draft.reportedBy}`)?.[1];
   const outlet = url ? ` ${draft.reportedBy}`.slice(0, ` ${draft.reportedBy}`.lastIndexOf(url)).trim() : draft.reportedBy.trim();
   const candidate = {
     id: frame.id,

@@ -1,4 +1,4 @@
-import type { Claim, Party, Story } from '../core/schema.ts';
+import { isWebUrl, type Claim, type Party, type Story } from '../core/schema.ts';
 import type { Draft, Drafts } from './record-draft.ts';
 import { slugify } from '../core/claim-id.ts';
 import { dateOf, firstObject, hasType, isObject, nameOf, present, textOf, values, type JsonObject } from './json-values.ts';
@@ -41,7 +41,8 @@ function storyNode(story: Story): JsonObject {
     '@type': 'CreativeWork',
     identifier: story.id,
     name: story.title,
-    isBasedOn: present({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: outlet }, url, datePublished: date, headline: title }),
+    // A link that is not a web page (kept by a database written before they were refused) is not published.
+    isBasedOn: present({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: outlet }, url: isWebUrl(url) ? url : undefined, datePublished: date, headline: title }),
     citation: nonEmpty(story.additionalSources),
   });
 }
@@ -59,7 +60,7 @@ function reviewNode(claim: Claim, newsroom: Newsroom): JsonObject {
       appearance: present({
         '@type': 'CreativeWork',
         publisher: { '@type': 'Organization', name: reportedBy.outlet },
-        url: reportedBy.url,
+        url: isWebUrl(reportedBy.url) ? reportedBy.url : undefined,
         datePublished: reportedBy.date,
       }),
       citation: citing,
@@ -117,8 +118,17 @@ const SOURCE_FIELDS = {
   addedBy: 'claimbot:addedBy',
 };
 
-/** The ClaimReviews of a JSON-LD file, or undefined when it holds none. */
-export function readClaimReviews(root: unknown, fileName: string): Drafts | undefined {
+/**
+ * Whether a review's author is us, as `reviewNode` writes it: our newsroom's name, and its URL when we have one.
+ * Anyone can write our name in a file; what that gains is only what a file of ours could do, shown by the dry run.
+ */
+function isOurs(author: JsonObject | undefined, newsroom: Newsroom | undefined): boolean {
+  if (!newsroom || nameOf(author) !== newsroom.name) return false;
+  return newsroom.url === undefined || textOf(author?.url) === newsroom.url;
+}
+
+/** The ClaimReviews of a JSON-LD file, or undefined when it holds none. Those `newsroom` did not write are foreign. */
+export function readClaimReviews(root: unknown, fileName: string, newsroom?: Newsroom): Drafts | undefined {
   const nodes = nodesOf(root);
   const reviews = nodes.filter((node) => hasType(node, 'ClaimReview'));
   if (reviews.length === 0) return undefined;
@@ -150,7 +160,8 @@ export function readClaimReviews(root: unknown, fileName: string): Drafts | unde
     }
     const fields = reviewFields(review, resolve, source, fileName);
     fields.story = story.id;
-    return { record: { index, label: `reviews[${index}]`, ...present({ id: textOf(review.identifier) }) }, fields };
+    const foreign = !isOurs(resolve(review.author), newsroom);
+    return { record: { index, label: `reviews[${index}]`, ...present({ id: textOf(review.identifier) }) }, fields, ...(foreign ? { foreign } : {}) };
   });
   return { format: 'claimreview', claims, stories: [...stories.values()], sourceFields: SOURCE_FIELDS };
 }

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { FormatError } from '../core/errors.ts';
 import type { Claim, Story } from '../core/schema.ts';
 import type { Draft, Drafts } from './record-draft.ts';
+import { fromSpreadsheetSafe, spreadsheetSafe } from './spreadsheet-cells.ts';
 import { present, type JsonObject } from './json-values.ts';
 
 /**
@@ -60,11 +61,14 @@ function claimRow(claim: Claim, story: Story | undefined): Record<Column, string
   };
 }
 
-/** RFC 4180: a header row, CRLF line ends, a cell quoted when it holds a comma, a quote or a line break. */
+/**
+ * RFC 4180: a header row, CRLF line ends, a cell quoted when it holds a comma, a quote or a line break; a cell a
+ * spreadsheet would run as a formula starts with `'` (`spreadsheetSafe`), which reading it back removes.
+ */
 export function claimsCsv(stories: readonly Story[], claims: readonly Claim[]): string {
   const storiesById = new Map(stories.map((story) => [story.id, story]));
   const rows = claims.map((claim) => claimRow(claim, storiesById.get(claim.story)));
-  return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows' });
+  return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows', cast: { string: spreadsheetSafe } });
 }
 
 const isColumn = (name: string): name is Column => (COLUMNS as readonly string[]).includes(name);
@@ -101,7 +105,7 @@ export function readClaimsCsv(text: string, fileName: string): Drafts {
 /** An empty cell is a missing value. */
 function cell(row: Row, column: Column): string | undefined {
   const value = row[column];
-  return value === undefined || value.trim() === '' ? undefined : value;
+  return value === undefined || value.trim() === '' ? undefined : fromSpreadsheetSafe(value);
 }
 
 function list(row: Row, column: Column): string[] {

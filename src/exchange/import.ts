@@ -1,6 +1,8 @@
 import { FormatError } from '../core/errors.ts';
 import { ClaimSchema, StorySchema, type Claim, type Story } from '../core/schema.ts';
-import { readClaimReviews } from './claimreview.ts';
+import { readClaimReviews, type Newsroom } from './claimreview.ts';
+import { nestingProblem } from '../core/json-depth.ts';
+import { futureClaimProblems, futureStoryProblems } from './future-dates.ts';
 import { readClaimsCsv } from './csv.ts';
 import type { Draft, Drafts, ImportFormat } from './record-draft.ts';
 import { isFactCheckResponse, readFactCheckResponse } from './factcheck-api.ts';
@@ -17,11 +19,15 @@ export interface ImportOptions {
   now?: Date;
   /** Who added records that do not say. Default: "import". */
   actor?: string;
+  /** Who we are: a ClaimReview by anyone else is foreign (`ImportedClaim.foreign`). Unset: every ClaimReview is. */
+  newsroom?: Newsroom;
 }
 
 export interface ImportedClaim {
   record: RecordRef;
   claim: Claim;
+  /** Reviewed by another newsroom or tool (`Draft.foreign`): its id never replaces one of ours. */
+  foreign?: boolean;
 }
 
 export interface ImportResult {
@@ -40,26 +46,25 @@ export interface ImportResult {
  * on its own, so one bad record is named and the others still read. A file that is none of these is refused whole.
  */
 export function readImport(text: string, fileName: string, options: ImportOptions = {}): ImportResult {
-  const drafts = readDrafts(text.replace(/^\uFEFF/, ''), fileName);
+  const drafts = readDrafts(text.replace(/^\uFEFF/, ''), fileName, options.newsroom);
   const problems: ImportProblem[] = [];
   // With a story given, the stories the file would otherwise have put its claims in are not needed.
-  const stories = validStories(drafts.stories, problems).filter((story) => !options.story || story.id === options.story);
+  const now = options.now ?? new Date();
+  const stories = validStories(drafts.stories, problems, now).filter((story) => !options.story || story.id === options.story);
   const claims: ImportedClaim[] = [];
   const total = drafts.claims.length;
   const step = Math.max(1, Math.ceil(total / 100));
-  const defaults = { story: options.story, stamp: (options.now ?? new Date()).toISOString(), actor: options.actor ?? 'import' };
+  const defaults = { story: options.story, stamp: now.toISOString(), actor: options.actor ?? 'import' };
   const { sourceFields } = drafts;
   drafts.claims.forEach((draft, i) => {
     const fields = withDefaults(draft.fields, defaults);
     const id = isObject(fields) ? fields.id : undefined;
     const record = typeof id === 'string' ? { ...draft.record, id } : draft.record;
     const parsed = ClaimSchema.safeParse(fields);
-    if (parsed.success) claims.push({ record, claim: parsed.data });
     // An id we could not make (no statement or claimant) is the consequence of a problem already named, not another.
-    else {
-      const named = schemaProblems(record, parsed.error).filter((problem) => id !== undefined || problem.field !== 'id');
-      problems.push(...(sourceFields ? named.map((problem) => withSourceField(problem, sourceFields)) : named));
-    }
+    const named = parsed.success ? futureClaimProblems(record, parsed.data, now) : schemaProblems(record, parsed.error).filter((problem) => id !== undefined || problem.field !== 'id');
+    if (parsed.success && named.length === 0) claims.push(present({ record, claim: parsed.data, foreign: draft.foreign }));
+    problems.push(...(sourceFields ? named.map((problem) => withSourceField(problem, sourceFields)) : named));
     if ((i + 1) % step === 0 && i + 1 < total) options.onProgress?.(i + 1, total);
   });
   options.onProgress?.(total, total);
@@ -73,9 +78,11 @@ function isCsv(text: string, fileName: string): boolean {
   return !/^\s*[[{]/.test(text);
 }
 
-function readDrafts(text: string, fileName: string): Drafts {
+function readDrafts(text: string, fileName: string, newsroom: Newsroom | undefined): Drafts {
   if (text.trim() === '') throw new FormatError(`${fileName}: the file is empty`);
   if (isCsv(text, fileName)) return readClaimsCsv(text, fileName);
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) throw new FormatError(`${fileName}: ${tooDeep}`);
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -84,7 +91,7 @@ function readDrafts(text: string, fileName: string): Drafts {
   }
   if (isObject(root) && Array.isArray(root.stories) && Array.isArray(root.claims)) return readDatasetJson(root.stories, root.claims);
   if (isFactCheckResponse(root)) return readFactCheckResponse(root, fileName);
-  const reviews = readClaimReviews(root, fileName);
+  const reviews = readClaimReviews(root, fileName, newsroom);
   if (reviews) return reviews;
   throw new FormatError(
     `${fileName}: no claims found: expected ClaimReview JSON-LD, a Fact Check Tools claims:search response, a claimbot dataset ({ stories, claims }) or a claimbot CSV file`,
@@ -135,12 +142,13 @@ function earlier(stamp: string, other: unknown): string {
 }
 
 /** Valid stories, one per id: a story given twice must be given the same way both times. */
-function validStories(drafts: readonly Draft[], problems: ImportProblem[]): Story[] {
+function validStories(drafts: readonly Draft[], problems: ImportProblem[], now: Date): Story[] {
   const stories = new Map<string, { story: Story; record: RecordRef }>();
   for (const draft of drafts) {
     const parsed = StorySchema.safeParse(draft.fields);
-    if (!parsed.success) {
-      problems.push(...schemaProblems(draft.record, parsed.error));
+    const named = parsed.success ? futureStoryProblems(draft.record, parsed.data, now) : schemaProblems(draft.record, parsed.error);
+    if (!parsed.success || named.length > 0) {
+      problems.push(...named);
       continue;
     }
     const first = stories.get(parsed.data.id);

@@ -9,6 +9,8 @@ export interface Draft {
   record: RecordRef;
   /** An object, except where a file holds something else in a record's place (validation then names it). */
   fields: unknown;
+  /** A review by another newsroom or tool: what it calls its identifier is its own, not one of our ids. */
+  foreign?: boolean;
 }
 
 export type ImportFormat = 'json' | 'claimreview' | 'factcheck-api' | 'csv';

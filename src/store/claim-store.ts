@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { ClaimShelf } from './claim-shelf.ts';
 import { loadDataset } from '../core/dataset.ts';
 import { RefusedError } from '../core/errors.ts';
@@ -257,6 +258,12 @@ export class ClaimStore {
     return [...this.shelf.claims({ removed: true })];
   }
 
+  /** The removed claims, each with when and by whom it was removed: what an import must not silently bring back. */
+  async removals(): Promise<{ claim: Claim; removal: { at: string; by: string } }[]> {
+    const removals = await this.database.claims.removals();
+    return this.removedClaims.map((claim) => ({ claim, removal: removals.get(claim.id) ?? { at: 'an unknown time', by: 'someone unknown' } }));
+  }
+
   story(id: string): Story | undefined {
     return this.storiesById.get(id);
   }
@@ -321,13 +328,29 @@ export class ClaimStore {
     return entry!.after;
   }
 
-  /** Adds or replaces many claims (and the stories they need) in one transaction: all or nothing. */
-  async import(data: { stories: readonly Story[]; claims: readonly Claim[] }, actor: Actor, reason?: string): Promise<AuditEntry[]> {
+  /**
+   * Adds or replaces many claims (and the stories they need) in one transaction: all or nothing. With `planned` (the
+   * state an import plan found each claim in: undefined for none), the plan is checked again inside the transaction:
+   * a claim whose state differs now (removed, restored, changed or added by someone meanwhile) is not written, so a
+   * removal between the plan and the write is never undone. A claim planned as removed is written as a `restore`.
+   */
+  async import(data: { stories: readonly Story[]; claims: readonly Claim[]; planned?: ReadonlyMap<string, StoredClaim | undefined> }, actor: Actor, reason?: string): Promise<AuditEntry[]> {
     for (const story of data.stories) this.storiesById.set(story.id, story);
+    const { planned } = data;
     return this.commit(actor, async () => ({
       stories: [...data.stories],
-      claims: data.claims.map((claim): ClaimWrite => ({ action: 'import', claim: checkClaim(claim), removed: false, reason })),
+      claims: data.claims
+        .filter((claim) => !planned || sameState(this.stored(claim.id), planned.get(claim.id)))
+        .map((claim): ClaimWrite => ({ action: planned?.get(claim.id)?.removed ? 'restore' : 'import', claim: checkClaim(claim), removed: false, reason })),
     }));
+  }
+
+  /** A claim as this process has it: inside a write, what the database holds (other processes' changes applied first). */
+  private stored(id: string): StoredClaim | undefined {
+    const live = this.shelf.live(id);
+    if (live) return { claim: live, removed: false };
+    const removed = this.shelf.removed(id);
+    return removed && { claim: removed, removed: true };
   }
 
   /** Who changed what, when, oldest first. */
@@ -382,6 +405,10 @@ export class ClaimStore {
     if (owner && owner !== valid.id) throw new RefusedError({ kind: 'statement-taken', owner });
     return valid;
   }
+}
+
+function sameState(now: StoredClaim | undefined, planned: StoredClaim | undefined): boolean {
+  return now === undefined || planned === undefined ? now === planned : now.removed === planned.removed && isDeepStrictEqual(now.claim, planned.claim);
 }
 
 /** An update is never dated before the claim's creation, even when a clock (or an imported date) runs ahead. */

@@ -178,6 +178,16 @@ export class ClaimTable {
     return rows.map(toEntry);
   }
 
+  /** When and by whom each claim now out of search was removed: the last `remove` of it in the audit trail. */
+  async removals(): Promise<Map<string, { at: string; by: string }>> {
+    const rows = await this.db.selectFrom('audit').innerJoin('claims', 'claims.id', 'audit.claim_id')
+      .select(['audit.claim_id', 'audit.at', 'audit.actor_name'])
+      .where('audit.action', '=', 'remove').where('claims.removed_at', 'is not', null)
+      .orderBy('audit.seq').execute();
+    // In sequence order: a claim removed, restored and removed again keeps its last removal.
+    return new Map(rows.map((row) => [row.claim_id, { at: row.at, by: row.actor_name }]));
+  }
+
   async countAudit(): Promise<number> {
     const row = await this.db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

@@ -3,7 +3,7 @@ import { ellipsis, LIMITS, messageLimitProblems } from '../views/limits.ts';
 import { flagBadge, statementText, VERDICT_BADGES } from '../views/claim-view.ts';
 import { escapeMarkdown } from '../views/markdown.ts';
 import type { ReplyEmbed } from '../views/reply.ts';
-import { VERDICTS, type Claim, type Story } from '../core/schema.ts';
+import { VERDICTS, type Claim, type Story, isWebUrl } from '../core/schema.ts';
 
 /**
  * A story's summary as Discord messages: one page per message, each within Discord's limits. A page is
@@ -70,7 +70,7 @@ export function summaryPages(story: Story, claims: readonly Claim[]): SummaryPag
 
   // Greedy packing: entries into an embed's description, embeds into a message, each within its limit.
   const pages: { embeds: ReplyEmbed[]; first: number; last: number }[] = [];
-  let page = { embeds: [{ title: ellipsis(title, LIMITS.embedTitle), url: story.source.url, color: SUMMARY_COLOR, description: header }] as ReplyEmbed[], first: 1, last: 0 };
+  let page = { embeds: [{ title: ellipsis(title, LIMITS.embedTitle), url: isWebUrl(story.source.url) ? story.source.url : undefined, color: SUMMARY_COLOR, description: header }] as ReplyEmbed[], first: 1, last: 0 };
   const firstPage = page;
   const used = () => page.embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0), page === firstPage ? slack : 0);
   entries.forEach((entry, i) => {

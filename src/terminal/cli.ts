@@ -15,6 +15,7 @@ import { planImport } from '../exchange/plan.ts';
 import { describePlan } from '../exchange/report.ts';
 import { historyLines } from '../views/history-view.ts';
 import { describeFailure } from '../views/failure.ts';
+import type { Claim } from '../core/schema.ts';
 
 const USAGE = `Usage:
   claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)
@@ -22,9 +23,10 @@ const USAGE = `Usage:
   claimbot export [--format F] [--story ID] [--out FILE]
                                                    write the current claims (default: to stdout); F is json (the
                                                    dataset format, the default), claimreview (JSON-LD) or csv
-  claimbot import FILE [--dry-run] [--skip-invalid] [--story ID]
+  claimbot import FILE [--dry-run] [--skip-invalid] [--story ID] [--restore-removed]
                                                    add and update claims from ClaimReview JSON-LD, a Fact Check
-                                                   Tools response, our JSON or our CSV; says what it would do first
+                                                   Tools response, our JSON or our CSV; says what it would do first;
+                                                   a removed claim is skipped unless --restore-removed
   claimbot history <claim id>                      who changed a claim, when, and how
 
 Exit status: 0 ok, 1 invalid dataset or another failure (said in one line), 2 bad usage.`;
@@ -34,6 +36,8 @@ const MAX_LIMIT = 50;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether `out` is a terminal (not a file or a pipe): then data printed to it is shown, not obeyed, too. */
+  terminal?: boolean;
 }
 
 interface SafeIo extends CliIo {
@@ -43,12 +47,15 @@ interface SafeIo extends CliIo {
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  terminal: process.stdout.isTTY === true,
 };
 
 /** Runs one CLI command; returns the exit status. Everything it prints is safe for a terminal, whatever the query or the file holds. */
 export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, rawIo: CliIo = processIo): Promise<number> {
-  // Text for people is made safe for a terminal; data (JSON, CSV) goes out byte for byte, as files must.
-  const io: SafeIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)), data: rawIo.out };
+  // Text for people is made safe for a terminal; data (JSON, CSV) goes out byte for byte to a file or a pipe, as
+  // files must, and is made safe too when it lands on a terminal: a CSV export holds claims' text as it is.
+  const data = rawIo.terminal ? (text: string) => rawIo.out(terminalSafe(text)) : rawIo.out;
+  const io: SafeIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)), data };
   const [command, ...rest] = args;
   try {
     loadEnv(env);
@@ -160,7 +167,7 @@ function isFormat(format: string): format is ExportFormat {
  */
 async function importFile(args: readonly string[], config: CliConfig, io: SafeIo): Promise<number> {
   const { values, positionals } = asUsage(() =>
-    parseArgs({ args: [...args], allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, story: { type: 'string' } } }),
+    parseArgs({ args: [...args], allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, 'restore-removed': { type: 'boolean' }, story: { type: 'string' } } }),
   );
   if (positionals.length !== 1) throw new UsageError('import takes one file: claimbot import reviews.jsonld');
   const file = positionals[0]!;
@@ -171,6 +178,7 @@ async function importFile(args: readonly string[], config: CliConfig, io: SafeIo
   const result = readImport(text, basename(file), {
     story: values.story,
     actor: `import of ${basename(file)}`,
+    newsroom: newsroomOf(config),
     // A progress line for a large file, every tenth of the way.
     onProgress: (done, total) => {
       const tenth = Math.floor((10 * done) / total);
@@ -179,7 +187,7 @@ async function importFile(args: readonly string[], config: CliConfig, io: SafeIo
   });
   const store = await openStore(config);
   try {
-    const plan = planImport(store.dataset(), result);
+    const plan = planImport({ ...store.dataset(), removed: await store.removals() }, result, { restoreRemoved: values['restore-removed'] });
     io.out(describePlan(file, result, plan).join('\n'));
     if (plan.invalid.length > 0 && !values['skip-invalid']) {
       io.err('Nothing was imported: fix the invalid records, or import the rest with --skip-invalid.');
@@ -190,9 +198,21 @@ async function importFile(args: readonly string[], config: CliConfig, io: SafeIo
       return 0;
     }
     const now = new Date().toISOString();
-    const claims = [...plan.add, ...plan.update.map(({ after }) => ({ ...after, updatedAt: now > after.updatedAt ? now : after.updatedAt }))];
-    await store.import({ stories: plan.addStories, claims }, { id: 'cli', name: `import of ${basename(file)}` }, `claimbot import ${basename(file)}`);
-    io.err(`Imported: ${plan.add.length} added, ${plan.update.length} updated${plan.invalid.length > 0 ? `, ${plan.invalid.length} invalid records skipped` : ''}.`);
+    const stamped = (claim: Claim) => ({ ...claim, updatedAt: now > claim.updatedAt ? now : claim.updatedAt });
+    const changes = [...plan.update, ...plan.restore];
+    const claims = [...plan.add, ...changes.map(({ after }) => stamped(after))];
+    // What the plan was made on, checked again inside the write: a claim changed meanwhile is left as it now is.
+    const planned = new Map<string, { claim: Claim; removed: boolean } | undefined>(plan.add.map((claim) => [claim.id, undefined]));
+    for (const { before } of plan.update) planned.set(before.id, { claim: before, removed: false });
+    for (const { before } of plan.restore) planned.set(before.id, { claim: before, removed: true });
+    const written = new Set((await store.import({ stories: plan.addStories, claims, planned }, { id: 'cli', name: `import of ${basename(file)}` }, `claimbot import ${basename(file)}`)).map((entry) => entry.claimId));
+    const count = (list: readonly { id: string }[]) => list.filter((claim) => written.has(claim.id)).length;
+    const restored = plan.restore.length > 0 ? `, ${count(plan.restore.map(({ after }) => after))} restored` : '';
+    io.err(`Imported: ${count(plan.add)} added, ${count(plan.update.map(({ after }) => after))} updated${restored}${plan.invalid.length > 0 ? `, ${plan.invalid.length} invalid records skipped` : ''}.`);
+    for (const claim of claims.filter((candidate) => !written.has(candidate.id))) {
+      const state = store.removedClaim(claim.id) ? 'was removed' : 'changed';
+      io.err(`Not written: claim "${claim.id}" ${state} while the import ran; it stays as it is (run the import again to see the new plan).`);
+    }
     return 0;
   } finally {
     await store.close();

@@ -1,4 +1,4 @@
-import type { Claim, Flag, Story, Verdict } from '../core/schema.ts';
+import { isWebUrl, type Claim, type Flag, type Story, type Verdict } from '../core/schema.ts';
 import type { Reply, ReplyEmbed } from './reply.ts';
 import { ellipsis, LIMITS } from './limits.ts';
 import { escapeMarkdown, linkTarget } from './markdown.ts';
@@ -38,7 +38,7 @@ export function claimantLine(claim: Claim): string {
 /** "The Kyiv Independent, citing Western sources · reported by Euronews" (the outlet linked when its URL is known) */
 export function attributionLine(claim: Claim): string {
   const { citing, reportedBy } = claim.attribution;
-  const outlet = reportedBy.url ? `[${escapeMarkdown(reportedBy.outlet)}](${linkTarget(reportedBy.url)})` : escapeMarkdown(reportedBy.outlet);
+  const outlet = isWebUrl(reportedBy.url) ? `[${escapeMarkdown(reportedBy.outlet)}](${linkTarget(reportedBy.url)})` : escapeMarkdown(reportedBy.outlet);
   const report = `reported by ${outlet}${reportedBy.date ? ` on ${reportedBy.date}` : ''}`;
   return citing ? `${escapeMarkdown(claim.claimant.name)}, citing ${escapeMarkdown(citing)} · ${report}` : report;
 }

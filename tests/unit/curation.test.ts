@@ -29,7 +29,7 @@ describe('a moderator’s form becomes a claim', () => {
       }
     })() as InvalidClaimError;
     expect(error).toBeInstanceOf(InvalidClaimError);
-    expect(error.problems.map((problem) => problem.field).sort()).toEqual(['Claimant', 'Sourcing flags', 'Statement']);
+    expect(error.problems.map((problem) => problem.field).sort()).toEqual(['Claimant', 'Reported by (the URL)', 'Sourcing flags', 'Statement']);
     expect(() => claimFromDraft({ ...draft, citing: '' }, frame)).toThrow('Citing: a secondhand claim must say whom it cites');
   });
 

@@ -62,7 +62,7 @@ describe('export → import of the same data', () => {
   it.each(['json', 'claimreview', 'csv'] as const)('in %s reads every claim and story back unchanged: nothing to add or update', async (format) => {
     const dataset = await everyField();
     const text = await throughFile(fileNames[format], exportClaims(dataset, format, { newsroom }));
-    const incoming = readImport(text, fileNames[format], { now });
+    const incoming = readImport(text, fileNames[format], { now, newsroom });
     expect(incoming.format).toBe(format);
     expect(incoming.problems).toEqual([]);
     // Every field comes back exactly, timestamps and who added it included.
