@@ -79,6 +79,9 @@ export function relatedActions(word: string): ReadonlyMap<string, number> {
     for (const term of contentTerms(candidate)) if (!ownTerms.includes(term)) keepHighest(related, term, strength);
   };
   for (const part of Object.keys(PARTS) as Part[]) {
+    // A word WordNet knows as a verb is read as one: its participle as an adjective says the same thing more
+    // loosely ("joined" → "united", whose stem is the "United" of "United States").
+    if (part === 'adj' && related.size > 0) break;
     const forms = baseForms(word, part);
     for (const form of forms) {
       for (const offset of senses(form, part)) {
