@@ -90,6 +90,11 @@ const WHO_FIELDS = [1, 2];
  * the speaker asked about comes first ("did hillary call …" over another politician's claim about Hillary).
  */
 const SPEAKER_BOOST = 0.1;
+/**
+ * Named means the name itself, a form of it or a typo: not a country for its capital ("kyiv" for "Ukrainian
+ * intelligence sources") nor a word of related meaning.
+ */
+const NAMED_CREDIT = 0.85;
 /** Query words found next to each other in the claim (a phrase, like "study of war") make up this share of the score. */
 const PHRASE_SHARE = 0.1;
 /** A message: its candidates are re-scored by how much of each claim they repeat; this many. */
@@ -316,6 +321,7 @@ export class ClaimSearch {
       for (let i = postings.start, end = postings.start + postings.length; i < end; i++) {
         const doc = postings.docs[i]!;
         const score = credit * postings.weights[i]!;
+        if (credit >= NAMED_CREDIT && WHO_FIELDS.includes(Math.floor(postings.positions[i]! / FIELD_SPAN))) this.named[doc] = 1;
         if (score > this.best[doc]!) {
           if (this.best[doc] === 0) reached.push(doc);
           this.best[doc] = score;
@@ -342,7 +348,6 @@ export class ClaimSearch {
     for (const doc of reached) {
       if (this.totals[doc] === 0) touched.push(doc);
       if (afterAnother && this.previousEnd[doc] === this.position[doc]! + 1) this.adjacent[doc]!++;
-      if (WHO_FIELDS.includes(Math.floor(this.position[doc]! / FIELD_SPAN))) this.named[doc] = 1;
       this.totals[doc]! += this.best[doc]! * weight;
       this.best[doc] = 0;
     }

@@ -35,7 +35,8 @@ function load(): Map<string, number> {
   for (const [, word, count] of text.matchAll(/"word": "([^"]+)",\s*"count": (\d+)/g)) {
     const zipf = Math.log10((Number(count) / CORPUS_WORDS) * 1e9);
     if (zipf <= RARE_ZIPF) break;
-    const key = word!.toLowerCase();
+    // A copy, not a slice: a regex match is a view into the whole 3.6 MB file text, which it would keep alive.
+    const key = Buffer.from(word!.toLowerCase()).toString();
     if (!table.has(key)) table.set(key, zipf);
   }
   return table;
