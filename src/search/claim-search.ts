@@ -83,8 +83,12 @@ const SEARCH_FORMAT = createHash('sha256')
   .slice(0, 16);
 /** Positions are numbered per field, fields this far apart, so words in different fields are never next to each other. */
 const FIELD_SPAN = 1024;
-/** The fields that say who: the claimant's name, and whom the claim cites and which outlet reported it. */
-const WHO_FIELDS = [1, 2];
+/**
+ * The fields that say who, FIELDS[1] and FIELDS[2] (the claimant's name; whom the claim cites and which outlet
+ * reported it), as the positions they give a word: two comparisons in the loop over postings.
+ */
+const WHO_FROM = 1 * FIELD_SPAN;
+const WHO_UNTIL = 3 * FIELD_SPAN;
 /**
  * A claim whose claimant or outlet the query names counts this much more: among comparable matches, the one by
  * the speaker asked about comes first ("did hillary call …" over another politician's claim about Hillary).
@@ -321,7 +325,7 @@ export class ClaimSearch {
       for (let i = postings.start, end = postings.start + postings.length; i < end; i++) {
         const doc = postings.docs[i]!;
         const score = credit * postings.weights[i]!;
-        if (credit >= NAMED_CREDIT && WHO_FIELDS.includes(Math.floor(postings.positions[i]! / FIELD_SPAN))) this.named[doc] = 1;
+        if (credit >= NAMED_CREDIT && postings.positions[i]! >= WHO_FROM && postings.positions[i]! < WHO_UNTIL) this.named[doc] = 1;
         if (score > this.best[doc]!) {
           if (this.best[doc] === 0) reached.push(doc);
           this.best[doc] = score;
