@@ -5,8 +5,8 @@ import type { ReadingMode } from './reading.ts';
 /**
  * The least score that answers, per way of reading: below it the best claim is only the closest, not a match.
  * Scores mean the same across queries (the share of the query's informative content a claim covers; for a
- * message, the share of the claim it repeats), so one bar per mode holds for every query. Set in BENCHMARKS.md
- * ("How the answer bar was set"), on the first story's natural and unrelated questions.
+ * message, the share of the claim it repeats), so one bar per mode holds for every query. Set with the margin and
+ * the strong level on the question sets of tests/fixtures/answers: BENCHMARKS.md, "Answers people can trust".
  */
 export const ANSWER_THRESHOLD: Readonly<Record<ReadingMode, number>> = { query: 0.45, typing: 0.45, message: 0.35 };
 /**
