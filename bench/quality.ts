@@ -10,6 +10,8 @@ import { CORPUS_DIR, EVAL_DIR, evalText, EXTRA_QUERIES, loadCorpus, readQueries,
 import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { ENGINES } from './engines.ts';
 import { latency, timed } from './stats.ts';
+import { QUESTION_TABLE_HEAD, questionRow, refusedCount, share, tallyQuestions } from './answer-sets.ts';
+import { liarQuestions, secondStoryQuestions, SECOND_STORY_CLAIMS, storyQuestions, unrelatedQueries } from '../tests/support/answer-sets.ts';
 
 const showScores = process.argv.includes('--scores');
 /** `--claimbot-only`: skip the other engines (fuse.js takes seconds per query on the real corpus). */
@@ -17,7 +19,7 @@ const claimbotOnly = process.argv.includes('--claimbot-only');
 const corpusArg = process.argv.indexOf('--corpus');
 const corpus = corpusArg > 0 ? process.argv[corpusArg + 1]! : CORPUS_DIR;
 const lines: string[] = [];
-const line = (text = '') => lines.push(text);
+const line = (...texts: string[]) => lines.push(...(texts.length ? texts : ['']));
 const debug = (text: string) => showScores && process.stderr.write(`${text}\n`);
 const pct = (score: number) => `${Math.round(score * 100)}%`;
 
@@ -58,6 +60,26 @@ async function firstStory(): Promise<void> {
   line(`| plain questions: answered with the right claim | ${answered.length}/${questions.length} |`);
   line(`| unrelated queries: "No claim matches" | ${declined.length}/${unrelated.length} |`);
   line();
+  await ownSets(search);
+}
+
+/** Issue 20's own sets (tests/fixtures/answers): natural questions on two stories, unrelated queries on both. */
+async function ownSets(firstSearch: ClaimSearch['search']): Promise<void> {
+  const second = await loadDataset(SECOND_STORY_CLAIMS);
+  const secondIndex = new ClaimSearch(second.claims, second.stories);
+  const secondSearch = secondIndex.search.bind(secondIndex);
+  const unrelated = unrelatedQueries();
+  line('### Natural questions written before measuring (tests/fixtures/answers), through /claim\'s decision');
+  line();
+  line(...QUESTION_TABLE_HEAD);
+  line(questionRow('first story (Euronews)', tallyQuestions(firstSearch, storyQuestions(), 'story1', debug)));
+  line(questionRow('second story (invented agency report)', tallyQuestions(secondSearch, secondStoryQuestions(), 'story2', debug)));
+  line();
+  line('| unrelated queries: "No claim matches" | result |');
+  line('|---|---|');
+  line(`| against the first story (25 share a word with it) | ${share(refusedCount(firstSearch, unrelated, 'unrelated1', debug), unrelated.length)} |`);
+  line(`| against the second story | ${share(refusedCount(secondSearch, unrelated, 'unrelated2', debug), unrelated.length)} |`);
+  line();
 }
 
 /** LIAR: the target claim's rank for each query, per engine; the share of unrelated queries claimbot declines; latency. */
@@ -67,6 +89,7 @@ async function realCorpus(): Promise<void> {
   const unrelated = readTsv(join(corpus, 'unrelated.tsv')).map(([query]) => query!);
   line(`### Real corpus: LIAR, ${dataset.claims.length.toLocaleString('en')} PolitiFact claims (Wang, ACL 2017), ${queries.length} sloppy queries, ${unrelated.length} unrelated`);
   line();
+  let liarTable = '';
   line('| engine | build ms | top-1 | top-3 | unrelated: "no match" | p50 ms | p99 ms |');
   line('|---|---|---|---|---|---|---|');
   for (const engine of [{ name: 'claimbot' }, ...ENGINES.filter((e) => e.name !== 'claimbot' && !claimbotOnly)]) {
@@ -85,6 +108,7 @@ async function realCorpus(): Promise<void> {
         debug(`liar unrelated ${result.answered ? 'BAD' : 'ok '} ${query} → ${result.hits[0]?.claim.id} ${pct(result.hits[0]?.score ?? 0)}`);
         return !result.answered;
       }).length}/${unrelated.length}`;
+      liarTable = questionRow('LIAR, statements chosen at random', tallyQuestions(search, liarQuestions(), 'liar', debug));
       for (const { query, id } of queries) {
         const result = answer(search, query);
         const rank = result.hits.findIndex((hit) => hit.claim.id === id);
@@ -108,6 +132,11 @@ async function realCorpus(): Promise<void> {
     line(`| ${engine.name} | ${buildMs.toFixed(0)} | ${top(1)} | ${top(3)} | ${declined} | ${p50.toFixed(2)} | ${p99.toFixed(2)} |`);
     process.stderr.write(`${engine.name} done\n`);
   }
+  line();
+  line(`Natural questions on ${liarQuestions().length} LIAR statements chosen at random (tests/fixtures/answers/liar-questions.tsv), claimbot through /claim's decision:`);
+  line();
+  line(...QUESTION_TABLE_HEAD);
+  line(liarTable);
   line();
 }
 

@@ -82,7 +82,7 @@ function at<T>(list: readonly T[], index: number): T {
 }
 
 /** mulberry32: small, fast and good enough for test data. */
-class Rng {
+export class Rng {
   private state: number;
   constructor(seed: number) {
     this.state = seed >>> 0;

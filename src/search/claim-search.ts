@@ -4,7 +4,9 @@ import type { Claim, Story, Verdict } from '../core/schema.ts';
 import { insertBest, keepHighest } from '../core/best.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { checkQuery } from './query.ts';
-import { contentTerms } from './text.ts';
+import { contentTerms, POSSIBILITY_TERM } from './text.ts';
+import { englishRarity } from './english.ts';
+import { relatedActions } from './actions.ts';
 import { Postings } from './postings.ts';
 import { boundMessageWords } from './message-words.ts';
 import { readText, type ReadingMode, type ReadWord } from './reading.ts';
@@ -82,6 +84,22 @@ const SEARCH_FORMAT = createHash('sha256')
   .slice(0, 16);
 /** Positions are numbered per field, fields this far apart, so words in different fields are never next to each other. */
 const FIELD_SPAN = 1024;
+/**
+ * The fields that say who, FIELDS[1] and FIELDS[2] (the claimant's name; whom the claim cites and which outlet
+ * reported it), as the positions they give a word: two comparisons in the loop over postings.
+ */
+const WHO_FROM = 1 * FIELD_SPAN;
+const WHO_UNTIL = 3 * FIELD_SPAN;
+/**
+ * A claim whose claimant or outlet the query names counts this much more: among comparable matches, the one by
+ * the speaker asked about comes first ("did hillary call …" over another politician's claim about Hillary).
+ */
+const SPEAKER_BOOST = 0.1;
+/**
+ * Named means the name itself, a form of it or a typo: not a country for its capital ("kyiv" for "Ukrainian
+ * intelligence sources") nor a word of related meaning.
+ */
+const NAMED_CREDIT = 0.85;
 /** Query words found next to each other in the claim (a phrase, like "study of war") make up this share of the score. */
 const PHRASE_SHARE = 0.1;
 /** A message: its candidates are re-scored by how much of each claim they repeat; this many. */
@@ -116,6 +134,8 @@ export class ClaimSearch {
   /** Where the current query word was found in each claim, and where the previous one was (+2; 0 = not found). */
   private position = new Int32Array(0);
   private previousEnd = new Int32Array(0);
+  /** 1 when a query word matched the claim's claimant or outlet. */
+  private named = new Uint8Array(0);
 
   /**
    * Indexes `claims`. With `read`, the index keeps no claim: it reads the ones it shows, and the one it takes out
@@ -248,13 +268,14 @@ export class ClaimSearch {
     const matched = new Map<string, number>();
     let total = 0;
     let unmatched = 0;
-    let heaviest = 0;
     let previous: number[] = [];
     read.forEach((word, i) => {
-      const scored = this.scoreTerm(word, touched, matched, i > 0);
-      if (scored.reached.length === 0 && !word.partial) unmatched += word.boost;
-      // A word that only a related meaning matched is not one of the words some claim has.
-      if (scored.own) heaviest = Math.max(heaviest, scored.weight);
+      let scored = this.scoreTerm(word, touched, matched, i > 0);
+      // A word no claim contains, nor any noun it means: its verbs and adjectives (too broad for other words).
+      if (scored.reached.length === 0 && !word.partial && mode !== 'message') {
+        scored = this.scoreTerm({ ...word, related: relatedActions(word.word) }, touched, matched, i > 0);
+      }
+      if (scored.reached.length === 0 && !word.partial) unmatched += word.boost * generalRarity(word.term, word.word);
       total += scored.weight;
       for (const doc of previous) this.previousEnd[doc] = 0;
       // One past the next position, so that 0 stays "not found" even for a word at position 0.
@@ -262,10 +283,10 @@ export class ClaimSearch {
       previous = scored.reached;
     });
     for (const doc of previous) this.previousEnd[doc] = 0;
-    // A word no claim has cannot tell claims apart: it counts against each of them as much as the query's most
-    // telling word that some claim has. (Weighing it as the rarest word would let one paraphrased or filler word
-    // in a small dataset outweigh everything that matched.)
-    total += unmatched * heaviest;
+    // A word no claim has cannot tell claims apart, but it says what the query is about: it counts against each
+    // claim as much as a word only one claim has, tempered by how common it is in English (englishRarity), so
+    // "football" in "north korea football team" weighs, and "want" or "tell" in a question next to nothing.
+    total += unmatched * this.idf(1);
     const pairs = read.length - 1;
     const found: Found[] = [];
     const verdictNumber = VERDICT_NUMBERS.filter(verdict);
@@ -273,10 +294,12 @@ export class ClaimSearch {
     for (const doc of touched) {
       const coverage = this.totals[doc]! / total;
       const phrase = pairs === 0 ? 1 : 1 - PHRASE_SHARE + (PHRASE_SHARE * this.adjacent[doc]!) / pairs;
+      const speaker = this.named[doc] ? 1 + SPEAKER_BOOST : 1;
       this.totals[doc] = 0;
       this.adjacent[doc] = 0;
+      this.named[doc] = 0;
       if ((verdictNumber !== NO_FILTER && this.verdicts[doc] !== verdictNumber) || (storyNumber !== NO_FILTER && this.stories[doc] !== storyNumber)) continue;
-      insertBest(found, { id: this.ids[doc]!, score: coverage * phrase }, mode === 'message' ? MESSAGE_CANDIDATES : limit, ranksAbove);
+      insertBest(found, { id: this.ids[doc]!, score: Math.min(1, coverage * phrase * speaker) }, mode === 'message' ? MESSAGE_CANDIDATES : limit, ranksAbove);
     }
     const hit = ({ id, score }: Found): SearchHit => ({ claim: this.read(id)!, score });
     if (mode !== 'message') return found.map(hit);
@@ -293,7 +316,7 @@ export class ClaimSearch {
    * it reached and its weight. The word weighs by how many claims it reaches through all its matches together,
    * so a rare synonym or near-miss does not outweigh the word typed.
    */
-  private scoreTerm({ term, partial, boost, related }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
+  private scoreTerm({ term, word, partial, boost, related }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
     const expansions = new Map<string, number>();
     for (const { term: found, similarity: credit } of this.vocabulary.matches(term, partial)) {
       keepHighest(expansions, found, credit);
@@ -305,6 +328,7 @@ export class ClaimSearch {
       for (let i = postings.start, end = postings.start + postings.length; i < end; i++) {
         const doc = postings.docs[i]!;
         const score = credit * postings.weights[i]!;
+        if (credit >= NAMED_CREDIT && postings.positions[i]! >= WHO_FROM && postings.positions[i]! < WHO_UNTIL) this.named[doc] = 1;
         if (score > this.best[doc]!) {
           if (this.best[doc] === 0) reached.push(doc);
           this.best[doc] = score;
@@ -324,15 +348,17 @@ export class ClaimSearch {
       if (!postings || postings.length === 0 || expansions.has(meaning)) continue;
       reach(meaning, own === 0 ? strength : strength * Math.min(1, this.idf(postings.length) / this.idf(own)), postings);
     }
-    if (reached.length === 0) return { reached, weight: 0, own: false };
-    const weight = boost * this.idf(own || reached.length);
+    if (reached.length === 0) return { reached, weight: 0 };
+    // Rare in the claims and rare in English: a word common in English ("help", "war") tells less than a story
+    // of 15 claims makes it look. A word still being typed is not a word yet: only the claims weigh it.
+    const weight = boost * this.idf(own || reached.length) * (partial ? 1 : generalRarity(term, word));
     for (const doc of reached) {
       if (this.totals[doc] === 0) touched.push(doc);
       if (afterAnother && this.previousEnd[doc] === this.position[doc]! + 1) this.adjacent[doc]!++;
       this.totals[doc]! += this.best[doc]! * weight;
       this.best[doc] = 0;
     }
-    return { reached, weight, own: own > 0 };
+    return { reached, weight };
   }
 
   /** How much of a claim's statement and claimant a message repeats, rare words weighing more. */
@@ -364,6 +390,7 @@ export class ClaimSearch {
     this.adjacent = new Float64Array(size);
     this.position = new Int32Array(size);
     this.previousEnd = new Int32Array(size);
+    this.named = new Uint8Array(size);
   }
 
   /** Each term of a claim: the weight of the best field it appears in, and where it first appears there. */
@@ -389,6 +416,14 @@ interface Found {
 /** Higher score first; ties go to the claim id that sorts first. */
 function ranksAbove(a: Found, b: Found): boolean {
   return a.score > b.score || (a.score === b.score && a.id < b.id);
+}
+
+/**
+ * How telling a query word is in English. The words of possibility are read as one term that stands for a
+ * claim's hedging ("would likely"), not for the word "could", one of the commonest in English.
+ */
+function generalRarity(term: string, word: string): number {
+  return term === POSSIBILITY_TERM ? 1 : englishRarity(word);
 }
 
 /** 0 for a one-word field, towards 1 for a long one. */

@@ -30,7 +30,7 @@ const CHUNK_BYTES = 64 * 1024;
 let scratch = Buffer.allocUnsafe(CHUNK_BYTES);
 
 /** A WordNet file read at byte offsets: in `data.noun`, a synset is the line at its offset. */
-class DictionaryFile {
+export class DictionaryFile {
   private readonly fd: number;
   readonly size: number;
 
@@ -55,18 +55,19 @@ class DictionaryFile {
   }
 }
 
-/** `index.noun`: one line per lemma, sorted; a lemma is found with one read of the block of lines it falls in. */
-class NounIndex {
-  private readonly file = new DictionaryFile('index.noun');
+/** `index.noun` (or another part of speech's): one line per lemma, sorted; a lemma is found with one read of the block of lines it falls in. */
+export class LemmaIndex {
+  private readonly file: DictionaryFile;
   private readonly keys: string[] = [];
   private readonly starts: number[] = [];
 
   /** Reads the index once, a buffer's worth of whole lines at a time (never the whole 4.8 MB at once). */
-  constructor() {
+  constructor(name = 'index.noun') {
+    this.file = new DictionaryFile(name);
     for (let offset = 0, line = 0; offset < this.file.size; ) {
       const chunk = this.file.read(offset, Math.min(CHUNK_BYTES, this.file.size - offset));
       const end = chunk.lastIndexOf(NEWLINE) + 1;
-      if (end === 0) throw new Error(`WordNet's index.noun has a line longer than ${CHUNK_BYTES} bytes at ${offset}`);
+      if (end === 0) throw new Error(`WordNet's ${name} has a line longer than ${CHUNK_BYTES} bytes at ${offset}`);
       for (let at = 0; at < end; at = chunk.indexOf(NEWLINE, at) + 1) {
         // The licence at the top is indented: it is no lemma.
         if (chunk[at] === SPACE || line++ % BLOCK_LINES !== 0) continue;
@@ -95,11 +96,11 @@ class NounIndex {
   }
 }
 
-let nouns: { index: NounIndex; data: DictionaryFile } | undefined;
+let nouns: { index: LemmaIndex; data: DictionaryFile } | undefined;
 
 /** Opened on the first look-up (the search's warm-up, at startup): the noun index is read once, 64 KB at a time. */
 function dictionary() {
-  nouns ??= { index: new NounIndex(), data: new DictionaryFile('data.noun') };
+  nouns ??= { index: new LemmaIndex(), data: new DictionaryFile('data.noun') };
   return nouns;
 }
 
