@@ -1,4 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NEAR_DUPLICATE, statementSimilarity } from '../src/curation.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
 import { moderator, NEW_CLAIM_FORM, NEWSROOM } from './support/people.ts';
 import { buttonsOf, callback, EPHEMERAL, field, formInputs, option, subcommand, type Callback } from './support/replies.ts';
@@ -98,5 +100,57 @@ describe('near-duplicates', () => {
 
     const same = await submit(await claims('add'), { ...NEW_CLAIM_FORM, statement: 'The grain export quota doubles in March for wheat and barley.' });
     expect(same.data.content).toMatch(/^Nothing was saved:\nThis statement is already claim `[a-z0-9-]+`: \\\[Ministry\\\]\(https\\:\/\/evil\.example\): The grain/);
+  });
+});
+
+describe('the near-duplicate bar', () => {
+  /** Words the original statement does not have: each one added makes the rewording a little less alike. */
+  const EXTRA_WORDS = 'reportedly during last winter near several border crossings while officials remained silent about numbers involved'.split(' ');
+
+  /** The original reworded with more and more extra words: the last still at or above the bar, and the first below it. */
+  function aroundTheBar(original: string) {
+    const rewordings = EXTRA_WORDS.map((_, i) => `${original} ${EXTRA_WORDS.slice(0, i + 1).join(' ')}`);
+    const below = rewordings.findIndex((statement) => statementSimilarity(original, statement) < NEAR_DUPLICATE);
+    expect(below).toBeGreaterThan(0);
+    return { above: rewordings[below - 1]!, below: rewordings[below]! };
+  }
+
+  it('asks before saving a rewording just above it, and saves one just below it at once', async () => {
+    const original = t.store.claim('kyiv-independent-10000-troops')!;
+    const { above, below } = aroundTheBar(original.statement);
+    const claimant = `${original.claimant.name}, ${original.claimant.description}`;
+
+    const asked = await submit(await claims('add'), { ...NEW_CLAIM_FORM, claimant, statement: above });
+    expect(asked.data.content).toMatch(/^This looks like a claim we already have \(same claimant, very similar statement\):\n• The Kyiv Independent: North Korea had sent 10,000 troops .* \(`kyiv-independent-10000-troops`\)\n\nSave yours anyway\?$/);
+    expect(buttonsOf(asked).map((button) => button.label)).toEqual(['Save anyway', 'Cancel']);
+
+    const saved = await submit(await claims('add'), { ...NEW_CLAIM_FORM, claimant, statement: below });
+    expect(saved.data.content).toMatch(/^Added claim `[a-z0-9-]+`\.$/);
+  });
+});
+
+describe('/claims export format:csv', () => {
+  const desk = { id: moderator.userId!, name: 'desk-editor', guildId: NEWSROOM };
+
+  it('quotes a cell holding only a quotation mark, only a comma, or only a line break, and reads back as it was', async () => {
+    await t.store.update('zelensky-tehran-too', desk, 'edit', (claim) => ({ ...claim, note: 'He said "no"' }));
+    await t.store.update('kyiv-independent-10000-troops', desk, 'edit', (claim) => ({ ...claim, note: 'Kyiv, Ukraine' }));
+    await t.store.update('reports-10000-troops-in-russia', desk, 'edit', (claim) => ({ ...claim, note: 'first line\nsecond line' }));
+
+    const reply = await t.discord.reply(await t.discord.slashCommand('claims', subcommand('export', [option('format', 'csv')]), moderator));
+    const [file] = reply.files!;
+    expect(file!.name).toBe('claims.csv');
+    const csv = file!.text;
+    const rowOf = (id: string) => csv.slice(csv.indexOf(`\r\n${id},`) + 2).split('\r\n')[0]!;
+    expect(rowOf('zelensky-tehran-too')).toContain(',"He said ""no""",');
+    expect(rowOf('kyiv-independent-10000-troops')).toContain(',"Kyiv, Ukraine",');
+    expect(rowOf('reports-10000-troops-in-russia')).toContain(',"first line\nsecond line",');
+    // A cell with none of them is written as it is.
+    expect(rowOf('zelensky-tehran-too')).toMatch(/^zelensky-tehran-too,north-korean-troops-in-russia,/);
+
+    const notes = Object.fromEntries((parse(csv, { columns: true }) as Record<string, string>[]).map((row) => [row.id, row.note]));
+    expect(notes['zelensky-tehran-too']).toBe('He said "no"');
+    expect(notes['kyiv-independent-10000-troops']).toBe('Kyiv, Ukraine');
+    expect(notes['reports-10000-troops-in-russia']).toBe('first line\nsecond line');
   });
 });
