@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_THRESHOLD } from '../src/search/answer.ts';
 import type { ReadingMode } from '../src/search/reading.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
-import { REPO } from './support/files.ts';
+import { documentedShare } from './support/documented.ts';
 import { NEWSROOM } from './support/people.ts';
 import { callback, option } from './support/replies.ts';
 
@@ -54,9 +52,8 @@ function aroundTheBar(mode: ReadingMode) {
 
 describe('the answer bar of /claim', () => {
   it('is the 50 % the README documents', async () => {
-    const readme = await readFile(join(REPO, 'README.md'), 'utf8');
-    const documented = /answers when the best claim scores (\d+) % or more/.exec(readme)?.[1];
-    expect(Number(documented) / 100).toBe(ANSWER_THRESHOLD.query);
+    expect(ANSWER_THRESHOLD.query).toBe(await documentedShare(/answers when the best claim scores (\d+) % or more/));
+    expect(ANSWER_THRESHOLD.typing).toBe(ANSWER_THRESHOLD.query);
   });
 
   it('answers a query scoring just above it, and says "No claim matches" to one just below it', async () => {
@@ -72,6 +69,10 @@ describe('the answer bar of /claim', () => {
 });
 
 describe('the message bar of Check claims', () => {
+  it('is the 35 % the README documents', async () => {
+    expect(ANSWER_THRESHOLD.message).toBe(await documentedShare(/it matches a claim when it repeats (\d+) % or more of the claim's informative content/));
+  });
+
   it('matches a message scoring just above it, and finds no known claim in one just below it', async () => {
     const { above, below } = aroundTheBar('message');
     const check = async (content: string) => (await callback(t.discord, t.discord.messageContextMenu('Check claims', { content }))).data;

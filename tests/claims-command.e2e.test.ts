@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NEAR_DUPLICATE, statementSimilarity } from '../src/curation.ts';
+import { documentedShare } from './support/documented.ts';
 import { startBotUnderTest, type BotUnderTest } from './support/bot.ts';
 import { moderator, NEW_CLAIM_FORM, NEWSROOM } from './support/people.ts';
 import { buttonsOf, callback, EPHEMERAL, field, formInputs, option, subcommand, type Callback } from './support/replies.ts';
@@ -114,6 +115,10 @@ describe('the near-duplicate bar', () => {
     expect(below).toBeGreaterThan(0);
     return { above: rewordings[below - 1]!, below: rewordings[below]! };
   }
+
+  it('is the 70 % of words in common the README documents', async () => {
+    expect(NEAR_DUPLICATE).toBe(await documentedShare(/very like one the same claimant already has \((\d+) % or more of their words in common\)/));
+  });
 
   it('asks before saving a rewording just above it, and saves one just below it at once', async () => {
     const original = t.store.claim('kyiv-independent-10000-troops')!;
