@@ -156,7 +156,7 @@ export function statementSimilarity(a: string, b: string): number {
 }
 
 /** Above this, two statements by the same claimant are probably the same claim worded twice. */
-const NEAR_DUPLICATE = 0.7;
+export const NEAR_DUPLICATE = 0.7;
 
 /**
  * Claims the new one may repeat: the same statement by anyone, or a very similar one by the same claimant.

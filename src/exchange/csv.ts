@@ -68,7 +68,9 @@ function claimRow(claim: Claim, story: Story | undefined): Record<Column, string
 export function claimsCsv(stories: readonly Story[], claims: readonly Claim[]): string {
   const storiesById = new Map(stories.map((story) => [story.id, story]));
   const rows = claims.map((claim) => claimRow(claim, storiesById.get(claim.story)));
-  return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows', cast: { string: spreadsheetSafe } });
+  // csv-stringify quotes a cell holding the record delimiter (CRLF), not one holding a bare line feed, which a
+  // spreadsheet would still read as the end of the row: quoted_match quotes every line break.
+  return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { string: spreadsheetSafe } });
 }
 
 const isColumn = (name: string): name is Column => (COLUMNS as readonly string[]).includes(name);

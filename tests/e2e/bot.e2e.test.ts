@@ -50,19 +50,19 @@ describe('the bot on a loopback Discord', () => {
   });
 
   it.each([
-    ['nort korean troops', '10,000'],
-    ['zelenksy coalition', 'coalition of criminals'],
-    ['isw donetsk', 'Donetsk'],
-    ['marupol', 'Mariupol'],
-    ['3000 batallion', '3,000-person'],
-  ])('answers /claim %s with the top claim, its attribution and its flags', async (text, expected) => {
+    ['nort korean troops', '10,000', '🕶️ anonymous source'],
+    ['zelenksy coalition', 'coalition of criminals', '🎯 interested party'],
+    ['isw donetsk', 'Donetsk', '🕶️ anonymous source\n🔁 secondhand: citing reports it “recently observed”'],
+    ['marupol', 'Mariupol', '🎯 interested party\n1️⃣ single source\n🚫 Euronews could not verify it'],
+    ['3000 batallion', '3,000-person', '🕶️ anonymous source\n🔁 secondhand: citing anonymous military intelligence sources'],
+  ])('answers /claim %s with the top claim, its attribution and its flags', async (text, expected, sourcing) => {
     const { type, data } = await ask(query(text));
     expect(type).toBe(4);
     const [embed] = data.embeds!;
     expect(embed!.description).toContain(expected);
     expect(field(embed, 'Verdict')).toBe('⚠️ Unverified');
     expect(field(embed, 'Attribution')).toContain('reported by Euronews');
-    expect(field(embed, 'Sourcing')).toBeTruthy();
+    expect(field(embed, 'Sourcing')).toBe(sourcing);
     expect(data.flags ?? 0).toBe(0);
   });
 

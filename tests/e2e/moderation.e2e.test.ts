@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDataset } from '../../src/core/dataset.ts';
 import { FakeDiscord, type ApplicationCommandOptionLike, type InteractionOverrides } from '../support/fake-discord.ts';
 import { startBotUnderTest, type BotUnderTest } from '../support/bot.ts';
@@ -27,11 +27,12 @@ interface Callback {
 const EPHEMERAL = 64;
 
 
+// Each test has its own bot and database, and makes the changes it checks itself: none depends on another or on their order.
 let t: BotUnderTest;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startBotUnderTest({ DISCORD_GUILD_ID: NEWSROOM });
 });
-afterAll(() => t.stop());
+afterEach(() => t.stop());
 
 const sub = (name: string, options: ApplicationCommandOptionLike[] = []): ApplicationCommandOptionLike[] => [{ name, type: 1, options }];
 const text = (name: string, value: string | boolean): ApplicationCommandOptionLike => ({ name, type: typeof value === 'boolean' ? 5 : 3, value });
@@ -43,6 +44,12 @@ const claims = (subcommand: string, options: ApplicationCommandOptionLike[], who
 const lookUp = (query: string) => answer(t.discord.slashCommand('claim', [text('query', query)]));
 const inputs = (modal: Callback['data']): Record<string, Component> => Object.fromEntries(modal.components!.map((label) => [label.component!.custom_id, label.component!]));
 const buttons = (reply: Callback) => reply.data.components?.[0]?.components ?? [];
+const addClaim = async (form: Record<string, string | string[]>) => answer(t.discord.modalSubmit((await claims('add', [])).data.custom_id!, form, moderator));
+/** Takes a claim out of search as a moderator does: the command, then the confirmation. */
+async function removeClaim(id: string, reason: string): Promise<Callback> {
+  const [remove] = buttons(await claims('remove', [text('id', id), text('reason', reason)]));
+  return answer(t.discord.button(remove!.custom_id!, moderator));
+}
 
 describe('/claims add', () => {
   it('opens a form of Label components, then saves the claim, which /claim finds at once', async () => {
@@ -87,6 +94,7 @@ describe('/claims add', () => {
   });
 
   it('shows a near-duplicate before saving: Cancel saves nothing, Save anyway saves it', async () => {
+    expect((await addClaim(FORM)).data.content).toMatch(/^Added claim `/);
     const similar = { ...FORM, statement: 'Pyongyang has sent 1,500 special forces troops to Vladivostok' };
     const first = await answer(t.discord.modalSubmit((await claims('add', [])).data.custom_id!, similar, moderator));
     expect(first.data.content).toMatch(/^This looks like a claim we already have/);
@@ -125,11 +133,15 @@ describe('re-rating, flags, removal and history', () => {
   it('removes a claim only after confirmation, and restore brings it back', async () => {
     const prompt = await claims('remove', [text('id', id), text('reason', 'duplicate of the Euronews figure')]);
     expect(prompt.data.content).toMatch(/^Remove this claim from search\?/);
-    expect(t.store.claim(id)).toBeDefined();
+    expect(t.store.claim(id)?.id).toBe(id);
     const [remove] = buttons(prompt);
     const removed = await answer(t.discord.button(remove!.custom_id!, moderator));
-    expect(removed.data.content).toContain(`Removed \`${id}\` from search.`);
-    expect((await lookUp(id)).data.embeds?.[0]?.footer.text ?? '').not.toContain(id);
+    expect(removed).toMatchObject({ type: 7, data: { content: `Removed \`${id}\` from search. \`/claims restore id:${id}\` brings it back.`, embeds: [] } });
+    // Its id now finds the claim next closest to it: the other 10,000-troops claim, with no other match listed.
+    const [after] = (await lookUp(id)).data.embeds!;
+    expect(after!.footer.text).toMatch(/^claim reports-10000-troops-in-russia · updated /);
+    expect(after!.fields.map((field) => field.name)).toEqual(['Verdict', 'Sourcing', 'Attribution', 'Story']);
+    expect(t.store.removedClaim(id)?.id).toBe(id);
 
     const restoreChoices = await answer(t.discord.autocomplete('claims', sub('restore', [{ name: 'id', type: 3, value: 'kyiv', focused: true }]), moderator));
     expect(restoreChoices.data.choices!.map((choice) => choice.value)).toEqual([id]);
@@ -138,6 +150,9 @@ describe('re-rating, flags, removal and history', () => {
   });
 
   it('tells the history: who, what changed, and why', async () => {
+    await claims('verdict', [text('id', id), text('verdict', 'disputed'), text('note', 'Seoul gives a lower figure')]);
+    await removeClaim(id, 'duplicate of the Euronews figure');
+    await claims('restore', [text('id', id)]);
     const { data } = await claims('history', [text('id', id)]);
     const history = data.embeds![0]!.description;
     expect(history).toContain('verdict · desk-editor (600000000000000006)');
@@ -228,6 +243,8 @@ describe('who may write', () => {
 
 describe('after a restart', () => {
   it('still has every change: a new bot on the same database finds the added claim and the new verdict', async () => {
+    expect((await addClaim(FORM)).data.content).toMatch(/^Added claim `/);
+    await claims('verdict', [text('id', 'kyiv-independent-10000-troops'), text('verdict', 'disputed')]);
     const url = t.store.databaseUrl;
     const again = await startBotUnderTest({ DISCORD_GUILD_ID: NEWSROOM, DATABASE_URL: url, CLAIMS_PATH: '/nonexistent/seed.json' });
     try {
