@@ -13,6 +13,7 @@ import { readImport } from './exchange/import.ts';
 import { planImport } from './exchange/plan.ts';
 import { describePlan } from './exchange/report.ts';
 import { historyLines } from './history.ts';
+import { draftCommand, DRAFT_USAGE } from './draft/command-line.ts';
 
 const USAGE = `Usage:
   claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)
@@ -24,6 +25,7 @@ const USAGE = `Usage:
                                                    add and update claims from ClaimReview JSON-LD, a Fact Check
                                                    Tools response, our JSON or our CSV; says what it would do first
   claimbot history <claim id>                      who changed a claim, when, and how
+${DRAFT_USAGE}
 
 Exit status: 0 ok, 1 invalid dataset, 2 bad usage.`;
 
@@ -59,6 +61,7 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
     if (command === 'export') return await exportFile(rest, loadCliConfig(env), io);
     if (command === 'history') return await history(rest, loadCliConfig(env), io);
     if (command === 'import') return await importFile(rest, loadCliConfig(env), io);
+    if (command === 'draft') return await draftCommand(rest, () => openStore(loadCliConfig(env)), io, readStdin);
     throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -78,6 +81,12 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
 }
 
 class UsageError extends Error {}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** Bad flags are a usage error: exit 2 with the usage, not a stack trace. */
 function asUsage<T>(parse: () => T): T {

@@ -27,6 +27,8 @@ export const LIMITS = {
   selectOptions: 25,
   /** What a bot may attach to one message, in bytes (Discord's default upload limit). */
   attachmentBytes: 10 * 1024 * 1024,
+  /** Our own: the largest article the drafter reads, from a file or a Discord attachment (a long feature is ~100 kB). */
+  articleBytes: 1024 * 1024,
   /** Our own: open requests listed at once, one line each within one embed description. */
   requestsListed: 25,
 } as const;
