@@ -15,6 +15,7 @@ import { FLAGS, VERDICTS, type Claim, type Verdict } from '../src/schema.ts';
 import { LIMITS } from '../src/limits.ts';
 import { storyChoices } from '../src/choices.ts';
 import { claimAutocomplete } from './claim.ts';
+import { draftFromCommand } from './draft-claims.ts';
 
 const string = (name: string, description: string, extra: Partial<APIApplicationCommandBasicOption> = {}) =>
   ({ type: ApplicationCommandOptionType.String, name, description, ...extra }) as APIApplicationCommandBasicOption;
@@ -68,6 +69,12 @@ const data = {
       string('claim', 'The claim that answers it; leave out to add a new one', { autocomplete: true, max_length: 64 }),
     ]),
     subcommand('dismiss', 'Close a request without a claim', [requestOption(), string('reason', 'Why', { required: true, max_length: 500 })]),
+    subcommand('draft', 'Draft the claims of an article: attach it (.txt, .md, .html), or paste it into a form', [
+      { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The article as a file, up to 1 MB' },
+      string('outlet', 'Who published it (default: the story’s outlet)', { max_length: 200 }),
+      string('url', 'The article’s link', { max_length: 1000 }),
+      string('story', 'The story the claims belong to', { autocomplete: true, max_length: 64 }),
+    ]),
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -90,6 +97,7 @@ const ClaimsOptions = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('export'), format: z.enum(EXPORT_FORMATS).default('json'), story: z.string().optional() }),
   z.object({ subcommand: z.literal('answer'), request: z.number().int().positive(), claim: z.string().optional() }),
   z.object({ subcommand: z.literal('dismiss'), request: z.number().int().positive(), reason: z.string().trim().min(1, 'say why') }),
+  z.object({ subcommand: z.literal('draft'), file: z.string().optional(), outlet: z.string().trim().min(1).optional(), url: z.url({ error: 'must be a URL like https://example.org/article' }).optional(), story: z.string().optional() }),
 ]);
 
 /** A draft the moderator can reopen after it was rejected, and the form it came from. */
@@ -185,6 +193,8 @@ export const claimsCommand = defineCommand({
       }
       case 'dismiss':
         return { content: await dismissRequest(options.request, options.reason, context), ephemeral: true };
+      case 'draft':
+        return draftFromCommand(options, context);
     }
   },
   async autocomplete(option, value, context, options = {}): Promise<Choice[]> {

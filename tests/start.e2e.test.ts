@@ -104,7 +104,7 @@ describe('npm run deploy-commands', () => {
     const [code] = await exit;
     expect(code).toBe(0);
     expect(output.stdout.trim()).toBe(`Registered /claim, /claims, “Check claims” (on messages), /summary in guild ${discord.guildId}.`);
-    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'Check claims', 'summary']);
+    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'Check claims', 'summary', 'Draft claims']);
     expect(discord.commands('global')).toEqual([]);
   });
 

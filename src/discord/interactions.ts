@@ -18,6 +18,7 @@ import { fitChoices, fitModal } from '../limits.ts';
 import type { Logger } from '../log.ts';
 import type { ModalForm, Reply } from '../reply.ts';
 import { messagePayload } from './messages.ts';
+import { attachmentOrigins } from '../draft/attachment.ts';
 import type { ClaimStore } from '../store.ts';
 import type { SummarySync } from '../summary/sync.ts';
 import type { Asker } from './moderators.ts';
@@ -64,6 +65,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       summaries,
       notify,
       newsroom,
+      attachmentOrigins: attachmentOrigins(interaction.client.options.rest),
       defer: async () => {
         if (interaction.isChatInputCommand() && !interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       },
@@ -116,9 +118,11 @@ function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteIntera
   const options: RawOptions = {};
   const subcommand = interaction.options.getSubcommand(false);
   if (subcommand) options.subcommand = subcommand;
-  const collect = (data: readonly { name: string; value?: string | number | boolean; options?: readonly unknown[] }[]) => {
+  const collect = (data: readonly { name: string; value?: string | number | boolean; attachment?: { url: string }; options?: readonly unknown[] }[]) => {
     for (const option of data) {
       if (option.value !== undefined) options[option.name] = option.value;
+      // An attachment's value is its id; the command needs where to fetch it.
+      if (option.attachment) options[option.name] = option.attachment.url;
       if (option.options) collect(option.options as typeof data);
     }
   };
