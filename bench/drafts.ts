@@ -8,7 +8,7 @@ import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
 
 const { claims } = await loadDataset(SHIPPED_CLAIMS);
 const loadStart = performance.now();
-const seedDrafts = draftFile(SEED_ARTICLE, 'Euronews', claims);
+const seedDrafts = await draftFile(SEED_ARTICLE, 'Euronews', claims);
 const firstRun = performance.now() - loadStart;
 const seed = score(seedDrafts, claims);
 console.log(`First story (${claims.length} curated claims): ${seed.found.length} drafted with the right claimant, flags right on ${seed.found.filter((f) => f.flagsRight).length}; ${seed.drafts.filter((d) => d.repeats).length} drafts carry the id of the claim they repeat; ${seed.unmatched.length} drafts match no curated claim.`);
@@ -22,7 +22,7 @@ let drafted = 0;
 let unmatched = 0;
 let wrongClaimant = 0;
 for (const article of handDraftedArticles()) {
-  const result = score(draftFile(article.file, article.outlet), article.claims);
+  const result = score(await draftFile(article.file, article.outlet), article.claims);
   expected += article.claims.length;
   found += result.found.length;
   flagsRight += result.found.filter((f) => f.flagsRight).length;
@@ -46,7 +46,7 @@ let count = 0;
 for (let run = 0; run < 7; run++) {
   const start = performance.now();
   const cpu = process.cpuUsage();
-  count = draftClaims(long, 'text', { outlet: 'Wire' }, claims).length;
+  count = (await draftClaims(long, 'text', { outlet: 'Wire' }, claims)).length;
   const used = process.cpuUsage(cpu);
   times.push(performance.now() - start);
   cpuTimes.push((used.user + used.system) / 1000);

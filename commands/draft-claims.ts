@@ -15,7 +15,7 @@ import type { ModalForm, Reply } from '../src/reply.ts';
 export const draftClaimsCommand: Command = {
   data: { type: ApplicationCommandType.Message, name: DRAFT_COMMAND, contexts: [0], default_member_permissions: String(PermissionFlagsBits.ManageMessages) },
   moderatorsOnly: true,
-  run({ message }, context): Reply {
+  run({ message }, context): Promise<Reply> {
     const text = String(message ?? '');
     const story = storyFor(context);
     const url = /https?:\/\/[^\s<>]+/.exec(text)?.[0];
@@ -45,8 +45,8 @@ export async function draftFromCommand(options: { file?: string; outlet?: string
   return review(bytes, name, story, { outlet, ...(options.url ? { url: options.url } : {}) }, context);
 }
 
-function review(bytes: Uint8Array, name: string | undefined, story: string, source: ArticleSource, context: CommandContext): Reply {
-  return startReview(draftArticle(bytes, name, source, context.store.claims), story, source, context);
+async function review(bytes: Uint8Array, name: string | undefined, story: string, source: ArticleSource, context: CommandContext): Promise<Reply> {
+  return startReview(await draftArticle(bytes, name, source, context.store.claims), story, source, context);
 }
 
 function storyFor({ store }: CommandContext, given?: string): string {

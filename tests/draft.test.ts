@@ -13,7 +13,7 @@ import { ARTICLES_DIR, draftFile, handDraftedArticles, score, SEED_ARTICLE } fro
 import { SHIPPED_CLAIMS } from './support/files.ts';
 
 const { claims: curated } = await loadDataset(SHIPPED_CLAIMS);
-const seedDrafts = draftFile(SEED_ARTICLE, 'Euronews', curated);
+const seedDrafts = await draftFile(SEED_ARTICLE, 'Euronews', curated);
 const byRepeat = (id: string) => seedDrafts.find((draft) => draft.repeats === id);
 
 describe('drafting the first story’s article', () => {
@@ -85,11 +85,11 @@ describe('drafting the first story’s article', () => {
 describe('drafting the hand-drafted articles (written before the drafter)', () => {
   const articles = handDraftedArticles();
 
-  it('finds at least 90% of the claims drafted by hand, with their claimant, and no draft that matches none', () => {
+  it('finds at least 90% of the claims drafted by hand, with their claimant, and no draft that matches none', async () => {
     let expected = 0;
     let found = 0;
     for (const article of articles) {
-      const result = score(draftFile(article.file, article.outlet), article.claims);
+      const result = score(await draftFile(article.file, article.outlet), article.claims);
       expected += article.claims.length;
       found += result.found.length;
       expect(result.unmatched, article.name).toEqual([]);
@@ -98,8 +98,8 @@ describe('drafting the hand-drafted articles (written before the drafter)', () =
     expect(found / expected).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('follows chains of citing: "X, citing Y, reported", "reported, citing Y, that", "a report by X, which cited Y"', () => {
-    const drafts = draftFile(join(ARTICLES_DIR, 'chain-tanker.txt'), 'Wire');
+  it('follows chains of citing: "X, citing Y, reported", "reported, citing Y, that", "a report by X, which cited Y"', async () => {
+    const drafts = await draftFile(join(ARTICLES_DIR, 'chain-tanker.txt'), 'Wire');
     expect(drafts.slice(0, 3).map(({ claimant, attribution, flags }) => [claimant.name, attribution.citing, flags])).toEqual([
       ['The Financial Ledger', 'two shipping executives', ['anonymous-source', 'secondhand']],
       ["Lloyd's List", 'port records', ['secondhand']],
@@ -109,15 +109,15 @@ describe('drafting the hand-drafted articles (written before the drafter)', () =
     expect(drafts.find(({ quote }) => quote)?.claimant.name).toBe('Aegean Star Shipping');
   });
 
-  it('keeps a quotation over two paragraphs with its speaker, and names a speaker described before being named', () => {
-    const drafts = draftFile(join(ARTICLES_DIR, 'newspaper-wards.md'), 'Northfield Gazette');
+  it('keeps a quotation over two paragraphs with its speaker, and names a speaker described before being named', async () => {
+    const drafts = await draftFile(join(ARTICLES_DIR, 'newspaper-wards.md'), 'Northfield Gazette');
     expect(drafts.slice(0, 3).map(({ claimant }) => claimant.name)).toEqual(['Amara Osei', 'Amara Osei', 'Amara Osei']);
     expect(drafts[2]).toMatchObject({ quote: true, statement: expect.stringMatching(/^We advertised abroad/) });
     expect(drafts.map(({ statement }) => statement).join('\n')).not.toMatch(/wards still full|Tom Hale|Is the trust right/);
   });
 
-  it('resolves "he" to the last person named, even one who said nothing ("declined to comment")', () => {
-    const drafts = draftFile(join(ARTICLES_DIR, 'anonymous-call-up.txt'), 'Wire');
+  it('resolves "he" to the last person named, even one who said nothing ("declined to comment")', async () => {
+    const drafts = await draftFile(join(ARTICLES_DIR, 'anonymous-call-up.txt'), 'Wire');
     expect(drafts.find(({ statement }) => statement.startsWith('every decision'))).toMatchObject({ quote: true, claimant: { name: 'Rustem Umerov', description: 'Defence Minister' } });
     expect(drafts.find(({ claimant }) => claimant.name === 'A senior military official')?.flags).toContain('anonymous-source');
   });
@@ -132,8 +132,8 @@ describe('reading an article', () => {
     expect(paragraphs.map(({ text }) => text).join('\n')).not.toMatch(/nobody said this|Home|Photo:|Privacy|margin/);
   });
 
-  it('drafts a page: the outlet is the claimant of its own "in effect"', () => {
-    const drafts = draftClaims(readFileSync(join(ARTICLES_DIR, 'outlet-river.html'), 'utf8'), 'html', { outlet: 'Valley Courier', url: 'https://courier.example/river' });
+  it('drafts a page: the outlet is the claimant of its own "in effect"', async () => {
+    const drafts = await draftClaims(readFileSync(join(ARTICLES_DIR, 'outlet-river.html'), 'utf8'), 'html', { outlet: 'Valley Courier', url: 'https://courier.example/river' });
     expect(drafts.find(({ claimant }) => claimant.name === 'Valley Courier')).toMatchObject({ statement: 'In effect, the river is being drained faster than it can refill.', attribution: { reportedBy: { outlet: 'Valley Courier', url: 'https://courier.example/river' } } });
   });
 

@@ -37,7 +37,7 @@ export async function draftCommand(args: readonly string[], openStore: () => Pro
     const outlet = values.outlet ?? story?.source.outlet;
     if (!outlet) throw new UserError('Say which outlet published the article: --outlet NAME (or --story ID, to take its outlet).');
     const held = store.dataset().claims;
-    const drafts = draftArticle(bytes, file === '-' ? undefined : basename(file), { outlet, ...(values.url ? { url: values.url } : {}) }, held);
+    const drafts = await draftArticle(bytes, file === '-' ? undefined : basename(file), { outlet, ...(values.url ? { url: values.url } : {}) }, held);
     if (values.json) {
       io.data(JSON.stringify(drafts.map((draft) => ({ ...(story ? { story: story.id } : {}), ...draft })), null, 2));
       return 0;

@@ -10,9 +10,9 @@ import { UserError } from '../errors.ts';
  * The drafts of the article in `bytes`, checked as the CLI and Discord both need: a UserError with one line for
  * input the drafter cannot read or that holds no attributed statement.
  */
-export function draftArticle(bytes: Uint8Array, name: string | undefined, source: ArticleSource, held: Iterable<Claim>): Draft[] {
+export async function draftArticle(bytes: Uint8Array, name: string | undefined, source: ArticleSource, held: Iterable<Claim>): Promise<Draft[]> {
   const { text, format } = readArticle(bytes, name);
-  const drafts = draftClaims(text, format, source, held);
+  const drafts = await draftClaims(text, format, source, held);
   if (drafts.length === 0) throw new UserError(NO_CLAIMS);
   return drafts;
 }

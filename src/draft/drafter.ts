@@ -3,7 +3,7 @@ import { ClaimSchema, comparableText, FLAGS, type Claim, type Flag, type Party }
 import { paragraphsOf, type ArticleFormat } from './article.ts';
 import { attributionsIn, isUnverifiedCaveat, outletAssertion, unitsOf, type Attributed, type Unit } from './attribution.ts';
 import { isInterested, isNamed, isPerson, isPersonalPronoun, isPronoun, isUnnamed, namedLater, partyOf, sameParty } from './parties.ts';
-import { sentencesOf } from './sentences.ts';
+import { loadLanguageModel, sentencesOf } from './sentences.ts';
 
 /** Where the article was published: every draft is "reported by" it. */
 export interface ArticleSource {
@@ -21,7 +21,8 @@ const REPEAT = 0.7;
  * The claims a careful editor would draft from an article: every attributed statement, worded as the article has it,
  * with its claimant, whom they cite, and the sourcing flags the text supports. Pure: no store, no network.
  */
-export function draftClaims(text: string, format: ArticleFormat, source: ArticleSource, held: Iterable<Claim> = []): Draft[] {
+export async function draftClaims(text: string, format: ArticleFormat, source: ArticleSource, held: Iterable<Claim> = []): Promise<Draft[]> {
+  await loadLanguageModel();
   const drafts: Draft[] = [];
   // Everyone named so far, latest last: "he" is the last person, "the company" the last of anyone.
   const known: Party[] = [];

@@ -1,5 +1,4 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { WinkMethods } from 'wink-nlp';
 
 /** A sentence and its words with their parts of speech (Universal POS tags: PROPN, VERB, PRON, …). */
 export interface Sentence {
@@ -10,11 +9,18 @@ export interface Sentence {
 let pipeline: WinkMethods | undefined;
 
 /**
- * wink-nlp with its English lite model, loaded once (about half a second) and only for the steps the drafter uses:
- * sentence boundaries and parts of speech. Named entities, negation and sentiment are left out of the pipe.
+ * wink-nlp with its English lite model, set up for the steps the drafter uses: sentence boundaries and parts of
+ * speech (named entities, negation and sentiment are left out of the pipe). Loaded the first time an article is
+ * drafted, not when the bot starts: the model takes about a second and 60 MB.
  */
-function nlp(): WinkMethods {
+export async function loadLanguageModel(): Promise<void> {
+  if (pipeline) return;
+  const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
   pipeline ??= winkNLP(model, ['sbd', 'pos']);
+}
+
+function nlp(): WinkMethods {
+  if (!pipeline) throw new Error('the language model is not loaded: await loadLanguageModel() first');
   return pipeline;
 }
 

@@ -69,6 +69,6 @@ export function score(drafts: Draft[], expected: HandDrafted['claims']): Scored 
   return { drafts, found, unmatched, wrongClaimant };
 }
 
-export function draftFile(file: string, outlet: string, held: Claim[] = []): Draft[] {
+export function draftFile(file: string, outlet: string, held: Claim[] = []): Promise<Draft[]> {
   return draftClaims(readFileSync(file, 'utf8'), formatOfName(file) ?? 'text', { outlet }, held);
 }
