@@ -123,6 +123,25 @@ describe('drafting the hand-drafted articles (written before the drafter)', () =
   });
 });
 
+describe('wire patterns met after the hand-drafted articles', () => {
+  it('takes "said on Thursday it had…", "warned allies on Wednesday that…", ", citing Y" and "the air force" after "Ukraine’s air force"', async () => {
+    const article = [
+      "Ukraine's air force said on Thursday it had shot down 40 of 55 drones launched overnight.",
+      '"The attack targeted energy infrastructure," the air force said in a statement.',
+      'NATO Secretary General Mark Rutte warned allies on Wednesday that Russia could be ready to use force within five years.',
+      "Moscow has moved 300 tanks to the border, the newspaper said, citing two defence officials.",
+    ].join('\n');
+    const drafts = await draftClaims(article, 'text', { outlet: 'Wire' });
+    expect(drafts.map(({ statement, claimant, context }) => [statement, claimant.name, context])).toEqual([
+      ['it had shot down 40 of 55 drones launched overnight', "Ukraine's air force", 'on Thursday'],
+      ['The attack targeted energy infrastructure', "Ukraine's air force", 'in a statement'],
+      ['Russia could be ready to use force within five years', 'Mark Rutte', 'warned allies on Wednesday'],
+      ['Moscow has moved 300 tanks to the border', 'The newspaper', undefined],
+    ]);
+    expect(drafts[3]).toMatchObject({ attribution: { citing: 'two defence officials' }, flags: ['anonymous-source', 'secondhand'] });
+  });
+});
+
 describe('reading an article', () => {
   it('takes a page’s article text with its entities decoded, without scripts, navigation, captions or footer', () => {
     const paragraphs = paragraphsOf(readFileSync(join(ARTICLES_DIR, 'outlet-river.html'), 'utf8'), 'html');

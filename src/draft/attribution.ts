@@ -27,6 +27,8 @@ const SPEECH_VERB_LIST = (
     'revealed reveals cautioned'
 ).split(' ');
 const SPEECH_VERB = new RegExp(`(?<![\\p{L}])(?:${SPEECH_VERB_LIST.join('|')})(?![\\p{L}])`, 'giu');
+/** Verbs said to someone: "told reporters that…", "warned allies on Wednesday that…". */
+const ADDRESSING_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'reminded', 'informed']);
 /** Verbs whose object would mean the opposite without them: "denied that the tanker breached sanctions". */
 const NEGATING_VERBS = new Set(['denied', 'denies']);
 const QUOTE_MARK = /["“”„]/;
@@ -166,7 +168,8 @@ function reported(text: string, unit: Unit): Attributed[] | undefined {
     if (trailing && !/\bthat\b/.test(after) && (/^\s*[.,]?\s*$/.test(after) || CONTEXT_START.test(after.trim()) || /^\s*,/.test(after))) {
       const statement = cleanStatement(trailing[1] ?? '');
       const subject = subjectOf(trailing[2] ?? '', unit);
-      if (statement && subject) return [{ statement, quote: false, ...subject, ...contextOf(verb.word, after.replace(/^\s*,\s*(?:after|before|as)\b.*$/, '')) }];
+      const relayed = /^\s*,\s*citing\s+([^,]+?)\.?$/.exec(after)?.[1];
+      if (statement && subject) return [{ statement, quote: false, ...subject, ...(relayed ? { citing: relayed } : {}), ...contextOf(verb.word, after.replace(/^\s*,\s*(?:after|before|as|citing)\b.*$/, '')) }];
     }
     if (/,\s*$/.test(before)) {
       const inverted = /^\s+([^,.;]+)(?:,\s*((?:a|an|the)\s[^,.;]+))?/.exec(after);
@@ -194,11 +197,26 @@ function complementOf(verb: string, after: string): { statement: string; citing?
     citing = citingFirst[1];
     rest = citingFirst[2] ?? '';
   }
-  const told = /^(.{1,60}?)\s+that\s+(.*)$/.exec(rest);
-  if (told && (verb === 'told' || verb === 'tells' || CONTEXT_START.test(told[1] ?? ''))) {
-    context = verb === 'told' || verb === 'tells' ? `${verb} ${told[1]}` : told[1];
+  // "said on Thursday it had…": when it was said, not what.
+  const when = /^((?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|last (?:week|night)|this week),?\s+(?=\p{L})/u.exec(rest);
+  if (when && !/^that\b/.test(rest.slice(when[0].length))) {
+    context = when[1];
+    rest = rest.slice(when[0].length);
+  }
+  const addressed = ADDRESSING_VERBS.has(verb);
+  const told = /^that\s/.test(rest) ? null : /^(.{1,60}?)\s+that\s+(.*)$/.exec(rest);
+  if (/^that\s/.test(rest)) rest = rest.slice(5);
+  else if (told && (addressed || CONTEXT_START.test(told[1] ?? ''))) {
+    context = addressed ? `${verb} ${told[1]}` : told[1];
     rest = told[2] ?? '';
-  } else if (verb === 'told' || verb === 'tells') return undefined;
+  } else if (addressed) return undefined;
+  // "…, citing Y" at the end relays Y; "…, without giving details" is the article's aside.
+  const citedLast = /^(.*?),\s+citing\s+([^,]+?)\.?$/.exec(rest);
+  if (citedLast) {
+    citing = citedLast[2];
+    rest = citedLast[1] ?? '';
+  }
+  rest = rest.replace(/,\s+(?:without|adding|noting)\s+[^,]*$/, '');
   const perfect = /^to have (?:\p{L}+ly\s+)?\p{L}+ed\s+(.*)$/u.exec(rest);
   if (perfect) {
     rest = perfect[1] ?? '';

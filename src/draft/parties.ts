@@ -13,7 +13,7 @@ const UNNAMED = new Set(
   'reports report sources source officials official people person diplomats diplomat insiders insider analysts experts residents witnesses farmers workers critics observers executives members figures documents memos accounts aides aide officers officer'.split(' '),
 );
 /** Those with a stake in what they claim: governments and their forces and spokespeople, the parties to a dispute. */
-const INTERESTED = /\b(?:president|minister|ministry|government|department|spokes(?:man|woman|person)|officials?|military|army|armed forces|intelligence|partisans?|police|coast guard|defen[cs]e|mayor|governor|chief executive|owner|company|association|union)\b/i;
+const INTERESTED = /\b(?:president|minister|ministry|government|department|spokes(?:man|woman|person)|officials?|military|army|armed forces|air force|navy|intelligence|partisans?|police|coast guard|defen[cs]e|mayor|governor|chief executive|owner|company|association|union)\b/i;
 const PRONOUNS = /^(?:he|she|they|it|we)$/i;
 const PERSONAL_PRONOUNS = /^(?:he|she)$/i;
 /** Words that make a capitalised name an organisation rather than a person. */
@@ -87,7 +87,12 @@ export function isPerson(party: Party): boolean {
 /** Someone named before under a shorter name: "Mr Mencer" → David Mencer, "the ISW" → Institute for the Study of War (ISW). */
 export function sameParty(words: string, known: readonly Party[]): Party | undefined {
   const short = words.replace(HONORIFICS, '').replace(/^the\s+/i, '').trim();
-  if (!/^\p{Lu}/u.test(short) || short.split(' ').length > 3) return undefined;
+  if (short.split(' ').length > 3) return undefined;
+  if (!/^\p{Lu}/u.test(short)) {
+    // "the air force" after "Ukraine's air force": the same words, without whose.
+    const tail = ` ${short.toLowerCase()}`;
+    return short.includes(' ') ? known.findLast((candidate) => candidate.name.toLowerCase().endsWith(tail)) : undefined;
+  }
   const wanted = wordsOf(short);
   for (let i = known.length - 1; i >= 0; i--) {
     const candidate = known[i];
