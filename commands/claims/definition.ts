@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { z } from 'zod';
 import { VERDICT_CHOICES } from '../../src/command/choices.ts';
-import { booleanOption, choiceOption, integerOption, subcommand, subcommands, textOption } from '../../src/command/options.ts';
+import { attachmentOption, booleanOption, choiceOption, integerOption, subcommand, subcommands, textOption, urlOption } from '../../src/command/options.ts';
 import { FLAGS } from '../../src/core/schema.ts';
 import { FORM_FIELDS } from '../../src/curation/claim-form.ts';
 import { EXPORT_FORMATS } from '../../src/exchange/export.ts';
@@ -51,6 +51,12 @@ const claimsOptions = subcommands([
     textOption('claim', 'The claim that answers it; leave out to add a new one', { autocomplete: true, maxLength: 64 }),
   ]),
   subcommand('dismiss', 'Close a request without a claim', [request(), reason()]),
+  subcommand('draft', 'Draft the claims of an article: attach it (.txt, .md, .html), or paste it into a form', [
+    attachmentOption('file', 'The article as a file, up to 1 MB'),
+    textOption('outlet', 'Who published it (default: the story’s outlet)', { maxLength: 200, notBlank: 'name the outlet, or leave it out' }),
+    urlOption('url', 'The article’s link', { maxLength: 1000 }),
+    story('The story the claims belong to'),
+  ]),
 ]);
 
 export const claimsData = {

@@ -7,6 +7,7 @@ import { askToRemove, flag, history, rerate, restore } from './curate.ts';
 import { claimsData, ClaimsOptions } from './definition.ts';
 import { exportFile } from './export.ts';
 import { openAddForm, openEditForm, reopenForm, submitForm } from './form.ts';
+import { draftFromCommand } from '../draft-claims.ts';
 import { answer, dismiss, listRequests } from './requests.ts';
 import { confirmations, saveNewClaim } from './shared.ts';
 
@@ -39,6 +40,8 @@ export const claimsCommand = defineCommand({
         return answer(options, context);
       case 'dismiss':
         return dismiss(options, context);
+      case 'draft':
+        return draftFromCommand(options, context);
     }
   },
   async autocomplete(option, value, { store }, options = {}): Promise<Choice[]> {

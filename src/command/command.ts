@@ -23,6 +23,8 @@ export interface CommandContext {
   newsroom: { name: string; url?: string };
   /** The pinned summaries, where Discord is (not at the console). */
   summaries?: SummarySync;
+  /** Where a Discord attachment may be fetched from (Discord's attachment hosts; the loopback fake in tests). */
+  attachmentOrigins?: readonly string[];
   /** Tells Discord the answer will take a while (only to the asker); call it before slow work. */
   defer?: () => Promise<void>;
   /**

@@ -49,6 +49,17 @@ export function integerOption<N extends string>(name: N, description: string, { 
   return new Option(name, withoutUndefined(json), (min === undefined ? integer : integer.min(min)).optional());
 }
 
+/** A web link: Discord sends it as text; the handler gets it only as an http(s) URL. */
+export function urlOption<N extends string>(name: N, description: string, { maxLength }: { maxLength?: number } = {}): Option<N, string | undefined> {
+  const json = { type: ApplicationCommandOptionType.String, name, description, max_length: maxLength } as APIApplicationCommandBasicOption;
+  return new Option(name, withoutUndefined(json), z.url({ protocol: /^https?$/, error: 'must be a URL like https://example.org/article' }).optional());
+}
+
+/** A file the user attaches: the handler gets its URL on Discord's attachment host. */
+export function attachmentOption<N extends string>(name: N, description: string): Option<N, string | undefined> {
+  return new Option(name, { type: ApplicationCommandOptionType.Attachment, name, description } as APIApplicationCommandBasicOption, z.string().optional());
+}
+
 export function booleanOption<N extends string>(name: N, description: string): Option<N, boolean | undefined> {
   return new Option(name, { type: ApplicationCommandOptionType.Boolean, name, description } as APIApplicationCommandBasicOption, z.boolean().optional());
 }

@@ -22,6 +22,7 @@ import type { ModalForm, Reply } from '../views/reply.ts';
 import { choicesForOption } from './autocomplete.ts';
 import { messagePayload } from './messages.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
+import { attachmentOrigins } from '../draft/attachment.ts';
 import type { SummarySync } from '../summary/sync.ts';
 import type { Asker } from './moderators.ts';
 
@@ -69,6 +70,7 @@ export function createInteractionHandler(commands: readonly Command[], { store, 
       summaries,
       notify,
       newsroom,
+      attachmentOrigins: attachmentOrigins(interaction.client.options.rest),
       defer: async () => {
         if (interaction.isAutocomplete() || interaction.deferred || interaction.replied) return;
         // A button's answer replaces the message it is on (a confirmation becomes its result); the rest answer anew.
@@ -130,9 +132,11 @@ function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteIntera
   const options: RawOptions = {};
   const subcommand = interaction.options.getSubcommand(false);
   if (subcommand) options.subcommand = subcommand;
-  const collect = (data: readonly { name: string; value?: string | number | boolean; options?: readonly unknown[] }[]) => {
+  const collect = (data: readonly { name: string; value?: string | number | boolean; attachment?: { url: string }; options?: readonly unknown[] }[]) => {
     for (const option of data) {
       if (option.value !== undefined) options[option.name] = option.value;
+      // An attachment's value is its id; the command needs where to fetch it.
+      if (option.attachment) options[option.name] = option.attachment.url;
       if (option.options) collect(option.options as typeof data);
     }
   };

@@ -285,11 +285,11 @@ export class ClaimStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Adds a new claim; its id must be free. */
-  async add(claim: Claim, actor: Actor): Promise<Claim> {
+  /** Adds a new claim; its id must be free. `reason` goes into the audit ("drafted from Euronews https://…"). */
+  async add(claim: Claim, actor: Actor, reason?: string): Promise<Claim> {
     const [entry] = await this.commit(actor, async (read) => {
       if (await read(claim.id)) throw new RefusedError({ kind: 'claim-id-taken', id: claim.id });
-      return { claims: [{ action: 'add', claim: this.checked(claim), removed: false }] };
+      return { claims: [{ action: 'add', claim: this.checked(claim), removed: false, reason }] };
     });
     return entry!.after;
   }

@@ -16,6 +16,7 @@ import { describePlan } from '../exchange/report.ts';
 import { historyLines } from '../views/history-view.ts';
 import { describeFailure } from '../views/failure.ts';
 import type { Claim } from '../core/schema.ts';
+import { draftCommand, DRAFT_USAGE } from '../draft/command-line.ts';
 
 const USAGE = `Usage:
   claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)
@@ -28,6 +29,7 @@ const USAGE = `Usage:
                                                    Tools response, our JSON or our CSV; says what it would do first;
                                                    a removed claim is skipped unless --restore-removed
   claimbot history <claim id>                      who changed a claim, when, and how
+${DRAFT_USAGE}
 
 Exit status: 0 ok, 1 invalid dataset or another failure (said in one line), 2 bad usage.`;
 
@@ -68,6 +70,7 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
     if (command === 'export') return await exportFile(rest, loadCliConfig(env), io);
     if (command === 'history') return await history(rest, loadCliConfig(env), io);
     if (command === 'import') return await importFile(rest, loadCliConfig(env), io);
+    if (command === 'draft') return await draftCommand(rest, () => openStore(loadCliConfig(env)), io, readStdin);
     throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -91,6 +94,12 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, ra
 }
 
 class UsageError extends Error {}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** Bad flags are a usage error: exit 2 with the usage, not a stack trace. */
 function asUsage<T>(parse: () => T): T {

@@ -36,6 +36,8 @@ export const LIMITS = {
   commandOptions: 25,
   /** Every name, description and choice name and value of one command, together. */
   commandTotal: 4000,
+  /** Our own: the largest article the drafter reads, from a file or a Discord attachment (a long feature is ~100 kB). */
+  articleBytes: 1024 * 1024,
   /** Our own: open requests listed at once, one line each within one embed description. */
   requestsListed: 25,
 } as const;

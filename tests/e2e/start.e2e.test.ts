@@ -107,8 +107,8 @@ describe('npm run deploy-commands', () => {
     const { output, exit } = deploy({ DISCORD_TOKEN: 'deploy.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, DISCORD_GUILD_ID: discord.guildId });
     const [code] = await exit;
     expect(code).toBe(0);
-    expect(output.stdout.trim()).toBe(`Registered /claim, /claims, “Check claims” (on messages), /summary in guild ${discord.guildId}.`);
-    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'Check claims', 'summary']);
+    expect(output.stdout.trim()).toBe(`Registered /claim, /claims, “Check claims” (on messages), /summary, “Draft claims” (on messages) in guild ${discord.guildId}.`);
+    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'Check claims', 'summary', 'Draft claims']);
     expect(discord.commands('global')).toEqual([]);
   });
 

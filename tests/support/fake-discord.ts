@@ -111,6 +111,8 @@ export class FakeDiscord {
   /** Channels deleted with `deleteChannel`: every request about them gets 10003 Unknown Channel. */
   private readonly deletedChannels = new Set<string>();
   private idCounter = 0n;
+  /** Files served over loopback as Discord's attachment host would serve them, by path. */
+  private readonly attachments = new Map<string, { bytes: Buffer; contentType: string }>();
 
   private constructor(
     private readonly server: Server,
@@ -245,6 +247,22 @@ export class FakeDiscord {
     return this.dispatchInteraction(this.interaction(4, this.chatInputData(name, options), overrides));
   }
 
+  /** A file a user attached, served by this fake at its `url`: the attachment object Discord puts in `resolved`. */
+  attach(name: string, content: string | Buffer, contentType = 'text/plain; charset=utf-8'): Json & { id: string; url: string } {
+    const id = this.snowflake();
+    const bytes = Buffer.from(content);
+    const path = `/attachments/${this.channelId}/${id}/${encodeURIComponent(name)}`;
+    this.attachments.set(path, { bytes, contentType });
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    return { id, filename: name, size: bytes.byteLength, url, proxy_url: url, content_type: contentType };
+  }
+
+  /** A slash command with attachment options (type 11, value: the attachment's id), resolved as Discord sends them. */
+  slashCommandWithAttachments(name: string, options: ApplicationCommandOptionLike[], attachments: Json[], overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
+    const data = { ...this.chatInputData(name, options), resolved: { attachments: Object.fromEntries(attachments.map((attachment) => [attachment.id, attachment])) } };
+    return this.dispatchInteraction(this.interaction(2, data, overrides));
+  }
+
   /** The `data` of a slash command interaction (type 1), for both the command and its autocomplete. */
   private chatInputData(name: string, options: ApplicationCommandOptionLike[]) {
     return { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
@@ -352,6 +370,13 @@ export class FakeDiscord {
 
   private async onHttpRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const attachment = req.method === 'GET' ? this.attachments.get(url.pathname) : undefined;
+    if (attachment) {
+      this.requests.push({ method: 'GET', path: url.pathname, query: url.searchParams, body: undefined });
+      res.writeHead(200, { 'content-type': attachment.contentType, 'content-length': attachment.bytes.byteLength });
+      res.end(attachment.bytes);
+      return;
+    }
     const receivedAt = Date.now();
     const { body, files } = await readBody(req);
     const request: RecordedRequest = {
