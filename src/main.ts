@@ -5,7 +5,7 @@ import { commands } from '../commands/index.ts';
 import { ConfigError, loadConfig, newsroomOf, type Config } from './config/config.ts';
 import { runConsole } from './terminal/console.ts';
 import { DatasetError } from './core/dataset.ts';
-import { engineOf } from './store/engine.ts';
+import { engineOf } from './core/paths.ts';
 import { startBot } from './discord/bot.ts';
 import { runShards, startShardingManager } from './discord/sharding.ts';
 import { loadEnv } from './config/env.ts';
@@ -51,7 +51,7 @@ async function runBotOrConsole(config: Config, token: string | undefined, log: L
 
   if (token) {
     // A summary is edited by the process that runs its server's shard: once per change, not once per process.
-    const bot = await startBot({ ...config, DISCORD_TOKEN: token }, store, log, { summaries: { shouldEdit: shouldEditSummary(shards) } });
+    const bot = await startBot({ ...config, DISCORD_TOKEN: token }, store, commands, log, { summaries: { shouldEdit: shouldEditSummary(shards) } });
     const shutdown = (signal: string) => {
       log.info('shutting down', { signal });
       void bot.stop().then(() => store.close()).then(() => process.exit(0));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { engineOf } from '../store/engine.ts';
+import { engineOf } from '../core/paths.ts';
 import { DEFAULT_CLAIMS_PATH, DEFAULT_DATABASE_URL } from '../core/paths.ts';
 import { LOG_LEVELS } from '../core/log.ts';
 

@@ -1,6 +1,6 @@
+import type { Command } from '../command/command.ts';
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { commands } from '../../commands/index.ts';
 import { newsroomOf, restOptions, type Config } from '../config/config.ts';
 import type { Logger } from '../core/log.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
@@ -28,7 +28,7 @@ export interface BotOptions {
 }
 
 /** Connects to Discord, keeps the registered commands in sync, and answers interactions until stopped. */
-export async function startBot(config: Config & { DISCORD_TOKEN: string }, store: ClaimStore, log: Logger, options: BotOptions = {}): Promise<RunningBot> {
+export async function startBot(config: Config & { DISCORD_TOKEN: string }, store: ClaimStore, commands: readonly Command[], log: Logger, options: BotOptions = {}): Promise<RunningBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Claims quote people: "@everyone" or a role mention in a statement must never ping anyone.

@@ -22,7 +22,7 @@ import type { ModalForm, Reply } from '../views/reply.ts';
 import { choicesForOption } from './autocomplete.ts';
 import { messagePayload } from './messages.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
-import { attachmentOrigins } from '../draft/attachment.ts';
+import { attachmentOrigins } from './attachment-origins.ts';
 import type { SummarySync } from '../summary/sync.ts';
 import type { Asker } from './moderators.ts';
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Claim, Story } from '../core/schema.ts';
 import { auditFingerprint } from './audit-fingerprint.ts';
-import type { Engine } from './engine.ts';
+import { type Engine } from '../core/paths.ts';
 import type { Actor, Tables } from './tables.ts';
 
 /** The channel a committed write is announced on (Postgres): `{ seq }`, the last audit sequence it wrote. */

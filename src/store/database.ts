@@ -1,7 +1,8 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Logger } from '../core/log.ts';
 import { ClaimTable } from './claim-table.ts';
-import { engineOf, openEngine, type Engine } from './engine.ts';
+import { openEngine } from './engine.ts';
+import { engineOf, type Engine } from '../core/paths.ts';
 import { migrations } from './migrations.ts';
 import { RequestTable } from './request-table.ts';
 import { SummaryTable } from './summary-table.ts';

@@ -5,20 +5,8 @@ import { LibsqlDialect, LibsqlDriver } from '@libsql/kysely-libsql';
 import { Kysely, PostgresAdapter, PostgresDialect, type ColumnDefinitionBuilder } from 'kysely';
 import type { Logger } from '../core/log.ts';
 import { GuardedDialect, type Writer } from './guarded-dialect.ts';
+import type { Engine } from '../core/paths.ts';
 import type { Tables } from './tables.ts';
-
-/**
- * The two engines behind one set of queries: Kysely builds them, so the same code speaks SQLite (libsql, `file:`
- * URLs, the default) and PostgreSQL (`postgres://`, for several processes sharing one set of claims).
- */
-export type Engine = 'sqlite' | 'postgres';
-
-/** The engine a DATABASE_URL selects, or undefined for one claimbot cannot use. */
-export function engineOf(url: string): Engine | undefined {
-  if (/^file:./.test(url)) return 'sqlite';
-  if (/^postgres(ql)?:\/\/./.test(url)) return 'postgres';
-  return undefined;
-}
 
 /** How long a write waits for another process's lock on a SQLite file: within the 3 s Discord gives an answer. */
 export const LOCK_WAIT_MS = 2000;
@@ -27,6 +15,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 100;
 /** How long opening a PostgreSQL connection may take before the database counts as unreachable. */
 const POSTGRES_CONNECT_TIMEOUT_MS = 2000;
 
+/** The two engines behind one set of queries: Kysely builds them, so the same code speaks SQLite and PostgreSQL. */
 export async function openEngine(engine: Engine, url: string, log?: Logger): Promise<Kysely<Tables>> {
   return engine === 'postgres' ? openPostgres(url, log) : openSqlite(url, log);
 }

@@ -16,7 +16,7 @@ import { describePlan } from '../exchange/report.ts';
 import { historyLines } from '../views/history-view.ts';
 import { describeFailure } from '../views/failure.ts';
 import type { Claim } from '../core/schema.ts';
-import { draftCommand, DRAFT_USAGE } from '../draft/command-line.ts';
+import { draftCommand, DRAFT_USAGE } from './draft-command.ts';
 
 const USAGE = `Usage:
   claimbot search "<query>" [--limit N] [--json]   search the claims (--json: the matching records, with score)

@@ -1,3 +1,4 @@
+import { commands } from '../../commands/index.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
@@ -44,7 +45,7 @@ beforeEach(async () => {
   const config = loadConfig({ CLAIMS_PATH: SHIPPED_CLAIMS, DATABASE_URL: database.url, DISCORD_GUILD_ID: NEWSROOM, DISCORD_API_BASE_URL: discord.apiBaseUrl });
   store = await ClaimStore.open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS });
   timers = new HeldTimers();
-  bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, createLogger('silent'), { summaries: { timers } });
+  bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, commands, createLogger('silent'), { summaries: { timers } });
   cleanup = async () => {
     await bot.stop();
     await store.close();

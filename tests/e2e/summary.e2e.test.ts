@@ -1,3 +1,4 @@
+import { commands } from '../../commands/index.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { SummaryRecord } from '../../src/store/summary-table.ts';
@@ -72,7 +73,7 @@ async function startSummaryBot(
   const log = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const store = await ClaimStore.open({ databaseUrl, seedFile: SHIPPED_CLAIMS });
   const timers = new HandTimers();
-  const bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, log, { summaries: { timers: realTimers ? undefined : timers, shouldEdit } });
+  const bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, commands, log, { summaries: { timers: realTimers ? undefined : timers, shouldEdit } });
   return { discord, store, bot, timers, logs, stop: async () => (await bot.stop(), await store.close()) };
 }
 

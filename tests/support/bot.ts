@@ -1,3 +1,4 @@
+import { commands } from '../../commands/index.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/core/log.ts';
@@ -23,7 +24,7 @@ export async function startBotUnderTest(env: NodeJS.ProcessEnv = {}, discord?: F
   const log = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const database = env.DATABASE_URL ? undefined : await scratchDatabase();
   const store = await ClaimStore.open({ databaseUrl: database?.url ?? config.DATABASE_URL, seedFile: config.CLAIMS_PATH });
-  const bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, log);
+  const bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, commands, log);
   const stop = async () => {
     await bot.stop();
     await store.close();

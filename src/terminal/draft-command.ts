@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.ts';
-import { replyToText } from '../terminal/terminal-text.ts';
+import { replyToText } from './terminal-text.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
-import { claimOfDraft, draftArticle, draftEmbed } from './draft-claims.ts';
+import { claimOfDraft, draftArticle, draftEmbed } from '../draft/draft-claims.ts';
 
 export const DRAFT_USAGE = `  claimbot draft FILE|- [--outlet NAME] [--url URL] [--story ID] [--json]
                                                    propose the claims of an article (.txt, .md, .html; - reads
