@@ -63,7 +63,7 @@ describe('npm run deploy-commands', { timeout: 60_000 }, () => {
     const { code, stdout } = await deploy({ DISCORD_TOKEN: 'deploy.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl });
     expect(code).toBe(0);
     expect(stdout).toBe(`Registered /claim, /claims, “Check claims” (on messages), /summary, “Draft claims” (on messages) in guild ${NEWSROOM}.\n`);
-    expect(discord.commands('guild')).toHaveLength(4);
+    expect(discord.commands('guild')).toHaveLength(5);
   });
 
   it('exits 1 with one line naming the field Discord refused, and no stack', async () => {
