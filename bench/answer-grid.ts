@@ -5,14 +5,35 @@ import { loadDataset } from '../src/core/dataset.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
 import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { loadCorpus } from '../tests/support/eval-queries.ts';
-import { liarQuestions, secondStoryQuestions, SECOND_STORY_CLAIMS, storyQuestions, unrelatedQueries, type AskedQuestion } from '../tests/support/answer-sets.ts';
+import {
+  liarQuestions,
+  secondStoryQuestions,
+  SECOND_STORY_CLAIMS,
+  storyQuestions,
+  unrelatedQueries,
+  type AskedQuestion,
+} from '../tests/support/answer-sets.ts';
 
-interface Scored { set: string; query: string; related: boolean; first: number; second: number; right: boolean }
+interface Scored {
+  set: string;
+  query: string;
+  related: boolean;
+  first: number;
+  second: number;
+  right: boolean;
+}
 
 function scoreAll(index: ClaimSearch, set: string, questions: AskedQuestion[], unrelated: string[]): Scored[] {
   const one = (query: string, rightIds: string[] | undefined): Scored => {
     const hits = index.search(query, { limit: 3 });
-    return { set, query, related: !!rightIds, first: hits[0]?.score ?? 0, second: hits[1]?.score ?? 0, right: !!rightIds && !!hits[0] && rightIds.includes(hits[0].claim.id) };
+    return {
+      set,
+      query,
+      related: !!rightIds,
+      first: hits[0]?.score ?? 0,
+      second: hits[1]?.score ?? 0,
+      right: !!rightIds && !!hits[0] && rightIds.includes(hits[0].claim.id),
+    };
   };
   return [...questions.map((q) => one(q.question, q.rightIds)), ...unrelated.map((query) => one(query, undefined))];
 }
@@ -28,20 +49,30 @@ if (process.argv.includes('--corpus')) {
   rows.push(...scoreAll(new ClaimSearch(liar.claims, liar.stories), 'liar', liarQuestions(), []));
 }
 if (process.argv.includes('--dump')) {
-  for (const r of rows) process.stdout.write(`${r.set}\t${r.related ? (r.right ? 'right' : 'WRONG') : 'unrel'}\t${r.first.toFixed(3)}\t${r.second.toFixed(3)}\t${r.query}\n`);
+  for (const r of rows)
+    process.stdout.write(`${r.set}\t${r.related ? (r.right ? 'right' : 'WRONG') : 'unrel'}\t${r.first.toFixed(3)}\t${r.second.toFixed(3)}\t${r.query}\n`);
 }
 const decide = (r: Scored, bar: number, margin: number, strong: number) => r.first >= strong || (r.first >= bar && r.first - r.second >= margin);
 const results: string[] = [];
-for (let bar = 0.3; bar <= 0.61; bar += 0.025) for (let margin = 0; margin <= 0.31; margin += 0.025) for (let strong = bar; strong <= 1.01; strong += 0.05) {
-  const sets = ['story1', 'story2', 'liar'].map((set) => {
-    const inSet = rows.filter((r) => r.set === set);
-    const questions = inSet.filter((r) => r.related);
-    const right = questions.filter((r) => r.right && decide(r, bar, margin, strong)).length;
-    const wrong = questions.filter((r) => !r.right && decide(r, bar, margin, strong)).length;
-    const answeredUnrelated = inSet.filter((r) => !r.related && decide(r, bar, margin, strong)).length;
-    return { set, right, wrong, answeredUnrelated, total: questions.length };
-  });
-  const cost = sets.reduce((sum, s) => sum + (s.total - s.right) + 3 * s.wrong + 5 * s.answeredUnrelated, 0);
-  results.push(`${cost}\tbar ${bar.toFixed(3)} margin ${margin.toFixed(3)} strong ${strong.toFixed(2)}\t${sets.map((s) => `${s.set} ${s.right}/${s.total} wrong ${s.wrong} unrelated-answered ${s.answeredUnrelated}`).join(' | ')}`);
-}
-process.stdout.write(`${results.sort((a, b) => parseFloat(a) - parseFloat(b)).slice(0, 15).join('\n')}\n`);
+for (let bar = 0.3; bar <= 0.61; bar += 0.025)
+  for (let margin = 0; margin <= 0.31; margin += 0.025)
+    for (let strong = bar; strong <= 1.01; strong += 0.05) {
+      const sets = ['story1', 'story2', 'liar'].map((set) => {
+        const inSet = rows.filter((r) => r.set === set);
+        const questions = inSet.filter((r) => r.related);
+        const right = questions.filter((r) => r.right && decide(r, bar, margin, strong)).length;
+        const wrong = questions.filter((r) => !r.right && decide(r, bar, margin, strong)).length;
+        const answeredUnrelated = inSet.filter((r) => !r.related && decide(r, bar, margin, strong)).length;
+        return { set, right, wrong, answeredUnrelated, total: questions.length };
+      });
+      const cost = sets.reduce((sum, s) => sum + (s.total - s.right) + 3 * s.wrong + 5 * s.answeredUnrelated, 0);
+      results.push(
+        `${cost}\tbar ${bar.toFixed(3)} margin ${margin.toFixed(3)} strong ${strong.toFixed(2)}\t${sets.map((s) => `${s.set} ${s.right}/${s.total} wrong ${s.wrong} unrelated-answered ${s.answeredUnrelated}`).join(' | ')}`,
+      );
+    }
+process.stdout.write(
+  `${results
+    .sort((a, b) => parseFloat(a) - parseFloat(b))
+    .slice(0, 15)
+    .join('\n')}\n`,
+);

@@ -25,7 +25,8 @@ export function tallyQuestions(search: Search, questions: AskedQuestion[], label
     if (answered && rank === 0) tally.right += 1;
     if (answered && rank !== 0) tally.wrong += 1;
     const verdict = answered ? (rank === 0 ? 'ok ' : 'WRONG') : 'REFUSED';
-    if (verdict !== 'ok ') debug(`${label} ${verdict} ${question} [${rightIds.join(',')}] → ${hits.map((h) => `${h.claim.id} ${h.score.toFixed(2)}`).join(', ')}`);
+    if (verdict !== 'ok ')
+      debug(`${label} ${verdict} ${question} [${rightIds.join(',')}] → ${hits.map((h) => `${h.claim.id} ${h.score.toFixed(2)}`).join(', ')}`);
   }
   return tally;
 }

@@ -77,9 +77,22 @@ function craftedMessages(words: readonly string[], commonest: readonly string[])
     messages.push(
       { kind: 'random words of the claims', text: fill(() => pick(words)) },
       { kind: 'the commonest words, shuffled', text: fill(() => pick(commonest)) },
-      { kind: 'random words, capitalised', text: fill(() => { const word = pick(words); return word[0]!.toUpperCase() + word.slice(1); }) },
+      {
+        kind: 'random words, capitalised',
+        text: fill(() => {
+          const word = pick(words);
+          return word[0]!.toUpperCase() + word.slice(1);
+        }),
+      },
       { kind: 'made-up words', text: fill(letters) },
-      { kind: 'words of the claims with a typo', text: fill(() => { const word = pick(words); const at = Math.floor(next() * word.length); return word.slice(0, at) + letters()[0] + word.slice(at + 1); }) },
+      {
+        kind: 'words of the claims with a typo',
+        text: fill(() => {
+          const word = pick(words);
+          const at = Math.floor(next() * word.length);
+          return word.slice(0, at) + letters()[0] + word.slice(at + 1);
+        }),
+      },
       { kind: 'numbers', text: fill(() => String(Math.floor(next() * 100_000))) },
     );
   }
@@ -87,7 +100,9 @@ function craftedMessages(words: readonly string[], commonest: readonly string[])
 }
 
 const curated = await loadDataset(SHIPPED_CLAIMS);
-console.log(`Machine: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per message: ${RUNS} runs after one untimed, after a full GC; main-thread CPU ms per run (what holds the event loop), and the least wall ms of one run. The machine is shared: CPU time is the figure that does not depend on its load.`);
+console.log(
+  `Machine: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per message: ${RUNS} runs after one untimed, after a full GC; main-thread CPU ms per run (what holds the event loop), and the least wall ms of one run. The machine is shared: CPU time is the figure that does not depend on its load.`,
+);
 for (const size of SIZES) {
   const dataset = withDistractors(curated, size);
   const index = new ClaimSearch(dataset.claims, dataset.stories);
@@ -101,7 +116,10 @@ for (const size of SIZES) {
     }
   }
   const words = [...uses.keys()];
-  const commonest = [...uses].sort((a, b) => b[1] - a[1]).slice(0, 600).map(([word]) => word);
+  const commonest = [...uses]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 600)
+    .map(([word]) => word);
   const search = (text: string, options: Parameters<ClaimSearch['search']>[1]) => index.search(text, options);
   const byKind = new Map<string, { cpu: number[]; wall: number[] }>();
   for (const { kind, text } of craftedMessages(words, commonest)) {
@@ -122,7 +140,9 @@ for (const size of SIZES) {
   let worst = 0;
   for (const [kind, { cpu, wall }] of byKind) {
     worst = Math.max(worst, ...cpu);
-    console.log(`| ${kind} | ${(cpu.reduce((sum, ms) => sum + ms, 0) / cpu.length).toFixed(1)} | ${Math.max(...cpu).toFixed(1)} | ${Math.min(...wall).toFixed(1)} |`);
+    console.log(
+      `| ${kind} | ${(cpu.reduce((sum, ms) => sum + ms, 0) / cpu.length).toFixed(1)} | ${Math.max(...cpu).toFixed(1)} | ${Math.min(...wall).toFixed(1)} |`,
+    );
   }
   console.log(`worst message, main-thread CPU: ${worst.toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
 }

@@ -25,7 +25,13 @@ const discord = await FakeDiscord.start();
 // What `npm start` runs once it has built the bundle (bench/run.ts builds it first).
 const bot = spawn(process.execPath, await startArguments(), {
   cwd: REPO,
-  env: { PATH: process.env.PATH, DISCORD_TOKEN: 'bench.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, CLAIMS_PATH: file, DATABASE_URL: databaseUrl },
+  env: {
+    PATH: process.env.PATH,
+    DISCORD_TOKEN: 'bench.token.not-real',
+    DISCORD_API_BASE_URL: discord.apiBaseUrl,
+    CLAIMS_PATH: file,
+    DATABASE_URL: databaseUrl,
+  },
   stdio: ['ignore', 'ignore', 'ignore'],
 });
 const started = performance.now();
@@ -68,4 +74,16 @@ bot.kill('SIGTERM');
 await new Promise((resolve) => bot.once('exit', resolve));
 await discord.close();
 await cleanup();
-process.stdout.write(JSON.stringify({ claims: dataset.claims.length, interactions, readyMs, firstCommandMs: first, command, autocomplete, rssMb: busy('VmRSS'), idleRssMb: idle('VmRSS'), peakRssMb: idle('VmHWM') }));
+process.stdout.write(
+  JSON.stringify({
+    claims: dataset.claims.length,
+    interactions,
+    readyMs,
+    firstCommandMs: first,
+    command,
+    autocomplete,
+    rssMb: busy('VmRSS'),
+    idleRssMb: idle('VmRSS'),
+    peakRssMb: idle('VmHWM'),
+  }),
+);

@@ -14,8 +14,15 @@ function timed(label: string, work: () => void): void {
 timed('comparableText, 60 kB of dots then a letter', () => comparableText(`${DOTS}a`));
 timed('comparableText, a word, 60 kB of dots, a word', () => comparableText(`troops${DOTS}there`));
 const claim = (id: string) => ({
-  id, story: 's', statement: `${DOTS}${id}`, quote: false, claimant: { name: 'Someone' }, attribution: { reportedBy: { outlet: 'Outlet' } },
-  createdAt: '2026-11-25T04:00:00Z', updatedAt: '2026-11-25T04:00:00Z', addedBy: 'seed',
+  id,
+  story: 's',
+  statement: `${DOTS}${id}`,
+  quote: false,
+  claimant: { name: 'Someone' },
+  attribution: { reportedBy: { outlet: 'Outlet' } },
+  createdAt: '2026-11-25T04:00:00Z',
+  updatedAt: '2026-11-25T04:00:00Z',
+  addedBy: 'seed',
 });
 const dataset = { stories: [{ id: 's', title: 'Story', source: { outlet: 'Outlet' } }], claims: ['a', 'b', 'c'].map(claim) };
 timed('validate a dataset of three 60 kB statements of dots (rejected for length)', () => {

@@ -51,7 +51,10 @@ export function latencyPlot(points: readonly PlotPoint[]): string {
   engines.forEach((engine, i) => {
     const color = COLORS[i % COLORS.length]!;
     const own = points.filter((point) => point.engine === engine).sort((a, b) => a.claims - b.claims);
-    for (const [stat, dash] of [['p50', ''], ['p99', ' stroke-dasharray="6 4"']] as const) {
+    for (const [stat, dash] of [
+      ['p50', ''],
+      ['p99', ' stroke-dasharray="6 4"'],
+    ] as const) {
       const path = own.map((point) => `${x(point.claims).toFixed(1)},${y(point[stat]).toFixed(1)}`).join(' ');
       svg.push(`<polyline points="${path}" fill="none" stroke="${color}" stroke-width="2"${dash}/>`);
       for (const point of own) svg.push(`<circle cx="${x(point.claims).toFixed(1)}" cy="${y(point[stat]).toFixed(1)}" r="3" fill="${color}"/>`);

@@ -30,7 +30,12 @@ async function firstStory(): Promise<void> {
   const search = index.search.bind(index);
   const top3 = readQueries(join(EVAL_DIR, 'queries.tsv')).filter(({ query, expected }) => {
     const { hits } = answer(search, query);
-    debug(`queries  ${hits.slice(0, 3).some((hit) => expected.test(evalText(hit.claim))) ? 'ok ' : 'BAD'} ${query} → ${hits.slice(0, 3).map((h) => `${h.claim.id} ${pct(h.score)}`).join(', ')}`);
+    debug(
+      `queries  ${hits.slice(0, 3).some((hit) => expected.test(evalText(hit.claim))) ? 'ok ' : 'BAD'} ${query} → ${hits
+        .slice(0, 3)
+        .map((h) => `${h.claim.id} ${pct(h.score)}`)
+        .join(', ')}`,
+    );
     return hits.slice(0, 3).some((hit) => expected.test(evalText(hit.claim)));
   });
   const extra = readQueries(EXTRA_QUERIES).filter(({ query, expected }) => {
@@ -51,9 +56,9 @@ async function firstStory(): Promise<void> {
     debug(`unrelated ${result.answered ? 'BAD' : 'ok '} ${query} → ${result.hits[0]?.claim.id} ${pct(result.hits[0]?.score ?? 0)}`);
     return !result.answered;
   });
-  line('### The first story, through /claim\'s decision');
+  line("### The first story, through /claim's decision");
   line();
-  line('| set | result |', );
+  line('| set | result |');
   line('|---|---|');
   line(`| eval queries: a right claim in the top 3 | ${top3.length}/20 |`.replace('/20', `/${readQueries(join(EVAL_DIR, 'queries.tsv')).length}`));
   line(`| extra sloppy queries (tests/fixtures): a right claim in the top 3 | ${extra.length}/${readQueries(EXTRA_QUERIES).length} |`);
@@ -69,7 +74,7 @@ async function ownSets(firstSearch: ClaimSearch['search']): Promise<void> {
   const secondIndex = new ClaimSearch(second.claims, second.stories);
   const secondSearch = secondIndex.search.bind(secondIndex);
   const unrelated = unrelatedQueries();
-  line('### Natural questions written before measuring (tests/fixtures/answers), through /claim\'s decision');
+  line("### Natural questions written before measuring (tests/fixtures/answers), through /claim's decision");
   line();
   line(...QUESTION_TABLE_HEAD);
   line(questionRow('first story (Euronews)', tallyQuestions(firstSearch, storyQuestions(), 'story1', debug)));
@@ -87,7 +92,9 @@ async function realCorpus(): Promise<void> {
   const dataset: Dataset = await loadCorpus(corpus);
   const queries = readTsv(join(corpus, 'queries.tsv')).map(([query, id]) => ({ query: query!, id: id! }));
   const unrelated = readTsv(join(corpus, 'unrelated.tsv')).map(([query]) => query!);
-  line(`### Real corpus: LIAR, ${dataset.claims.length.toLocaleString('en')} PolitiFact claims (Wang, ACL 2017), ${queries.length} sloppy queries, ${unrelated.length} unrelated`);
+  line(
+    `### Real corpus: LIAR, ${dataset.claims.length.toLocaleString('en')} PolitiFact claims (Wang, ACL 2017), ${queries.length} sloppy queries, ${unrelated.length} unrelated`,
+  );
   line();
   let liarTable = '';
   line('| engine | build ms | top-1 | top-3 | unrelated: "no match" | p50 ms | p99 ms |');
@@ -103,16 +110,20 @@ async function realCorpus(): Promise<void> {
       run = (query) => search(query, { limit: 3 }).map((hit) => hit.claim);
       const first = timed(() => run(queries[0]!.query))[1];
       debug(`first query after build: ${first.toFixed(2)} ms`);
-      declined = `${unrelated.filter((query) => {
-        const result = answer(search, query);
-        debug(`liar unrelated ${result.answered ? 'BAD' : 'ok '} ${query} → ${result.hits[0]?.claim.id} ${pct(result.hits[0]?.score ?? 0)}`);
-        return !result.answered;
-      }).length}/${unrelated.length}`;
+      declined = `${
+        unrelated.filter((query) => {
+          const result = answer(search, query);
+          debug(`liar unrelated ${result.answered ? 'BAD' : 'ok '} ${query} → ${result.hits[0]?.claim.id} ${pct(result.hits[0]?.score ?? 0)}`);
+          return !result.answered;
+        }).length
+      }/${unrelated.length}`;
       liarTable = questionRow('LIAR, statements chosen at random', tallyQuestions(search, liarQuestions(), 'liar', debug));
       for (const { query, id } of queries) {
         const result = answer(search, query);
         const rank = result.hits.findIndex((hit) => hit.claim.id === id);
-        debug(`liar query ${rank >= 0 ? `#${rank + 1}` : 'BAD'} ${result.answered ? 'answered' : 'declined'} ${query} → ${result.hits.map((h) => `${h.claim.id} ${pct(h.score)}`).join(', ')}`);
+        debug(
+          `liar query ${rank >= 0 ? `#${rank + 1}` : 'BAD'} ${result.answered ? 'answered' : 'declined'} ${query} → ${result.hits.map((h) => `${h.claim.id} ${pct(h.score)}`).join(', ')}`,
+        );
       }
     } else {
       const found = ENGINES.find((e) => e.name === engine.name)!;
@@ -133,7 +144,9 @@ async function realCorpus(): Promise<void> {
     process.stderr.write(`${engine.name} done\n`);
   }
   line();
-  line(`Natural questions on ${liarQuestions().length} LIAR statements chosen at random (tests/fixtures/answers/liar-questions.tsv), claimbot through /claim's decision:`);
+  line(
+    `Natural questions on ${liarQuestions().length} LIAR statements chosen at random (tests/fixtures/answers/liar-questions.tsv), claimbot through /claim's decision:`,
+  );
   line();
   line(...QUESTION_TABLE_HEAD);
   line(liarTable);

@@ -107,7 +107,9 @@ for (const claims of SIZES) {
   const rows = results.filter((result) => result.distractors === claims);
   const base = rows.find((row) => row.engine === 'fuse.js defaults')!;
   lines.push(`### ${claims.toLocaleString('en')} claims (+${rows[0]!.claims - claims} curated)`, '');
-  lines.push('| engine | build ms | p50 ms | p95 ms | p99 ms | p50 vs fuse.js defaults | index heap MB | RSS MB | public top-3 | extra top-3 | queries × passes |');
+  lines.push(
+    '| engine | build ms | p50 ms | p95 ms | p99 ms | p50 vs fuse.js defaults | index heap MB | RSS MB | public top-3 | extra top-3 | queries × passes |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     lines.push(
@@ -115,7 +117,11 @@ for (const claims of SIZES) {
     );
   }
   const claimbot = rows.find((row) => row.engine === 'claimbot')!;
-  lines.push('', `claimbot: one moderator change (remove + add) p50 ${ms(claimbot.update!.p50)} ms, p99 ${ms(claimbot.update!.p99)} ms; restart (claims and index read back from the cache) ${ms(claimbot.storeOpenMs!)} ms.`, '');
+  lines.push(
+    '',
+    `claimbot: one moderator change (remove + add) p50 ${ms(claimbot.update!.p50)} ms, p99 ${ms(claimbot.update!.p99)} ms; restart (claims and index read back from the cache) ${ms(claimbot.storeOpenMs!)} ms.`,
+    '',
+  );
 }
 lines.push(
   `### End to end, ${endToEnd.claims.toLocaleString('en')} claims, ${endToEnd.interactions.toLocaleString('en')} interactions each, ${endToEndRuns.length} bot process${endToEndRuns.length === 1 ? '' : 'es'}`,
@@ -132,7 +138,11 @@ lines.push(
 
 if (corpusEndToEnd) {
   const { command, autocomplete, firstCommandMs, claims, interactions } = corpusEndToEnd;
-  lines.push('', `### End to end on the real corpus (LIAR, ${claims.toLocaleString('en')} claims), ${interactions.toLocaleString('en')} interactions each, 1 bot process`, '');
+  lines.push(
+    '',
+    `### End to end on the real corpus (LIAR, ${claims.toLocaleString('en')} claims), ${interactions.toLocaleString('en')} interactions each, 1 bot process`,
+    '',
+  );
   lines.push('| interaction | p50 ms | p95 ms | p99 ms |', '|---|---|---|---|');
   lines.push(`| /claim (dispatch → reply callback) | ${ms(command.p50)} | ${ms(command.p95)} | ${ms(command.p99)} |`);
   lines.push(`| autocomplete (dispatch → choices) | ${ms(autocomplete.p50)} | ${ms(autocomplete.p95)} | ${ms(autocomplete.p99)} |`);

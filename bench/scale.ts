@@ -63,19 +63,31 @@ async function scratch(engine: 'sqlite' | 'postgres') {
 }
 
 /** The built bot (what `npm start` runs) on `databaseUrl`, against a loopback Discord; /claim timed end to end. */
-async function runBot(databaseUrl: string): Promise<Pick<Row, 'storeReadyMs' | 'storeReadyCpuMs' | 'loadedFrom' | 'botReadyMs' | 'command' | 'rssMb' | 'peakRssMb'>> {
+async function runBot(
+  databaseUrl: string,
+): Promise<Pick<Row, 'storeReadyMs' | 'storeReadyCpuMs' | 'loadedFrom' | 'botReadyMs' | 'command' | 'rssMb' | 'peakRssMb'>> {
   const discord = await FakeDiscord.start();
   const started = performance.now();
   const bot = spawn(process.execPath, await startArguments(), {
     cwd: REPO,
-    env: { PATH: process.env.PATH, DISCORD_TOKEN: 'bench.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, DATABASE_URL: databaseUrl, CLAIMS_PATH: SHIPPED_CLAIMS, LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: 'bench.token.not-real',
+      DISCORD_API_BASE_URL: discord.apiBaseUrl,
+      DATABASE_URL: databaseUrl,
+      CLAIMS_PATH: SHIPPED_CLAIMS,
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let storeReadyMs = Number.NaN;
   let storeReadyCpuMs = Number.NaN;
   let loadedFrom = 'unknown';
   bot.stderr.on('data', (chunk: Buffer) => {
-    const loaded = chunk.toString().split('\n').find((line) => line.includes('"claims loaded"'));
+    const loaded = chunk
+      .toString()
+      .split('\n')
+      .find((line) => line.includes('"claims loaded"'));
     if (!Number.isNaN(storeReadyMs) || !loaded) return;
     storeReadyMs = performance.now() - started;
     storeReadyCpuMs = cpuMs(bot.pid!);
@@ -111,7 +123,13 @@ async function coldStart(databaseUrl: string): Promise<Pick<Row, 'readMs' | 'rea
   const readCpuMs = cpuSince(readCpu);
   await db.close();
   const indexCpu = process.cpuUsage();
-  const [, indexBuildMs] = timed(() => new ClaimSearch(read.claims.map((stored) => stored.claim), stories));
+  const [, indexBuildMs] = timed(
+    () =>
+      new ClaimSearch(
+        read.claims.map((stored) => stored.claim),
+        stories,
+      ),
+  );
   return { readMs, readCpuMs, indexBuildMs, indexBuildCpuMs: cpuSince(indexCpu) };
 }
 
@@ -145,7 +163,9 @@ async function crossProcessLatency(databaseUrl: string, samples: number): Promis
     const now = new Date().toISOString();
     let committed = 0;
     // The write's promise resolves right after COMMIT returns; the other process hears of it from then on.
-    await writer.add({ ...template, id, statement: `Latency probe ${n}`, flags: [], createdAt: now, updatedAt: now }, { id: 'bench', name: 'bench' }).then(() => (committed = performance.now()));
+    await writer
+      .add({ ...template, id, statement: `Latency probe ${n}`, flags: [], createdAt: now, updatedAt: now }, { id: 'bench', name: 'bench' })
+      .then(() => (committed = performance.now()));
     times.push(Math.max(0, (await heard) - committed));
   }
   await writer.close();
@@ -182,7 +202,9 @@ for (const claims of SIZES) {
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 const lines = [`Machine: ${machine}. /claim: ${INTERACTIONS} interactions after 50 to warm up.`, ''];
-lines.push('| engine | claims | import (first start) ms | no cache: read all ms (CPU ms) | no cache: index build ms (CPU ms) | start → claims loaded ms (CPU ms), from | start → commands synced ms | /claim p50 / p99 ms | RSS after MB | peak RSS MB | load |');
+lines.push(
+  '| engine | claims | import (first start) ms | no cache: read all ms (CPU ms) | no cache: index build ms (CPU ms) | start → claims loaded ms (CPU ms), from | start → commands synced ms | /claim p50 / p99 ms | RSS after MB | peak RSS MB | load |',
+);
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   lines.push(

@@ -46,4 +46,13 @@ await cleanup();
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 const write = latency(writes);
-console.log(JSON.stringify({ claims: dataset.claims.length, importMs: round(importMs), restartMs: round(restartMs), write: { p50: round(write.p50), p95: round(write.p95), p99: round(write.p99) }, burst200Ms: round(burstMs), auditRows: audit }));
+console.log(
+  JSON.stringify({
+    claims: dataset.claims.length,
+    importMs: round(importMs),
+    restartMs: round(restartMs),
+    write: { p50: round(write.p50), p95: round(write.p95), p99: round(write.p99) },
+    burst200Ms: round(burstMs),
+    auditRows: audit,
+  }),
+);

@@ -114,11 +114,11 @@ export class Rng {
   zipf(n: number, s = 1, q = 1): number {
     const u = this.next();
     let x: number;
-    if (Math.abs(s - 1) < 1e-9) x = q * Math.pow((n + q) / q, u);
+    if (Math.abs(s - 1) < 1e-9) x = q * ((n + q) / q) ** u;
     else {
-      const a = Math.pow(q, 1 - s);
-      const b = Math.pow(n + q, 1 - s);
-      x = Math.pow(a + u * (b - a), 1 / (1 - s));
+      const a = q ** (1 - s);
+      const b = (n + q) ** (1 - s);
+      x = (a + u * (b - a)) ** (1 / (1 - s));
     }
     const i = Math.floor(x - q);
     return i < 0 ? 0 : i >= n ? n - 1 : i;
@@ -228,7 +228,12 @@ function known(world: unknown, templates: unknown): Known {
     companyKinds: new Set([...keysOf(field(world, 'companySuffixes')), 'ru']),
     topics: new Set((Array.isArray(topics) ? topics : []).map((topic) => field(topic, 'key')).filter((key) => typeof key === 'string')),
     phrases: keysOf(field(templates, 'phrases')),
-    shared: { roles: keysOf(field(shared, 'roles')), groups: keysOf(field(shared, 'groups')), media: keysOf(field(shared, 'media')), anonymous: keysOf(field(shared, 'anonymous')) },
+    shared: {
+      roles: keysOf(field(shared, 'roles')),
+      groups: keysOf(field(shared, 'groups')),
+      media: keysOf(field(shared, 'media')),
+      anonymous: keysOf(field(shared, 'anonymous')),
+    },
   };
 }
 
@@ -239,7 +244,8 @@ function parseFile<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
   return parsed.data;
 }
 
-const oneOf = (names: ReadonlySet<string>, what: string) => z.string().refine((name) => names.has(name), { message: `not a known ${what} (${[...names].join(', ')})` });
+const oneOf = (names: ReadonlySet<string>, what: string) =>
+  z.string().refine((name) => names.has(name), { message: `not a known ${what} (${[...names].join(', ')})` });
 const Pair = z.tuple([z.string(), z.string()]);
 
 /** A template compiled to a function of the generator. */
@@ -306,7 +312,14 @@ const worldSchema = (k: Known) =>
     allies: z.array(Pair).min(1),
     regionalOutlets: z.record(z.string(), z.array(z.string()).min(1)),
     /** By theme: recurring organisations [name as used in a sentence, description], weighted names for the long tail (`%` is an invented root), descriptions. */
-    organisations: z.record(z.string(), z.strictObject({ fixed: z.array(Pair).min(1), names: z.array(z.tuple([z.string().includes('%'), z.number().positive()])).min(1), descriptions: z.array(z.string()).min(1) })),
+    organisations: z.record(
+      z.string(),
+      z.strictObject({
+        fixed: z.array(Pair).min(1),
+        names: z.array(z.tuple([z.string().includes('%'), z.number().positive()])).min(1),
+        descriptions: z.array(z.string()).min(1),
+      }),
+    ),
     companySuffixes: z.record(z.string(), z.array(z.string()).min(1)).refine((suffixes) => 'any' in suffixes, 'needs the kind "any"'),
   });
 
@@ -332,7 +345,8 @@ const templatesSchema = (k: Known) => {
     /** Named templates, used like placeholders: `{uaCity}`. */
     phrases: z.record(z.string(), tpl).superRefine((phrases, ctx) => {
       for (const name of Object.keys(phrases)) {
-        if (name in PLACEHOLDERS || name in MODIFIERS) ctx.addIssue({ code: 'custom', message: 'is already the name of a placeholder or modifier', path: [name] });
+        if (name in PLACEHOLDERS || name in MODIFIERS)
+          ctx.addIssue({ code: 'custom', message: 'is already the name of a placeholder or modifier', path: [name] });
       }
     }),
     shared: z.strictObject({
@@ -417,9 +431,30 @@ const bounded = (required: number, expand: (g: Gen, lo: number | undefined, hi: 
 const items = (list = ''): readonly string[] => (list.includes('|') ? list.split('|') : words(list));
 /** Methods of the generator that take nothing: `{village}`. */
 const PLAIN = [
-  'month', 'weekday', 'soon', 'when', 'village', 'ruTown', 'arVillage', 'country', 'countryAdj', 'ally', 'allyAdj',
-  'here', 'landName', 'landPoss', 'landAdj', 'landParliament', 'landFirstCity', 'landCity', 'town', 'office', 'storm',
-  'outlet', 'unitName', 'desk',
+  'month',
+  'weekday',
+  'soon',
+  'when',
+  'village',
+  'ruTown',
+  'arVillage',
+  'country',
+  'countryAdj',
+  'ally',
+  'allyAdj',
+  'here',
+  'landName',
+  'landPoss',
+  'landAdj',
+  'landParliament',
+  'landFirstCity',
+  'landCity',
+  'town',
+  'office',
+  'storm',
+  'outlet',
+  'unitName',
+  'desk',
 ] as const satisfies readonly (keyof Gen)[];
 const PLACEHOLDERS: Record<string, Placeholder> = {
   ...Object.fromEntries(PLAIN.map((name) => [name, takes([], 0, () => (g) => g[name]())])),
@@ -438,9 +473,27 @@ const PLACEHOLDERS: Record<string, Placeholder> = {
     return (g) => g.person(style);
   }),
   title: takes([], 0, () => (g) => g.storyTitle),
-  mark: takes(['word'], 1, ([tag = '']) => (g) => g.mark(tag)),
-  org: takes(['theme'], 0, ([theme]) => (g) => g.org(theme)),
-  company: takes(['company'], 0, ([kind]) => (g) => g.company(kind)),
+  mark: takes(
+    ['word'],
+    1,
+    ([tag = '']) =>
+      (g) =>
+        g.mark(tag),
+  ),
+  org: takes(
+    ['theme'],
+    0,
+    ([theme]) =>
+      (g) =>
+        g.org(theme),
+  ),
+  company: takes(
+    ['company'],
+    0,
+    ([kind]) =>
+      (g) =>
+        g.company(kind),
+  ),
   pick: takes(['list'], 1, ([list]) => {
     const options = items(list);
     return (g) => g.pick(options);
@@ -553,7 +606,9 @@ function compileTemplate(value: unknown, k: Known, report: (message: string, pat
       for (const issue of weighted.error.issues) report(issue.message, [...path, ...issue.path.map(String)]);
       return () => '';
     }
-    const entries = weighted.data.weighted.map(([option, weight], i) => [compileTemplate(option, k, report, [...path, 'weighted', String(i), '0']), weight] as const);
+    const entries = weighted.data.weighted.map(
+      ([option, weight], i) => [compileTemplate(option, k, report, [...path, 'weighted', String(i), '0']), weight] as const,
+    );
     return (g) => g.r.weighted(entries)(g);
   }
   const choice = z.strictObject({ if: z.string(), then: z.unknown(), else: z.unknown() }).safeParse(value);
@@ -678,7 +733,9 @@ function ruPlace(r: Rng): string {
 function westPlace(r: Rng): string {
   const roots = words('WEST_PLACE_ROOTS');
   const root = r.pick(roots);
-  return root.endsWith(' ') || root.endsWith('-') ? root + cap(r.pick(roots).trim().replace(/-$/, '').toLowerCase() + r.pick(words('WEST_PLACE_ENDS'))).replace(/^./, (c) => c.toUpperCase()) : smooth(root + r.pick(words('WEST_PLACE_MIDS')) + r.pick(words('WEST_PLACE_ENDS')));
+  return root.endsWith(' ') || root.endsWith('-')
+    ? root + cap(r.pick(roots).trim().replace(/-$/, '').toLowerCase() + r.pick(words('WEST_PLACE_ENDS'))).replace(/^./, (c) => c.toUpperCase())
+    : smooth(root + r.pick(words('WEST_PLACE_MIDS')) + r.pick(words('WEST_PLACE_ENDS')));
 }
 function esPlace(r: Rng): string {
   return r.pick(words('ES_PLACE_PRE')) + smooth(r.pick(words('ES_PLACE_ROOTS')) + r.pick(['', '', 'a', 'o', 'er', 'in']) + r.pick(words('ES_PLACE_ENDS')));
@@ -695,7 +752,9 @@ function afPlace(r: Rng): string {
 function plPlace(r: Rng): string {
   const roots = words('PL_PLACE_ROOTS');
   const root = r.pick(roots);
-  return root.endsWith(' ') ? root + cap(r.pick(roots).trim().toLowerCase() + r.pick(words('PL_PLACE_ENDS'))) : root + r.pick(['', 'a', 'e', 'o']) + r.pick(words('PL_PLACE_ENDS'));
+  return root.endsWith(' ')
+    ? root + cap(r.pick(roots).trim().toLowerCase() + r.pick(words('PL_PLACE_ENDS')))
+    : root + r.pick(['', 'a', 'e', 'o']) + r.pick(words('PL_PLACE_ENDS'));
 }
 
 /** An invented name for an organisation or company: at least six letters, which keeps it off short real brands. */
@@ -731,7 +790,7 @@ function commas(n: number): string {
 /** A round number with two significant figures in lo..hi. */
 function roundNumber(r: Rng, lo: number, hi: number): number {
   const n = lo + r.next() * (hi - lo);
-  const magnitude = Math.pow(10, Math.max(0, Math.floor(Math.log10(n)) - 1));
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
   return Math.max(lo, Math.round(n / magnitude) * magnitude);
 }
 
@@ -776,9 +835,23 @@ class Gen {
     this.r = new Rng(seed);
     const names = (salt: number, style: Style, size: number) => new NamePool(seed, salt, size, SURNAME[style]);
     this.surnames = {
-      ua: names(1, 'ua', 32000), ru: names(2, 'ru', 32000), west: names(3, 'west', 32000), pl: names(4, 'pl', 8000), ro: names(5, 'ro', 6400), ka: names(6, 'ka', 3200),
-      tr: names(7, 'tr', 4800), ko: names(8, 'ko', 1440), zh: names(9, 'zh', 1440), tw: names(10, 'tw', 1440), ja: names(11, 'ja', 3200), ar: names(12, 'ar', 12800),
-      he: names(13, 'he', 3200), fa: names(14, 'fa', 3200), es: names(15, 'es', 12800), in: names(16, 'in', 8000), af: names(17, 'af', 12800),
+      ua: names(1, 'ua', 32000),
+      ru: names(2, 'ru', 32000),
+      west: names(3, 'west', 32000),
+      pl: names(4, 'pl', 8000),
+      ro: names(5, 'ro', 6400),
+      ka: names(6, 'ka', 3200),
+      tr: names(7, 'tr', 4800),
+      ko: names(8, 'ko', 1440),
+      zh: names(9, 'zh', 1440),
+      tw: names(10, 'tw', 1440),
+      ja: names(11, 'ja', 3200),
+      ar: names(12, 'ar', 12800),
+      he: names(13, 'he', 3200),
+      fa: names(14, 'fa', 3200),
+      es: names(15, 'es', 12800),
+      in: names(16, 'in', 8000),
+      af: names(17, 'af', 12800),
     };
     this.towns = {
       west: new NamePool(seed, 20, 19200, westPlace),
@@ -851,10 +924,36 @@ class Gen {
   // soon(), when() and office() draw every option before picking one, which a template choice does not (it draws
   // only the option it picks): as templates they would change the data, so they stay here.
   soon(): string {
-    return this.z(['next month', 'by the end of the year', `in ${this.month()}`, 'before winter', 'within weeks', 'in the coming months', 'this spring', `by ${this.month()}`]);
+    return this.z([
+      'next month',
+      'by the end of the year',
+      `in ${this.month()}`,
+      'before winter',
+      'within weeks',
+      'in the coming months',
+      'this spring',
+      `by ${this.month()}`,
+    ]);
   }
   when(): string {
-    return this.z(['last week', 'in recent days', 'since October', 'this month', 'over the past month', 'earlier this year', 'in the autumn', 'since the summer', `in ${this.month()}`, `since ${this.month()}`, `by the end of ${this.month()}`, 'in 2024', 'in 2025', 'last year', 'overnight', 'on Sunday']);
+    return this.z([
+      'last week',
+      'in recent days',
+      'since October',
+      'this month',
+      'over the past month',
+      'earlier this year',
+      'in the autumn',
+      'since the summer',
+      `in ${this.month()}`,
+      `since ${this.month()}`,
+      `by the end of ${this.month()}`,
+      'in 2024',
+      'in 2025',
+      'last year',
+      'overnight',
+      'on Sunday',
+    ]);
   }
 
   // invented places and units
@@ -972,7 +1071,11 @@ class Gen {
     ]);
     switch (kind) {
       case 'person': {
-        let side = this.r.weighted<Side>([['a', 36], ['b', 26], ['n', 38]]);
+        let side = this.r.weighted<Side>([
+          ['a', 36],
+          ['b', 26],
+          ['n', 38],
+        ]);
         if (topic[side].roles.length === 0) side = 'n';
         const [styleOrLand, describe] = this.r.pickZ(topic[side].roles, 1, 2);
         const style = styleOrLand === 'land' ? this.land.style : styleOrLand;
@@ -1007,8 +1110,16 @@ class Gen {
         const kind = WORLD.organisations[topic.orgs];
         if (!kind) throw new Error(`bench/synthetic-world.json has no organisations for "${topic.orgs}"`);
         const [name, description] = this.chance(0.35) ? this.z(kind.fixed) : [this.org(), this.z(kind.descriptions)];
-        const ngo = /rights|monitor|aid|charity|union|group|coalition|alliance|network|collective|project/.test(description) && !/research group|intelligence group/.test(description);
-        return { party: { name: cap(name), description }, kind: ngo ? 'ngo' : 'thinktank', side: 'n', key: shortKey(name.replace(/^the /i, '')), interested: false };
+        const ngo =
+          /rights|monitor|aid|charity|union|group|coalition|alliance|network|collective|project/.test(description) &&
+          !/research group|intelligence group/.test(description);
+        return {
+          party: { name: cap(name), description },
+          kind: ngo ? 'ngo' : 'thinktank',
+          side: 'n',
+          key: shortKey(name.replace(/^the /i, '')),
+          interested: false,
+        };
       }
       case 'outlet': {
         const name = this.outlet();
@@ -1048,7 +1159,51 @@ const START = Date.UTC(2024, 0, 8);
 const END = Date.UTC(2026, 11, 31, 23, 59);
 const DAY = 86_400_000;
 
-const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'by', 'for', 'with', 'at', 'from', 'that', 'this', 'it', 'its', 'as', 'be', 'we', 'our', 'they', 'their', 'about', 'more', 'than', 'up', 'some', 'there', 'no', 'not', 'every', 'if', 'will', 'would', 'but']);
+const STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'to',
+  'and',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'by',
+  'for',
+  'with',
+  'at',
+  'from',
+  'that',
+  'this',
+  'it',
+  'its',
+  'as',
+  'be',
+  'we',
+  'our',
+  'they',
+  'their',
+  'about',
+  'more',
+  'than',
+  'up',
+  'some',
+  'there',
+  'no',
+  'not',
+  'every',
+  'if',
+  'will',
+  'would',
+  'but',
+]);
 
 function slugify(text: string, maxWords = 8): string {
   return text
@@ -1109,7 +1264,8 @@ function generate(count: number, seed: number, reservedIds: Set<string>, reserve
   const plans: StoryPlan[] = [];
   const totalWeight = TOPICS.reduce((sum, topic) => sum + topic.weight, 0);
   const slots = new Map<Topic, (StoryPlan | undefined)[]>();
-  for (const topic of TOPICS) slots.set(topic, new Array<StoryPlan | undefined>(Math.max(1, Math.round((count * topic.weight) / totalWeight / 50))).fill(undefined));
+  for (const topic of TOPICS)
+    slots.set(topic, new Array<StoryPlan | undefined>(Math.max(1, Math.round((count * topic.weight) / totalWeight / 50))).fill(undefined));
 
   const storyOf = (topic: Topic): StoryPlan => {
     const list = slots.get(topic) ?? [];
@@ -1142,7 +1298,11 @@ function newStory(g: Gen, topic: Topic, storyIds: Set<string>, plans: StoryPlan[
   if (r.chance(0.5)) source.title = TEMPLATES.headline(g);
   if (r.chance(0.6)) source.date = iso(start).slice(0, 10);
   const additionalSources: string[] = [];
-  const extra = r.weighted([[0, 5], [1, 3], [2, 1]] as const);
+  const extra = r.weighted([
+    [0, 5],
+    [1, 3],
+    [2, 1],
+  ] as const);
   for (let k = 0; k < extra; k++) {
     const s = r.chance(0.5) ? g.outlet() : cap(g.org()).replace(/^The /, 'the ');
     if (!additionalSources.includes(s)) additionalSources.push(s);
@@ -1197,7 +1357,8 @@ function makeClaim(g: Gen, index: number, plan: StoryPlan, topic: Topic, ids: Se
     citing = describe(g);
     if (anonymous && !flags.includes('anonymous-source')) flags.push('anonymous-source');
   }
-  if (speaker.interested && speaker.kind !== 'thinktank' && speaker.kind !== 'ngo' && speaker.kind !== 'media' && r.chance(0.85)) flags.push('interested-party');
+  if (speaker.interested && speaker.kind !== 'thinktank' && speaker.kind !== 'ngo' && speaker.kind !== 'media' && r.chance(0.85))
+    flags.push('interested-party');
   if (citing) flags.push('secondhand');
   if (r.chance(0.1)) flags.push('single-source');
   const reportedBy: Claim['attribution']['reportedBy'] = { outlet: r.chance(0.7) ? plan.outlet : g.outlet() };
@@ -1217,7 +1378,8 @@ function makeClaim(g: Gen, index: number, plan: StoryPlan, topic: Topic, ids: Se
   const updated = r.chance(0.65) ? createdMinute : Math.min(END, createdMinute + r.range(1, 90 * 24 * 60) * 60_000);
   if (r.chance(0.45)) reportedBy.date = iso(createdMinute - r.int(3) * DAY).slice(0, 10);
 
-  const contexts = speaker.kind === 'anonymous' ? TEMPLATES.anonymousContexts : speaker.kind === 'person' ? TEMPLATES.personContexts : TEMPLATES.organisationContexts;
+  const contexts =
+    speaker.kind === 'anonymous' ? TEMPLATES.anonymousContexts : speaker.kind === 'person' ? TEMPLATES.personContexts : TEMPLATES.organisationContexts;
   const context = r.chance(speaker.kind === 'anonymous' ? 0.3 : 0.6) ? r.pick(contexts)(g) : undefined;
 
   // Tags: the topic's, the places and things the statement names, a few generic ones

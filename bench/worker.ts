@@ -39,8 +39,7 @@ const rssMb = process.memoryUsage().rss / 2 ** 20;
 for (const query of mix.slice(0, 10)) search(query, LIMIT); // warm up
 const passes = Array.from({ length: Number(passesArg) }, () => latency(mix.map((query) => timed(() => search(query, LIMIT))[1])));
 
-const hits = (queries: typeof publicEval) =>
-  queries.filter(({ query, expected }) => search(query, 3).some((claim) => expected.test(evalText(claim)))).length;
+const hits = (queries: typeof publicEval) => queries.filter(({ query, expected }) => search(query, 3).some((claim) => expected.test(evalText(claim)))).length;
 
 const result: Record<string, unknown> = {
   engine: engine.name,

@@ -21,7 +21,11 @@ export const checkClaimsCommand: Command = {
     const text = String(message ?? '').trim();
     if (!text) return { content: 'That message has no text to check (only attachments or embeds).', ephemeral: true };
     const wait = rateLimit?.('check-claims') ?? 0;
-    if (wait > 0) return { content: `You have checked as many messages as one person can in a minute: try again in ${Math.ceil(wait / 1000)} s. Nothing was checked.`, ephemeral: true };
+    if (wait > 0)
+      return {
+        content: `You have checked as many messages as one person can in a minute: try again in ${Math.ceil(wait / 1000)} s. Nothing was checked.`,
+        ephemeral: true,
+      };
     const { answered, hits } = answer((words, options) => store.search(words, options), text, { mode: 'message', limit: MATCHES });
     const matches = answered ? hits.filter((hit) => isMatch(hit, 'message')).map((hit) => hit.claim) : [];
     const closest = answered ? [] : hits.map((hit) => hit.claim);
@@ -30,7 +34,10 @@ export const checkClaimsCommand: Command = {
       if (closest.length > 0) lines.push('', 'Closest claims:', ...closest.map((claim) => `• ${claimSummaryLine(claim)}`));
       const length = text.length <= MAX_REQUEST_LENGTH ? text.length : visibleLength(text);
       if (length > MAX_REQUEST_LENGTH) {
-        lines.push('', `The desk takes requests of up to ${MAX_REQUEST_LENGTH} characters, and this message has ${length}: ask with \`/claim\` and the words you want checked.`);
+        lines.push(
+          '',
+          `The desk takes requests of up to ${MAX_REQUEST_LENGTH} characters, and this message has ${length}: ask with \`/claim\` and the words you want checked.`,
+        );
         return { content: lines.join('\n'), ephemeral: true };
       }
       lines.push('', 'The desk can look into it: press Ask the desk.');

@@ -65,11 +65,25 @@ export const claimCommand = defineCommand({
     const { answered, hits } = answer((text, options) => store.search(text, options), query, { ...filters, limit: 1 + OTHER_MATCHES });
     if (!answered) {
       const named = [verdict && `rated ${VERDICT_BADGES[verdict].label}`, story && `in “${store.story(story)!.title}”`].filter((f) => typeof f === 'string');
-      return { ...renderNoMatch(query, hits.map((hit) => hit.claim), named), buttons: [askTheDeskButton('claim', query)] };
+      return {
+        ...renderNoMatch(
+          query,
+          hits.map((hit) => hit.claim),
+          named,
+        ),
+        buttons: [askTheDeskButton('claim', query)],
+      };
     }
     // Under the answer, only the other claims that match too: a merely close claim would read as related.
     const [top, ...others] = hits;
-    return { ...renderClaimReply(top!.claim, store.story(top!.claim.story), others.filter((hit) => isMatch(hit)).map((hit) => hit.claim)), ephemeral: onlyMe };
+    return {
+      ...renderClaimReply(
+        top!.claim,
+        store.story(top!.claim.story),
+        others.filter((hit) => isMatch(hit)).map((hit) => hit.claim),
+      ),
+      ephemeral: onlyMe,
+    };
   },
   autocomplete: claimAutocomplete,
   component(input, context) {

@@ -30,8 +30,15 @@ export const draftClaimsCommand: Command = {
     if (input.action === 'edited') return submitEditedDraft(input.args[0] ?? '', input.values, context);
     if (input.action !== 'article') throw new Error(`unknown form ${DRAFT_COMMAND}:${input.action}`);
     const value = (name: string) => String(input.values[name] ?? '').trim();
-    if (value('url') && !URL.canParse(value('url'))) throw new UserError(`The link must be a URL like https://example.org/article; “${value('url')}” is not one. Nothing was drafted.`);
-    return review(Buffer.from(value('article')), undefined, input.args[0] ?? '', { outlet: value('outlet'), ...(value('url') ? { url: value('url') } : {}) }, context);
+    if (value('url') && !URL.canParse(value('url')))
+      throw new UserError(`The link must be a URL like https://example.org/article; “${value('url')}” is not one. Nothing was drafted.`);
+    return review(
+      Buffer.from(value('article')),
+      undefined,
+      input.args[0] ?? '',
+      { outlet: value('outlet'), ...(value('url') ? { url: value('url') } : {}) },
+      context,
+    );
   },
 };
 
@@ -63,9 +70,37 @@ function articleForm(story: string, outlet: string, url: string | undefined): Mo
     id: encodeCustomId({ command: DRAFT_COMMAND, action: 'article', args: [story] }),
     title: 'Draft claims from an article',
     inputs: [
-      { kind: 'text', id: 'article', label: 'Article', description: 'The article’s text; a longer one goes as a file', required: true, long: true, maxLength: LIMITS.textInputValue },
-      { kind: 'text', id: 'outlet', label: 'Outlet', description: 'Who published it', value: outlet, required: true, long: false, maxLength: 200, placeholder: 'Euronews' },
-      { kind: 'text', id: 'url', label: 'Link', description: 'The article’s URL, when it has one', value: url ?? '', required: false, long: false, maxLength: 1000, placeholder: 'https://…' },
+      {
+        kind: 'text',
+        id: 'article',
+        label: 'Article',
+        description: 'The article’s text; a longer one goes as a file',
+        required: true,
+        long: true,
+        maxLength: LIMITS.textInputValue,
+      },
+      {
+        kind: 'text',
+        id: 'outlet',
+        label: 'Outlet',
+        description: 'Who published it',
+        value: outlet,
+        required: true,
+        long: false,
+        maxLength: 200,
+        placeholder: 'Euronews',
+      },
+      {
+        kind: 'text',
+        id: 'url',
+        label: 'Link',
+        description: 'The article’s URL, when it has one',
+        value: url ?? '',
+        required: false,
+        long: false,
+        maxLength: 1000,
+        placeholder: 'https://…',
+      },
     ],
   };
 }

@@ -1,4 +1,11 @@
-import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits, type APIApplicationCommandChannelOption, type APIApplicationCommandStringOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  PermissionFlagsBits,
+  type APIApplicationCommandChannelOption,
+  type APIApplicationCommandStringOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/command/command.ts';
 import { RefusedError, UserError } from '../src/core/errors.ts';
@@ -7,7 +14,14 @@ import type { Choice, Reply } from '../src/views/reply.ts';
 import { summaryKey, type SummarySync, type SyncOutcome } from '../src/summary/sync.ts';
 import { storyChoices } from '../src/command/choices.ts';
 
-const story: APIApplicationCommandStringOption = { type: ApplicationCommandOptionType.String, name: 'story', description: 'The story (type to search)', required: true, autocomplete: true, max_length: 64 };
+const story: APIApplicationCommandStringOption = {
+  type: ApplicationCommandOptionType.String,
+  name: 'story',
+  description: 'The story (type to search)',
+  required: true,
+  autocomplete: true,
+  max_length: 64,
+};
 const channel: APIApplicationCommandChannelOption = {
   type: ApplicationCommandOptionType.Channel,
   name: 'channel',
@@ -24,7 +38,12 @@ const data = {
   options: [
     { type: ApplicationCommandOptionType.Subcommand, name: 'post', description: 'Post and pin the summary of a story', options: [story, channel] },
     { type: ApplicationCommandOptionType.Subcommand, name: 'refresh', description: 'Bring the summaries of a story up to date now', options: [story] },
-    { type: ApplicationCommandOptionType.Subcommand, name: 'remove', description: 'Delete a summary and stop keeping it up to date', options: [story, channel] },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'remove',
+      description: 'Delete a summary and stop keeping it up to date',
+      options: [story, channel],
+    },
     { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'Where the summaries are' },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -52,17 +71,21 @@ export const summaryCommand = defineCommand({
       case 'post': {
         const channelId = options.channel ?? context.channelId!;
         const outcome = await summaries.post({ guildId: context.actor.guildId!, channelId, story: options.story });
-        const done = outcome.messages === 0
-          ? `Nothing was posted in <#${channelId}>.`
-          : outcome.existed
-            ? `The summary of “${title}” is already in <#${channelId}>: brought it up to date (${changed(outcome)}).`
-            : `Posted the summary of “${title}” in <#${channelId}> (${plural(outcome.messages, 'message')}${outcome.unpinned === 0 ? ', pinned' : ''}). It changes by itself whenever a claim of the story does.`;
+        const done =
+          outcome.messages === 0
+            ? `Nothing was posted in <#${channelId}>.`
+            : outcome.existed
+              ? `The summary of “${title}” is already in <#${channelId}>: brought it up to date (${changed(outcome)}).`
+              : `Posted the summary of “${title}” in <#${channelId}> (${plural(outcome.messages, 'message')}${outcome.unpinned === 0 ? ', pinned' : ''}). It changes by itself whenever a claim of the story does.`;
         return { content: [done, ...outcome.problems].join('\n'), ephemeral: true };
       }
       case 'refresh': {
         const outcomes = await summaries.refresh(options.story);
         if (outcomes.length === 0) return { content: `“${title}” has no summary yet: \`/summary post\` posts one.`, ephemeral: true };
-        const lines = outcomes.map((outcome) => `• <#${outcome.channelId}>: ${outcome.forgotten ? 'forgotten' : changed(outcome)}${outcome.problems.length > 0 ? `. ${outcome.problems.join(' ')}` : ''}`);
+        const lines = outcomes.map(
+          (outcome) =>
+            `• <#${outcome.channelId}>: ${outcome.forgotten ? 'forgotten' : changed(outcome)}${outcome.problems.length > 0 ? `. ${outcome.problems.join(' ')}` : ''}`,
+        );
         return { content: [`Refreshed the summaries of “${title}”:`, ...lines].join('\n'), ephemeral: true };
       }
       case 'remove': {

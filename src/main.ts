@@ -47,20 +47,36 @@ try {
 
 async function runBotOrConsole(config: Config, token: string | undefined, log: Logger, shards: ShardSet): Promise<void> {
   const store = await ClaimStore.open({ databaseUrl: config.DATABASE_URL, seedFile: config.CLAIMS_PATH, cacheDir: config.CACHE_DIR, log });
-  log.info('claims loaded', { database: engineOf(config.DATABASE_URL), claims: store.claimCount, from: store.loadedFrom, stories: store.stories.length, shards: shards.ids, shardCount: shards.count });
+  log.info('claims loaded', {
+    database: engineOf(config.DATABASE_URL),
+    claims: store.claimCount,
+    from: store.loadedFrom,
+    stories: store.stories.length,
+    shards: shards.ids,
+    shardCount: shards.count,
+  });
 
   if (token) {
     // A summary is edited by the process that runs its server's shard: once per change, not once per process.
     const bot = await startBot({ ...config, DISCORD_TOKEN: token }, store, commands, log, { summaries: { shouldEdit: shouldEditSummary(shards) } });
     const shutdown = (signal: string) => {
       log.info('shutting down', { signal });
-      void bot.stop().then(() => store.close()).then(() => process.exit(0));
+      void bot
+        .stop()
+        .then(() => store.close())
+        .then(() => process.exit(0));
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   } else {
     // The person at the console runs the bot on their own machine: they are its moderator.
-    process.exitCode = await runConsole(process.stdin, process.stdout, commands, createContext(store, { id: 'console', name: `${userInfo().username} (console)` }, { newsroom: newsroomOf(config) }), log);
+    process.exitCode = await runConsole(
+      process.stdin,
+      process.stdout,
+      commands,
+      createContext(store, { id: 'console', name: `${userInfo().username} (console)` }, { newsroom: newsroomOf(config) }),
+      log,
+    );
     await store.close();
   }
 }

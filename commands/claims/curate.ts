@@ -11,7 +11,13 @@ import { confirmations, doneReply, liveClaim } from './shared.ts';
 
 export async function rerate(options: ArgsOf<'verdict'>, context: CommandContext): Promise<Reply> {
   const before = liveClaim(context, options.id);
-  const claim = await context.store.update(before.id, context.actor, 'verdict', (current) => ({ ...current, verdict: options.verdict, note: options.note ?? current.note }), options.note);
+  const claim = await context.store.update(
+    before.id,
+    context.actor,
+    'verdict',
+    (current) => ({ ...current, verdict: options.verdict, note: options.note ?? current.note }),
+    options.note,
+  );
   return doneReply(context, claim, `Re-rated \`${claim.id}\`: ${VERDICT_BADGES[before.verdict].label} → ${VERDICT_BADGES[claim.verdict].label}.`);
 }
 
@@ -55,5 +61,8 @@ export async function history(options: ArgsOf<'history'>, { store }: CommandCont
     if (next.length > LIMITS.embedDescription - 100) break;
     description = next;
   }
-  return { embeds: [{ title: `History of ${options.id}`, description, footer: `${entries.length} change${entries.length === 1 ? '' : 's'}, oldest first` }], ephemeral: true };
+  return {
+    embeds: [{ title: `History of ${options.id}`, description, footer: `${entries.length} change${entries.length === 1 ? '' : 's'}, oldest first` }],
+    ephemeral: true,
+  };
 }

@@ -35,15 +35,29 @@ const claimsOptions = subcommands([
   ]),
   subcommand('flag', 'Add or remove a sourcing flag', [
     claimId(),
-    choiceOption('flag', 'The flag', FLAGS.map((flag) => ({ name: flag, value: flag }))).required(),
-    choiceOption('action', 'Add or remove it', [{ name: 'add', value: 'add' }, { name: 'remove', value: 'remove' }] as const).required(),
+    choiceOption(
+      'flag',
+      'The flag',
+      FLAGS.map((flag) => ({ name: flag, value: flag })),
+    ).required(),
+    choiceOption('action', 'Add or remove it', [
+      { name: 'add', value: 'add' },
+      { name: 'remove', value: 'remove' },
+    ] as const).required(),
   ]),
   subcommand('remove', 'Take a claim out of search (it can be restored)', [claimId(), reason()]),
-  subcommand('restore', 'Bring a removed claim back', [claimId('The removed claim (type to search)'), textOption('reason', 'Why', { maxLength: 500, notBlank: 'say why, or leave it out' })]),
+  subcommand('restore', 'Bring a removed claim back', [
+    claimId('The removed claim (type to search)'),
+    textOption('reason', 'Why', { maxLength: 500, notBlank: 'say why, or leave it out' }),
+  ]),
   subcommand('history', 'Who changed a claim, when, and how', [claimId()]),
   subcommand('requests', 'What readers asked the desk for, most asked first', []),
   subcommand('export', 'The claims as a file (only to you)', [
-    choiceOption('format', 'json: the dataset format (default); claimreview: schema.org JSON-LD; csv: a table', EXPORT_FORMATS.map((format) => ({ name: format, value: format }))).orElse('json'),
+    choiceOption(
+      'format',
+      'json: the dataset format (default); claimreview: schema.org JSON-LD; csv: a table',
+      EXPORT_FORMATS.map((format) => ({ name: format, value: format })),
+    ).orElse('json'),
     story('Only this story'),
   ]),
   subcommand('answer', 'Answer a request with a claim (or, without one, add it from the request)', [

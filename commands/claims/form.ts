@@ -6,7 +6,16 @@ import { newClaimId } from '../../src/core/claim-id.ts';
 import { RefusedError, UserError } from '../../src/core/errors.ts';
 import { VERDICTS, type Claim } from '../../src/core/schema.ts';
 import { InvalidClaimError } from '../../src/core/validate-claim.ts';
-import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, emptyDraft, FORM_FIELDS, nearDuplicates, type ClaimDraft } from '../../src/curation/claim-form.ts';
+import {
+  claimForm,
+  claimFromDraft,
+  draftFromClaim,
+  draftFromValues,
+  emptyDraft,
+  FORM_FIELDS,
+  nearDuplicates,
+  type ClaimDraft,
+} from '../../src/curation/claim-form.ts';
 import { claimSummaryLine, renderClaimReply } from '../../src/views/claim-view.ts';
 import { errorWords } from '../../src/views/error-words.ts';
 import { escapeMarkdown } from '../../src/views/markdown.ts';
@@ -33,7 +42,12 @@ export function openAddForm(options: ArgsOf<'add'>, { store }: CommandContext): 
 
 export function openEditForm(options: ArgsOf<'edit'>, context: CommandContext): Reply {
   const claim = liveClaim(context, options.id);
-  return { modal: claimForm(encodeCustomId({ command: 'claims', action: 'edit', args: [claim.id] }), 'Edit a claim', { ...draftFromClaim(claim), ...prefill(options) }) };
+  return {
+    modal: claimForm(encodeCustomId({ command: 'claims', action: 'edit', args: [claim.id] }), 'Edit a claim', {
+      ...draftFromClaim(claim),
+      ...prefill(options),
+    }),
+  };
 }
 
 /** A draft the moderator can reopen after it was rejected, and the form it came from. */
@@ -71,7 +85,12 @@ async function saveAdded([story, verdict, quote, request]: z.infer<typeof AddFor
   if (similar.length === 0) return saveNewClaim(context, claim, request);
   const key = confirmations.put({ kind: 'add', claim, request });
   return {
-    content: [`This looks like a claim we already have (same claimant, very similar statement):`, ...similar.map((other) => `• ${claimSummaryLine(other)}`), '', 'Save yours anyway?'].join('\n'),
+    content: [
+      `This looks like a claim we already have (same claimant, very similar statement):`,
+      ...similar.map((other) => `• ${claimSummaryLine(other)}`),
+      '',
+      'Save yours anyway?',
+    ].join('\n'),
     embeds: renderClaimReply(claim, store.story(claim.story)).embeds,
     ephemeral: true,
     buttons: [

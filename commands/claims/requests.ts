@@ -11,7 +11,13 @@ export async function listRequests({ store }: CommandContext): Promise<Reply> {
   const open = await store.requests.open(LIMITS.requestsListed);
   if (open.length === 0) return { content: 'No open requests: nobody has asked the desk for anything yet.', ephemeral: true };
   return {
-    embeds: [{ title: 'Open requests, most asked first', description: requestLines(open).join('\n'), footer: 'Answer with /claims answer request:<n> [claim:<id>], or /claims dismiss.' }],
+    embeds: [
+      {
+        title: 'Open requests, most asked first',
+        description: requestLines(open).join('\n'),
+        footer: 'Answer with /claims answer request:<n> [claim:<id>], or /claims dismiss.',
+      },
+    ],
     ephemeral: true,
   };
 }
@@ -23,7 +29,10 @@ export async function answer(options: ArgsOf<'answer'>, context: CommandContext)
   const { stories } = context.store;
   const story = stories.length === 1 ? stories[0]!.id : undefined;
   if (!story) throw new UserError('Add the claim with /claims add (say its story), then answer with /claims answer request claim.');
-  return addForm({ story, verdict: 'unverified', quote: false, request: request.id }, `Add a claim for request #${request.id}`, { ...emptyDraft(), statement: request.words });
+  return addForm({ story, verdict: 'unverified', quote: false, request: request.id }, `Add a claim for request #${request.id}`, {
+    ...emptyDraft(),
+    statement: request.words,
+  });
 }
 
 export async function dismiss(options: ArgsOf<'dismiss'>, context: CommandContext): Promise<Reply> {

@@ -1,5 +1,5 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UserError } from '../core/errors.ts';
 import type { Choice, Reply } from '../views/reply.ts';
 import type { Actor, ClaimStore } from '../store/claim-store.ts';

@@ -14,7 +14,11 @@ export class Option<N extends string, V> {
 
   /** Discord asks for it, and the handler gets it for sure. */
   required(): Option<N, Exclude<V, undefined>> {
-    return new Option(this.name, { ...this.json, required: true } as APIApplicationCommandBasicOption, this.schema.refine((value) => value !== undefined, 'required') as z.ZodType<Exclude<V, undefined>>);
+    return new Option(
+      this.name,
+      { ...this.json, required: true } as APIApplicationCommandBasicOption,
+      this.schema.refine((value) => value !== undefined, 'required') as z.ZodType<Exclude<V, undefined>>,
+    );
   }
 
   /** Optional in Discord; the handler gets `value` when it is left out. */
@@ -31,19 +35,42 @@ interface TextSpec {
   notBlank?: string;
 }
 
-export function textOption<N extends string>(name: N, description: string, { maxLength, minLength, autocomplete, notBlank }: TextSpec = {}): Option<N, string | undefined> {
-  const json = { type: ApplicationCommandOptionType.String, name, description, max_length: maxLength, min_length: minLength, autocomplete } as APIApplicationCommandBasicOption;
+export function textOption<N extends string>(
+  name: N,
+  description: string,
+  { maxLength, minLength, autocomplete, notBlank }: TextSpec = {},
+): Option<N, string | undefined> {
+  const json = {
+    type: ApplicationCommandOptionType.String,
+    name,
+    description,
+    max_length: maxLength,
+    min_length: minLength,
+    autocomplete,
+  } as APIApplicationCommandBasicOption;
   const text = notBlank === undefined ? z.string() : z.string().trim().min(1, notBlank);
   return new Option(name, withoutUndefined(json), text.optional());
 }
 
 /** A string option whose value is one of `choices` (at most 25). */
-export function choiceOption<N extends string, const C extends string>(name: N, description: string, choices: readonly { name: string; value: C }[]): Option<N, C | undefined> {
+export function choiceOption<N extends string, const C extends string>(
+  name: N,
+  description: string,
+  choices: readonly { name: string; value: C }[],
+): Option<N, C | undefined> {
   const values = choices.map((choice) => choice.value) as [C, ...C[]];
-  return new Option(name, { type: ApplicationCommandOptionType.String, name, description, choices: [...choices] } as APIApplicationCommandBasicOption, z.enum(values).optional());
+  return new Option(
+    name,
+    { type: ApplicationCommandOptionType.String, name, description, choices: [...choices] } as APIApplicationCommandBasicOption,
+    z.enum(values).optional(),
+  );
 }
 
-export function integerOption<N extends string>(name: N, description: string, { min, autocomplete }: { min?: number; autocomplete?: boolean } = {}): Option<N, number | undefined> {
+export function integerOption<N extends string>(
+  name: N,
+  description: string,
+  { min, autocomplete }: { min?: number; autocomplete?: boolean } = {},
+): Option<N, number | undefined> {
   const json = { type: ApplicationCommandOptionType.Integer, name, description, min_value: min, autocomplete } as APIApplicationCommandBasicOption;
   const integer = z.number().int();
   return new Option(name, withoutUndefined(json), (min === undefined ? integer : integer.min(min)).optional());
@@ -75,7 +102,12 @@ export function optionsSchema<const Os extends readonly AnyOption[]>(options: Os
 
 /** A subcommand: its JSON and its options' schema, tagged with its name as `subcommand` (how handlers tell them apart). */
 export function subcommand<N extends string, const Os extends readonly AnyOption[]>(name: N, description: string, options: Os) {
-  const json: APIApplicationCommandSubcommandOption = { type: ApplicationCommandOptionType.Subcommand, name, description, options: options.map((option) => option.json) };
+  const json: APIApplicationCommandSubcommandOption = {
+    type: ApplicationCommandOptionType.Subcommand,
+    name,
+    description,
+    options: options.map((option) => option.json),
+  };
   return { json, schema: optionsSchema(options).extend({ subcommand: z.literal(name) }) };
 }
 

@@ -14,12 +14,18 @@ const ConfigSchema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().min(1)),
   DISCORD_GUILD_ID: optional(snowflake),
   CLAIMS_PATH: optional(z.string()).transform((path) => path ?? DEFAULT_CLAIMS_PATH),
-  DATABASE_URL: optional(z.string().refine((url) => engineOf(url) !== undefined, 'must be a file: URL, like file:data/claimbot.db, or a postgres:// URL'))
-    .transform((url) => url ?? DEFAULT_DATABASE_URL),
+  DATABASE_URL: optional(
+    z.string().refine((url) => engineOf(url) !== undefined, 'must be a file: URL, like file:data/claimbot.db, or a postgres:// URL'),
+  ).transform((url) => url ?? DEFAULT_DATABASE_URL),
   /** Where the claims and their search index are cached between starts (see src/store.ts for the default). */
   CACHE_DIR: optional(z.string()),
   MODERATOR_ROLE_IDS: optional(z.string())
-    .transform((list) => (list ?? '').split(',').map((id) => id.trim()).filter(Boolean))
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(snowflake)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   DISCORD_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
@@ -27,9 +33,21 @@ const ConfigSchema = z.object({
   NEWSROOM_NAME: optional(z.string().trim().min(1).max(200)).transform((name) => name ?? DEFAULT_NEWSROOM_NAME),
   NEWSROOM_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
   // Sharding (see src/shards.ts): SHARDS for one process that starts them all, SHARD_IDS + SHARD_COUNT for a part.
-  SHARDS: optional(z.string().regex(/^(auto|\d+)$/, 'must be auto or a number of shards').transform((value) => (value === 'auto' ? value : Number(value)))),
-  SHARD_IDS: optional(z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard ids separated by commas, like 0,1')).transform((list) => list?.split(',').map(Number)),
-  SHARD_COUNT: optional(z.string().regex(/^[1-9]\d*$/, 'must be a number of shards, at least 1').transform(Number)),
+  SHARDS: optional(
+    z
+      .string()
+      .regex(/^(auto|\d+)$/, 'must be auto or a number of shards')
+      .transform((value) => (value === 'auto' ? value : Number(value))),
+  ),
+  SHARD_IDS: optional(z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard ids separated by commas, like 0,1')).transform((list) =>
+    list?.split(',').map(Number),
+  ),
+  SHARD_COUNT: optional(
+    z
+      .string()
+      .regex(/^[1-9]\d*$/, 'must be a number of shards, at least 1')
+      .transform(Number),
+  ),
 });
 
 /** The newsroom as ClaimReview's `author`. */
@@ -57,7 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 /** A server's own id is its @everyone role, which every member has: as a moderator role it would make everyone a moderator. */
 function everyoneIsNoModeratorRole(config: Config, context: z.RefinementCtx): void {
   if (config.DISCORD_GUILD_ID && config.MODERATOR_ROLE_IDS.includes(config.DISCORD_GUILD_ID)) {
-    context.addIssue({ code: 'custom', path: ['MODERATOR_ROLE_IDS'], message: 'holds the server’s own id (DISCORD_GUILD_ID), which is its @everyone role: every member would be a moderator' });
+    context.addIssue({
+      code: 'custom',
+      path: ['MODERATOR_ROLE_IDS'],
+      message: 'holds the server’s own id (DISCORD_GUILD_ID), which is its @everyone role: every member would be a moderator',
+    });
   }
 }
 

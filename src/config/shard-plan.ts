@@ -23,19 +23,25 @@ export interface ShardSet {
 export function shardPlan(config: Pick<Config, 'SHARDS' | 'SHARD_IDS' | 'SHARD_COUNT'>, fromManager = false): ShardPlan {
   const { SHARDS: shards, SHARD_IDS: ids, SHARD_COUNT: count } = config;
   if (fromManager) {
-    if (typeof shards !== 'number' || count === undefined) throw new ConfigError('Invalid configuration: a shard process needs SHARDS and SHARD_COUNT from its ShardingManager');
+    if (typeof shards !== 'number' || count === undefined)
+      throw new ConfigError('Invalid configuration: a shard process needs SHARDS and SHARD_COUNT from its ShardingManager');
     return { kind: 'shards', ids: [shards], count };
   }
-  if (shards !== undefined && ids !== undefined) throw new ConfigError('Invalid configuration: set SHARDS (one process starts them all) or SHARD_IDS (this process runs these), not both (see .env.example)');
+  if (shards !== undefined && ids !== undefined)
+    throw new ConfigError(
+      'Invalid configuration: set SHARDS (one process starts them all) or SHARD_IDS (this process runs these), not both (see .env.example)',
+    );
   if (shards !== undefined) {
     if (shards === 0) throw new ConfigError('Invalid configuration: SHARDS must be auto or a number of shards, at least 1 (see .env.example)');
     return { kind: 'manager', totalShards: shards };
   }
   if (ids === undefined) {
-    if (count !== undefined) throw new ConfigError('Invalid configuration: SHARD_COUNT is set without SHARD_IDS, the shards this process runs (see .env.example)');
+    if (count !== undefined)
+      throw new ConfigError('Invalid configuration: SHARD_COUNT is set without SHARD_IDS, the shards this process runs (see .env.example)');
     return { kind: 'single' };
   }
-  if (count === undefined) throw new ConfigError('Invalid configuration: SHARD_IDS needs SHARD_COUNT, the number of shards of the whole bot (see .env.example)');
+  if (count === undefined)
+    throw new ConfigError('Invalid configuration: SHARD_IDS needs SHARD_COUNT, the number of shards of the whole bot (see .env.example)');
   const outside = ids.filter((id) => id >= count);
   if (outside.length > 0) throw new ConfigError(`Invalid configuration: SHARD_IDS ${outside.join(', ')} outside 0 to ${count - 1} (SHARD_COUNT is ${count})`);
   return { kind: 'shards', ids: [...new Set(ids)].sort((a, b) => a - b), count };

@@ -33,7 +33,11 @@ export async function loadDataset(file: string): Promise<Dataset> {
   } catch (error) {
     throw new DatasetError(file, [`not valid JSON${firstSyntaxError ?? ''}: ${(error as Error).message}`]);
   }
-  return parseDataset(raw, file, repeatedKeys.map(({ path, key }) => describeAt(raw, [...path, key], 'appears twice in this object; JSON keeps only the last')));
+  return parseDataset(
+    raw,
+    file,
+    repeatedKeys.map(({ path, key }) => describeAt(raw, [...path, key], 'appears twice in this object; JSON keeps only the last')),
+  );
 }
 
 /**
@@ -42,7 +46,11 @@ export async function loadDataset(file: string): Promise<Dataset> {
  */
 export function parseDataset(raw: unknown, file: string, problems: readonly string[] = []): Dataset {
   const parsed = DatasetSchema.safeParse(raw);
-  const all = [...problems, ...(parsed.success ? [] : parsed.error.issues.map((issue) => describeAt(raw, issue.path, issue.message))), ...crossRecordProblems(raw)];
+  const all = [
+    ...problems,
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => describeAt(raw, issue.path, issue.message))),
+    ...crossRecordProblems(raw),
+  ];
   if (all.length > 0 || !parsed.success) throw new DatasetError(file, all);
   return parsed.data;
 }
@@ -65,7 +73,8 @@ function crossRecordProblems(raw: unknown): string[] {
   claims.forEach((claim, i) => {
     if (typeof claim.id === 'string') noteRepeat('claims', i, claim.id, 'id', `claim id ${claim.id}`);
     // A statement over the limit is already named by the schema: it is not read further.
-    if (typeof claim.statement === 'string' && claim.statement.trim().length <= STATEMENT_MAX) noteRepeat('claims', i, claim.id, 'statement', `statement ${comparableText(claim.statement)}`);
+    if (typeof claim.statement === 'string' && claim.statement.trim().length <= STATEMENT_MAX)
+      noteRepeat('claims', i, claim.id, 'statement', `statement ${comparableText(claim.statement)}`);
     if (typeof claim.story === 'string' && !storyIds.has(claim.story)) {
       problems.push(`${record('claims', i, claim.id)}, field story: no story has the id "${claim.story}"`);
     }

@@ -14,11 +14,13 @@ export interface Logger {
 /** Structured logs: one JSON object per line on stderr, so stdout stays free for the console and the CLI. */
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
-  const at = (lineLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields: Fields = {}) => {
-    if (LOG_LEVELS.indexOf(lineLevel) < threshold) return;
-    // Redacted as a whole line: a token can be in an error's URL, its message, its stack or any field.
-    write(inertOnTerminal(redactTokens(JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...fields }, errorsAsObjects))));
-  };
+  const at =
+    (lineLevel: Exclude<LogLevel, 'silent'>) =>
+    (message: string, fields: Fields = {}) => {
+      if (LOG_LEVELS.indexOf(lineLevel) < threshold) return;
+      // Redacted as a whole line: a token can be in an error's URL, its message, its stack or any field.
+      write(inertOnTerminal(redactTokens(JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...fields }, errorsAsObjects))));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -27,7 +29,10 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
  * line separators as they are; written as \u escapes they are the same JSON value, and a log on a terminal stays inert.
  */
 function inertOnTerminal(line: string): string {
-  return line.replace(/[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return line.replace(
+    /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function errorsAsObjects(_key: string, value: unknown): unknown {

@@ -44,10 +44,7 @@ function toUtc(time: string): string {
 
 /** Two entries that differ only in case, accents, spacing, invisible characters or a final full stop are the same. */
 export function comparableText(text: string): string {
-  const spaced = foldCase(text)
-    .replace(/[‘’ʼ]/g, "'")
-    .replace(/[“”„]/g, '"')
-    .replace(/\s+/g, ' ');
+  const spaced = foldCase(text).replace(/[‘’ʼ]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ');
   return spaced.slice(0, endOfStatement(spaced)).trim();
 }
 
@@ -67,12 +64,15 @@ function repeated(list: readonly string[]): string | undefined {
   return list.find((entry, i) => list.indexOf(entry) !== i);
 }
 
-export const PartySchema = z.strictObject({
-  /** "Volodymyr Zelensky", "The Kyiv Independent", "Some reports" */
-  name: text(200),
-  /** "Ukrainian President", "Ukrainian newspaper" */
-  description: text(200).optional(),
-}, expecting('an object with a name'));
+export const PartySchema = z.strictObject(
+  {
+    /** "Volodymyr Zelensky", "The Kyiv Independent", "Some reports" */
+    name: text(200),
+    /** "Ukrainian President", "Ukrainian newspaper" */
+    description: text(200).optional(),
+  },
+  expecting('an object with a name'),
+);
 
 /**
  * A link we store and show: a web page. `javascript:`, `data:` and `file:` URLs are refused wherever a URL comes in
@@ -85,39 +85,48 @@ export function isWebUrl(url: string | undefined): url is string {
   return url !== undefined && WebUrlSchema.safeParse(url).success;
 }
 
-export const ReportSchema = z.strictObject({
-  /** The outlet that published the report the claim was taken from. */
-  outlet: text(200),
-  /** Only when known: never invented. */
-  url: WebUrlSchema.optional(),
-  date: z.iso.date(expecting('a date like 2024-10-16')).optional(),
-}, expecting('an object with an outlet'));
+export const ReportSchema = z.strictObject(
+  {
+    /** The outlet that published the report the claim was taken from. */
+    outlet: text(200),
+    /** Only when known: never invented. */
+    url: WebUrlSchema.optional(),
+    date: z.iso.date(expecting('a date like 2024-10-16')).optional(),
+  },
+  expecting('an object with an outlet'),
+);
 
 export const ClaimSchema = z
-  .strictObject({
-    id: slug,
-    story: slug,
-    /** The words claimed, exactly as reported. */
-    statement: text(STATEMENT_MAX),
-    /** True when `statement` is the claimant's own words, verbatim; false for a reported paraphrase. */
-    quote: z.boolean(expecting('true or false')),
-    claimant: PartySchema,
-    attribution: z.strictObject({
-      /** Whom the claimant relays, as reported: "Western sources". Required for a secondhand claim. */
-      citing: text(300).optional(),
-      reportedBy: ReportSchema,
-    }, expecting('an object with reportedBy')),
-    /** Where or when it was said: "addressing Parliament in Kyiv on Wednesday". */
-    context: text(500).optional(),
-    tags: z.array(slug, expecting('a list')).default([]),
-    verdict: z.enum(VERDICTS, oneOf(VERDICTS)).default('unverified'),
-    flags: z.array(z.enum(FLAGS, oneOf(FLAGS)), expecting('a list')).default([]),
-    /** A curator's note shown with the claim: "Euronews was unable to independently verify these claims." */
-    note: text(1000).optional(),
-    createdAt: instant,
-    updatedAt: instant,
-    addedBy: text(100),
-  }, expecting('an object'))
+  .strictObject(
+    {
+      id: slug,
+      story: slug,
+      /** The words claimed, exactly as reported. */
+      statement: text(STATEMENT_MAX),
+      /** True when `statement` is the claimant's own words, verbatim; false for a reported paraphrase. */
+      quote: z.boolean(expecting('true or false')),
+      claimant: PartySchema,
+      attribution: z.strictObject(
+        {
+          /** Whom the claimant relays, as reported: "Western sources". Required for a secondhand claim. */
+          citing: text(300).optional(),
+          reportedBy: ReportSchema,
+        },
+        expecting('an object with reportedBy'),
+      ),
+      /** Where or when it was said: "addressing Parliament in Kyiv on Wednesday". */
+      context: text(500).optional(),
+      tags: z.array(slug, expecting('a list')).default([]),
+      verdict: z.enum(VERDICTS, oneOf(VERDICTS)).default('unverified'),
+      flags: z.array(z.enum(FLAGS, oneOf(FLAGS)), expecting('a list')).default([]),
+      /** A curator's note shown with the claim: "Euronews was unable to independently verify these claims." */
+      note: text(1000).optional(),
+      createdAt: instant,
+      updatedAt: instant,
+      addedBy: text(100),
+    },
+    expecting('an object'),
+  )
   .superRefine((claim, ctx) => {
     for (const list of ['flags', 'tags'] as const) {
       const twice = repeated(claim[list]);
@@ -131,16 +140,20 @@ export const ClaimSchema = z
     // Only two valid times are compared: an invalid one has its own error already (and zod still runs this).
     const invalidTime = ctx.issues.some(({ path }) => path?.[0] === 'createdAt' || path?.[0] === 'updatedAt');
     const { createdAt, updatedAt } = ctx.value;
-    if (!invalidTime && updatedAt < createdAt) ctx.issues.push({ code: 'custom', path: ['updatedAt'], message: 'must not be before createdAt', input: updatedAt });
+    if (!invalidTime && updatedAt < createdAt)
+      ctx.issues.push({ code: 'custom', path: ['updatedAt'], message: 'must not be before createdAt', input: updatedAt });
   });
 
-export const StorySchema = z.strictObject({
-  id: slug,
-  title: text(200),
-  source: ReportSchema.extend({ title: text(300).optional() }),
-  /** Sources the article itself credits, e.g. "ISW". */
-  additionalSources: z.array(text(200), expecting('a list')).default([]),
-}, expecting('an object'));
+export const StorySchema = z.strictObject(
+  {
+    id: slug,
+    title: text(200),
+    source: ReportSchema.extend({ title: text(300).optional() }),
+    /** Sources the article itself credits, e.g. "ISW". */
+    additionalSources: z.array(text(200), expecting('a list')).default([]),
+  },
+  expecting('an object'),
+);
 
 export const DatasetSchema = z.strictObject({
   stories: z.array(StorySchema, expecting('a list')),

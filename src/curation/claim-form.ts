@@ -65,10 +65,49 @@ export function claimForm(id: string, title: string, draft: ClaimDraft): ModalFo
     id,
     title,
     inputs: [
-      { kind: 'text', id: FORM_FIELDS.statement, label: LABELS.statement, description: 'The words claimed, exactly as reported', value: draft.statement, required: true, long: true, maxLength: 4000 },
-      { kind: 'text', id: FORM_FIELDS.claimant, label: LABELS.claimant, description: 'Who made the claim; after a comma, who they are', value: draft.claimant, required: true, long: false, maxLength: 400, placeholder: 'Volodymyr Zelensky, Ukrainian President' },
-      { kind: 'text', id: FORM_FIELDS.citing, label: LABELS.citing, description: 'Whom the claimant relays, if anyone', value: draft.citing, required: false, long: false, maxLength: 300, placeholder: 'Western sources' },
-      { kind: 'text', id: FORM_FIELDS.reportedBy, label: LABELS.reportedBy, description: 'The outlet, then the URL of its report when known', value: draft.reportedBy, required: true, long: false, maxLength: 1000, placeholder: 'Euronews https://www.euronews.com/…' },
+      {
+        kind: 'text',
+        id: FORM_FIELDS.statement,
+        label: LABELS.statement,
+        description: 'The words claimed, exactly as reported',
+        value: draft.statement,
+        required: true,
+        long: true,
+        maxLength: 4000,
+      },
+      {
+        kind: 'text',
+        id: FORM_FIELDS.claimant,
+        label: LABELS.claimant,
+        description: 'Who made the claim; after a comma, who they are',
+        value: draft.claimant,
+        required: true,
+        long: false,
+        maxLength: 400,
+        placeholder: 'Volodymyr Zelensky, Ukrainian President',
+      },
+      {
+        kind: 'text',
+        id: FORM_FIELDS.citing,
+        label: LABELS.citing,
+        description: 'Whom the claimant relays, if anyone',
+        value: draft.citing,
+        required: false,
+        long: false,
+        maxLength: 300,
+        placeholder: 'Western sources',
+      },
+      {
+        kind: 'text',
+        id: FORM_FIELDS.reportedBy,
+        label: LABELS.reportedBy,
+        description: 'The outlet, then the URL of its report when known',
+        value: draft.reportedBy,
+        required: true,
+        long: false,
+        maxLength: 1000,
+        placeholder: 'Euronews https://www.euronews.com/…',
+      },
       {
         kind: 'select',
         id: FORM_FIELDS.flags,
@@ -170,7 +209,8 @@ export function nearDuplicates(claims: Iterable<Claim>, candidate: Claim): { sam
   for (const claim of claims) {
     if (claim.id === candidate.id) continue;
     if (comparableText(claim.statement) === statement) same = claim;
-    else if (comparableText(claim.claimant.name) === claimant && statementSimilarity(claim.statement, candidate.statement) >= NEAR_DUPLICATE) similar.push(claim);
+    else if (comparableText(claim.claimant.name) === claimant && statementSimilarity(claim.statement, candidate.statement) >= NEAR_DUPLICATE)
+      similar.push(claim);
   }
   return { same, similar: similar.slice(0, 3) };
 }

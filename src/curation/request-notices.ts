@@ -16,7 +16,12 @@ export type Teller = Pick<CommandContext, 'store' | 'actor' | 'notify'>;
  * as told (or as an attempt that failed) as soon as Discord answers, so a crash in the middle leaves a record of
  * exactly who was told, and `tellUntold` tells the rest. Returns how many were told.
  */
-export async function tellAskers(request: { id: number; words: string }, claim: Claim, askers: readonly RequestAsker[], { store, actor, notify }: Teller): Promise<number> {
+export async function tellAskers(
+  request: { id: number; words: string },
+  claim: Claim,
+  askers: readonly RequestAsker[],
+  { store, actor, notify }: Teller,
+): Promise<number> {
   let told = 0;
   for (const asker of askers) {
     if (!asker.channelId || !notify) continue;

@@ -39,12 +39,25 @@ export async function askTheDesk(key: string, { store, actor, channelId, fromNew
   const words = questions.get(key);
   if (!words) throw new UserError('That button has expired (after 15 minutes). Search again, and ask from the new answer.');
   const length = visibleLength(words);
-  if (length > MAX_REQUEST_LENGTH) throw new UserError(`A request to the desk can be at most ${MAX_REQUEST_LENGTH} characters; this one has ${length}. Ask with \`/claim\` and the words you want checked. Nothing was recorded.`);
-  const request = await store.requests.record(requestKey(words) || words.toLowerCase(), words, { userId: actor.id, guildId: actor.guildId ?? null, channelId: channelId ?? null }, actor, MAX_OPEN_REQUESTS_PER_PERSON).catch((error: unknown) => {
-    if (!(error instanceof TooManyOpenRequestsError)) throw error;
-    const ids = error.openRequestIds.map((id) => `#${id}`).join(', ');
-    throw new UserError(`You already have ${error.openRequestIds.length} open requests (${ids}), the most one person can have at a time: you can ask again once the desk has answered one. Not recorded: “${escapeMarkdown(ellipsis(words, 200))}”.`);
-  });
+  if (length > MAX_REQUEST_LENGTH)
+    throw new UserError(
+      `A request to the desk can be at most ${MAX_REQUEST_LENGTH} characters; this one has ${length}. Ask with \`/claim\` and the words you want checked. Nothing was recorded.`,
+    );
+  const request = await store.requests
+    .record(
+      requestKey(words) || words.toLowerCase(),
+      words,
+      { userId: actor.id, guildId: actor.guildId ?? null, channelId: channelId ?? null },
+      actor,
+      MAX_OPEN_REQUESTS_PER_PERSON,
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof TooManyOpenRequestsError)) throw error;
+      const ids = error.openRequestIds.map((id) => `#${id}`).join(', ');
+      throw new UserError(
+        `You already have ${error.openRequestIds.length} open requests (${ids}), the most one person can have at a time: you can ask again once the desk has answered one. Not recorded: “${escapeMarkdown(ellipsis(words, 200))}”.`,
+      );
+    });
   const others = request.askers - 1;
   const company = others > 0 ? ` ${others} other ${others === 1 ? 'person has' : 'people have'} asked for this too.` : '';
   return {
@@ -56,7 +69,9 @@ export async function askTheDesk(key: string, { store, actor, channelId, fromNew
 
 /** The open requests, most asked first, one line each: what /claims requests shows. */
 export function requestLines(requests: readonly RequestRecord[]): string[] {
-  return requests.map((request) => `#${request.id} ×${request.askers} “${escapeMarkdown(ellipsis(request.words, 120))}” · since ${request.createdAt.slice(0, 10)}`);
+  return requests.map(
+    (request) => `#${request.id} ×${request.askers} “${escapeMarkdown(ellipsis(request.words, 120))}” · since ${request.createdAt.slice(0, 10)}`,
+  );
 }
 
 /** Open requests as autocomplete choices for a `request` option. */
@@ -89,7 +104,10 @@ export async function dismissRequest(id: number, reason: string, context: Comman
 
 /** A request that is answered or dismissed already: what happened to it, in words, for the moderator. */
 export class RequestNotOpenError extends UserError {
-  constructor(readonly requestId: number, readonly outcome: string) {
+  constructor(
+    readonly requestId: number,
+    readonly outcome: string,
+  ) {
     super(`Request #${requestId} was already ${outcome}.`);
   }
 }

@@ -16,7 +16,8 @@ export function describeDiscordError(body: unknown, itemNames: readonly string[]
   const { message, errors } = (body ?? {}) as { message?: unknown; errors?: unknown };
   const fields: string[] = [];
   const walk = (node: FieldErrors, segments: string[]) => {
-    for (const error of node._errors ?? []) fields.push(`${fieldPath(segments, itemNames)}: ${String(error.message ?? error.code ?? 'refused').replace(/\.$/, '')}`);
+    for (const error of node._errors ?? [])
+      fields.push(`${fieldPath(segments, itemNames)}: ${String(error.message ?? error.code ?? 'refused').replace(/\.$/, '')}`);
     for (const [key, child] of Object.entries(node)) {
       if (key !== '_errors' && child !== null && typeof child === 'object') walk(child as FieldErrors, [...segments, key]);
     }

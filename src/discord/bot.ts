@@ -28,7 +28,13 @@ export interface BotOptions {
 }
 
 /** Connects to Discord, keeps the registered commands in sync, and answers interactions until stopped. */
-export async function startBot(config: Config & { DISCORD_TOKEN: string }, store: ClaimStore, commands: readonly Command[], log: Logger, options: BotOptions = {}): Promise<RunningBot> {
+export async function startBot(
+  config: Config & { DISCORD_TOKEN: string },
+  store: ClaimStore,
+  commands: readonly Command[],
+  log: Logger,
+  options: BotOptions = {},
+): Promise<RunningBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Claims quote people: "@everyone" or a role mention in a statement must never ping anyone.
@@ -49,8 +55,14 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, store
     }
   };
   const handleInteraction = createInteractionHandler(commands, {
-    store, log, notify, summaries, newsroom: newsroomOf(config), curationAccess: (asker) => curationAccess(config, asker),
-    rateLimit: rateLimits(), newsroomServer: (guildId, guildRoleIds) => newsroomServer(config, guildId, guildRoleIds),
+    store,
+    log,
+    notify,
+    summaries,
+    newsroom: newsroomOf(config),
+    curationAccess: (asker) => curationAccess(config, asker),
+    rateLimit: rateLimits(),
+    newsroomServer: (guildId, guildRoleIds) => newsroomServer(config, guildId, guildRoleIds),
   });
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));

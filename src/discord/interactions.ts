@@ -49,37 +49,63 @@ export interface InteractionDeps {
  * here at run time. An error that is the user's to fix (`errorWords`) reaches them as an ephemeral message; anything else is logged with context
  * and answered with a generic ephemeral error. Nothing thrown here stops the bot.
  */
-export function createInteractionHandler(commands: readonly Command[], { store, log, summaries, curationAccess, notify, newsroom, rateLimit, newsroomServer }: InteractionDeps) {
+export function createInteractionHandler(
+  commands: readonly Command[],
+  { store, log, summaries, curationAccess, notify, newsroom, rateLimit, newsroomServer }: InteractionDeps,
+) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction: Interaction): Promise<void> => {
-    if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
-    const { command: name, action, args } = 'customId' in interaction ? decodeCustomId(interaction.customId) : { command: interaction.commandName, action: '', args: [] };
+    if (
+      !interaction.isChatInputCommand() &&
+      !interaction.isMessageContextMenuCommand() &&
+      !interaction.isAutocomplete() &&
+      !interaction.isButton() &&
+      !interaction.isModalSubmit()
+    )
+      return;
+    const {
+      command: name,
+      action,
+      args,
+    } = 'customId' in interaction ? decodeCustomId(interaction.customId) : { command: interaction.commandName, action: '', args: [] };
     const command = byName.get(name);
     const started = performance.now();
     const about = {
       interaction: interaction.id,
-      kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isModalSubmit() ? 'form' : interaction.isMessageContextMenuCommand() ? 'message command' : 'command',
+      kind: interaction.isAutocomplete()
+        ? 'autocomplete'
+        : interaction.isButton()
+          ? 'button'
+          : interaction.isModalSubmit()
+            ? 'form'
+            : interaction.isMessageContextMenuCommand()
+              ? 'message command'
+              : 'command',
       command: name,
       action: action || undefined,
       user: interaction.user.id,
       guild: interaction.guildId,
       channel: interaction.channelId,
     };
-    const context = createContext(store, { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId }, {
-      channelId: interaction.channelId,
-      summaries,
-      notify,
-      newsroom,
-      attachmentOrigins: attachmentOrigins(interaction.client.options.rest),
-      defer: async () => {
-        if (interaction.isAutocomplete() || interaction.deferred || interaction.replied) return;
-        // A button's answer replaces the message it is on (a confirmation becomes its result); the rest answer anew.
-        if (interaction.isButton()) await interaction.deferUpdate();
-        else if (interaction.isRepliable()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const context = createContext(
+      store,
+      { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId },
+      {
+        channelId: interaction.channelId,
+        summaries,
+        notify,
+        newsroom,
+        attachmentOrigins: attachmentOrigins(interaction.client.options.rest),
+        defer: async () => {
+          if (interaction.isAutocomplete() || interaction.deferred || interaction.replied) return;
+          // A button's answer replaces the message it is on (a confirmation becomes its result); the rest answer anew.
+          if (interaction.isButton()) await interaction.deferUpdate();
+          else if (interaction.isRepliable()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        },
+        rateLimit: (action) => rateLimit(action, interaction.user.id),
+        fromNewsroom: newsroomServer(interaction.guildId, () => [...(interaction.guild?.roles.cache.keys() ?? [])]),
       },
-      rateLimit: (action) => rateLimit(action, interaction.user.id),
-      fromNewsroom: newsroomServer(interaction.guildId, () => [...(interaction.guild?.roles.cache.keys() ?? [])]),
-    });
+    );
     let outcome = 'ok';
     try {
       if (!command) throw new Error(`No handler for "${name}"`);
@@ -179,29 +205,31 @@ function modalJson(form: ModalForm): APIModalInteractionResponseCallbackData {
   return {
     custom_id: form.id,
     title: form.title,
-    components: form.inputs.map((input): APILabelComponent => ({
-      type: ComponentType.Label,
-      label: input.label,
-      description: input.description,
-      component:
-        input.kind === 'text'
-          ? {
-              type: ComponentType.TextInput,
-              custom_id: input.id,
-              style: input.long ? TextInputStyle.Paragraph : TextInputStyle.Short,
-              required: input.required,
-              max_length: input.maxLength,
-              value: input.value || undefined,
-              placeholder: input.placeholder,
-            }
-          : {
-              type: ComponentType.StringSelect,
-              custom_id: input.id,
-              required: false,
-              min_values: 0,
-              max_values: input.maxValues,
-              options: input.options.map((option) => ({ label: option.name, value: option.value, default: input.selected.includes(option.value) })),
-            },
-    })),
+    components: form.inputs.map(
+      (input): APILabelComponent => ({
+        type: ComponentType.Label,
+        label: input.label,
+        description: input.description,
+        component:
+          input.kind === 'text'
+            ? {
+                type: ComponentType.TextInput,
+                custom_id: input.id,
+                style: input.long ? TextInputStyle.Paragraph : TextInputStyle.Short,
+                required: input.required,
+                max_length: input.maxLength,
+                value: input.value || undefined,
+                placeholder: input.placeholder,
+              }
+            : {
+                type: ComponentType.StringSelect,
+                custom_id: input.id,
+                required: false,
+                min_values: 0,
+                max_values: input.maxValues,
+                options: input.options.map((option) => ({ label: option.name, value: option.value, default: input.selected.includes(option.value) })),
+              },
+      }),
+    ),
   };
 }

@@ -3,7 +3,12 @@ import { fitReply } from '../views/limits.ts';
 import type { Reply, ReplyButton } from '../views/reply.ts';
 
 /** A reply as a Discord message body, within Discord's limits (applied here, when sending, and nowhere else). */
-export function messagePayload(reply: Reply): { content?: string; embeds?: APIEmbed[]; components?: APIActionRowComponent<APIButtonComponent>[]; files?: AttachmentPayload[] } {
+export function messagePayload(reply: Reply): {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIButtonComponent>[];
+  files?: AttachmentPayload[];
+} {
   const { content, embeds, buttons, files } = fitReply(reply);
   return {
     files: files?.map((file) => ({ attachment: Buffer.from(file.content), name: file.name })),

@@ -30,4 +30,5 @@ export function curationAccess(config: Pick<Config, 'MODERATOR_ROLE_IDS' | 'DISC
 }
 
 const NOT_A_MODERATOR = 'Only the newsroom’s moderators can change claims. Nothing was changed.';
-const ROLES_UNKNOWN = 'I cannot see this server’s roles just now, so I cannot tell whether you are one of the newsroom’s moderators. Nothing was changed; please try again later.';
+const ROLES_UNKNOWN =
+  'I cannot see this server’s roles just now, so I cannot tell whether you are one of the newsroom’s moderators. Nothing was changed; please try again later.';

@@ -18,8 +18,10 @@ const PROBLEMS: Partial<Record<number, DeliveryProblem>> = {
  */
 export function discordSummaryTransport(rest: REST): SummaryTransport {
   return {
-    post: (channelId, embeds) => call('post', async () => ((await rest.post(Routes.channelMessages(channelId), { body: messageBody(embeds) })) as APIMessage).id),
-    edit: (channelId, messageId, embeds) => call('edit', async () => void (await rest.patch(Routes.channelMessage(channelId, messageId), { body: messageBody(embeds) }))),
+    post: (channelId, embeds) =>
+      call('post', async () => ((await rest.post(Routes.channelMessages(channelId), { body: messageBody(embeds) })) as APIMessage).id),
+    edit: (channelId, messageId, embeds) =>
+      call('edit', async () => void (await rest.patch(Routes.channelMessage(channelId, messageId), { body: messageBody(embeds) }))),
     pin: (channelId, messageId) => call('pin', async () => void (await rest.put(Routes.channelMessagesPin(channelId, messageId)))),
     delete: (channelId, messageId) => call('delete', async () => void (await rest.delete(Routes.channelMessage(channelId, messageId)))),
   };

@@ -24,10 +24,12 @@ export function sniffFormat(text: string): ArticleFormat {
 
 export function paragraphsOf(text: string, format: ArticleFormat): Paragraph[] {
   const paragraphs = format === 'html' ? htmlParagraphs(text) : textParagraphs(text, format === 'markdown');
-  return paragraphs.map(({ text: raw, heading }) => {
-    const text = withoutDateline(raw.replace(/\s+/g, ' ').trim());
-    return { text, heading: heading || looksLikeHeading(text) };
-  }).filter(({ text }) => text.length > 0);
+  return paragraphs
+    .map(({ text: raw, heading }) => {
+      const text = withoutDateline(raw.replace(/\s+/g, ' ').trim());
+      return { text, heading: heading || looksLikeHeading(text) };
+    })
+    .filter(({ text }) => text.length > 0);
 }
 
 function textParagraphs(text: string, markdown: boolean): Paragraph[] {
@@ -57,23 +59,26 @@ function htmlParagraphs(html: string): Paragraph[] {
     current = '';
     heading = false;
   };
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (skipping > 0 || SKIPPED.has(name)) {
-        if (SKIPPED.has(name)) skipping++;
-        return;
-      }
-      if (BLOCKS.has(name)) flush();
-      if (HEADINGS.has(name) || /\b(?:byline|caption|credit|dateline)\b/i.test(attributes.class ?? '')) heading = true;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (skipping > 0 || SKIPPED.has(name)) {
+          if (SKIPPED.has(name)) skipping++;
+          return;
+        }
+        if (BLOCKS.has(name)) flush();
+        if (HEADINGS.has(name) || /\b(?:byline|caption|credit|dateline)\b/i.test(attributes.class ?? '')) heading = true;
+      },
+      ontext(text) {
+        if (skipping === 0) current += text;
+      },
+      onclosetag(name) {
+        if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (skipping === 0 && BLOCKS.has(name)) flush();
+      },
     },
-    ontext(text) {
-      if (skipping === 0) current += text;
-    },
-    onclosetag(name) {
-      if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
-      else if (skipping === 0 && BLOCKS.has(name)) flush();
-    },
-  }, { decodeEntities: true });
+    { decodeEntities: true },
+  );
   parser.write(html);
   parser.end();
   flush();
@@ -82,7 +87,7 @@ function htmlParagraphs(html: string): Paragraph[] {
 
 /** "CAIRO, March 3 (Wire) - ", "KYIV (Reuters) — ", "FRANKFURT — ": where the copy was filed, not what anyone said. */
 function withoutDateline(text: string): string {
-  return text.replace(/^[A-Z][A-Z .'-]{2,}(?:,[^—–(\-]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[-—–]\s+/, '');
+  return text.replace(/^[A-Z][A-Z .'-]{2,}(?:,[^—–(-]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[-—–]\s+/, '');
 }
 
 /** Titles, bylines and source lines end without a full stop; a byline starts "By". */

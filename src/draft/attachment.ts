@@ -9,7 +9,9 @@ export async function fetchAttachment(url: string, origins: readonly string[]): 
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (!parsed || !origins.includes(parsed.origin)) throw new UserError('The article must be a file attached to the command: other links are not fetched.');
   const name = decodeURIComponent(parsed.pathname.split('/').at(-1) ?? 'article');
-  const tooBig = new UserError(`${name} is larger than the ${LIMITS.articleBytes / (1024 * 1024)} MB the drafter reads: attach a shorter article, or paste its text.`);
+  const tooBig = new UserError(
+    `${name} is larger than the ${LIMITS.articleBytes / (1024 * 1024)} MB the drafter reads: attach a shorter article, or paste its text.`,
+  );
   const response = await fetch(parsed, { redirect: 'error', signal: AbortSignal.timeout(10_000) }).catch(() => {
     throw new UserError(`Could not fetch ${name} from Discord; try attaching it again.`);
   });

@@ -21,10 +21,10 @@ export interface Attributed {
  */
 const SPEECH_VERB_LIST = (
   'said says say told tells added adds wrote writes claimed claims claim estimated estimates estimate observed observes ' +
-    'reported reports warned warns stated states announced announces argued argues insisted insists noted notes believe ' +
-    'believes believed expects expect predicted predicts confirmed confirms denied denies alleged alleges maintained ' +
-    'maintains explained explains stressed stresses acknowledged admitted suggested suggests concluded assessed assesses ' +
-    'revealed reveals cautioned'
+  'reported reports warned warns stated states announced announces argued argues insisted insists noted notes believe ' +
+  'believes believed expects expect predicted predicts confirmed confirms denied denies alleged alleges maintained ' +
+  'maintains explained explains stressed stresses acknowledged admitted suggested suggests concluded assessed assesses ' +
+  'revealed reveals cautioned'
 ).split(' ');
 const SPEECH_VERB = new RegExp(`(?<![\\p{L}])(?:${SPEECH_VERB_LIST.join('|')})(?![\\p{L}])`, 'giu');
 /** Verbs said to someone: "told reporters that…", "warned allies on Wednesday that…". */
@@ -154,7 +154,10 @@ function accordingTo(text: string): Attributed[] | undefined {
 function sourceOf(words: string): Pick<Attributed, 'speaker' | 'citing'> {
   // Copy sometimes glues "who" to the name before it ("Ligawho cite"): the relative clause still starts there.
   const cited = /^(.*?)(?:,\s*|\s+|(?<=\p{Ll}))(?:who|which)\s+cited?s?\s+(.+)$/u.exec(words) ?? /^(.*?),\s*citing\s+(.+)$/.exec(words);
-  const speaker = (cited?.[1] ?? words).replace(/^(?:a|the)\s+(?:report|statement|study|analysis|survey)\s+(?:by|from)\s+/i, '').replace(/,\s*$/, '').trim();
+  const speaker = (cited?.[1] ?? words)
+    .replace(/^(?:a|the)\s+(?:report|statement|study|analysis|survey)\s+(?:by|from)\s+/i, '')
+    .replace(/,\s*$/, '')
+    .trim();
   const citing = cited?.[2]?.replace(/[,.]\s*$/, '').trim();
   return { speaker, ...(citing ? { citing } : {}) };
 }
@@ -169,7 +172,16 @@ function reported(text: string, unit: Unit): Attributed[] | undefined {
       const statement = cleanStatement(trailing[1] ?? '');
       const subject = subjectOf(trailing[2] ?? '', unit);
       const relayed = /^\s*,\s*citing\s+([^,]+?)\.?$/.exec(after)?.[1];
-      if (statement && subject) return [{ statement, quote: false, ...subject, ...(relayed ? { citing: relayed } : {}), ...contextOf(verb.word, after.replace(/^\s*,\s*(?:after|before|as|citing)\b.*$/, '')) }];
+      if (statement && subject)
+        return [
+          {
+            statement,
+            quote: false,
+            ...subject,
+            ...(relayed ? { citing: relayed } : {}),
+            ...contextOf(verb.word, after.replace(/^\s*,\s*(?:after|before|as|citing)\b.*$/, '')),
+          },
+        ];
     }
     if (/,\s*$/.test(before)) {
       const inverted = /^\s+([^,.;]+)(?:,\s*((?:a|an|the)\s[^,.;]+))?/.exec(after);
@@ -182,7 +194,15 @@ function reported(text: string, unit: Unit): Attributed[] | undefined {
     if (!subject) continue;
     const complement = complementOf(verb.word, after);
     if (!complement) continue;
-    return [{ statement: complement.statement, quote: false, ...subject, ...(complement.citing ? { citing: complement.citing } : {}), ...(complement.context ? { context: complement.context } : {}) }];
+    return [
+      {
+        statement: complement.statement,
+        quote: false,
+        ...subject,
+        ...(complement.citing ? { citing: complement.citing } : {}),
+        ...(complement.context ? { context: complement.context } : {}),
+      },
+    ];
   }
   return undefined;
 }
@@ -198,7 +218,10 @@ function complementOf(verb: string, after: string): { statement: string; citing?
     rest = citingFirst[2] ?? '';
   }
   // "said on Thursday it had…": when it was said, not what.
-  const when = /^((?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|last (?:week|night)|this week),?\s+(?=\p{L})/u.exec(rest);
+  const when =
+    /^((?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|last (?:week|night)|this week),?\s+(?=\p{L})/u.exec(
+      rest,
+    );
   if (when && !/^that\b/.test(rest.slice(when[0].length))) {
     context = when[1];
     rest = rest.slice(when[0].length);
@@ -240,7 +263,12 @@ function complementOf(verb: string, after: string): { statement: string; citing?
 function subjectOf(before: string, unit: Unit): Omit<Attributed, 'statement' | 'quote'> | undefined {
   // "Others disagree: Capital Economics expects…": what comes before a colon is the article's own lead-in.
   const clause = before.slice(before.lastIndexOf(': ') + 1);
-  const segments = clause.replace(/\s+$/, '').replace(/,$/, '').split(/,\s+/).map((segment) => segment.trim()).filter(Boolean);
+  const segments = clause
+    .replace(/\s+$/, '')
+    .replace(/,$/, '')
+    .split(/,\s+/)
+    .map((segment) => segment.trim())
+    .filter(Boolean);
   let citing: string | undefined;
   let anonymous = false;
   let context: string | undefined;
@@ -264,15 +292,26 @@ function subjectOf(before: string, unit: Unit): Omit<Attributed, 'statement' | '
   if (!speaker || speaker.split(/\s+/).length > 14 || /[.;]/.test(speaker)) return undefined;
   // A clause with its own verb before the speech verb is not a speaker: "Talks are expected to resume on Thursday".
   // ("think" in "think tank" is tagged a verb, but only an auxiliary or an inflected verb makes a clause.)
-  const verbs = speaker.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word) && (posOf(unit, word) === 'AUX' || (posOf(unit, word) === 'VERB' && /(?:ed|s)$/.test(word))));
+  const verbs = speaker
+    .split(/\s+/)
+    .filter((word) => /^\p{Ll}/u.test(word) && (posOf(unit, word) === 'AUX' || (posOf(unit, word) === 'VERB' && /(?:ed|s)$/.test(word))));
   if (verbs.some((word) => !/^(?:based)$/i.test(word))) return undefined;
   speaker = speaker.replace(/\s+$/, '');
-  return { speaker, ...(description ? { description } : {}), ...(citing ? { citing } : {}), ...(context ? { context } : {}), ...(anonymous ? { anonymous } : {}) };
+  return {
+    speaker,
+    ...(description ? { description } : {}),
+    ...(citing ? { citing } : {}),
+    ...(context ? { context } : {}),
+    ...(anonymous ? { anonymous } : {}),
+  };
 }
 
 /** Where or when, from the words after the verb: "at a news conference", "addressing Parliament in Kyiv on Wednesday". */
 function contextOf(verb: string, after: string): Pick<Attributed, 'context'> {
-  const words = after.replace(/["“”]/g, '').replace(/[\s,.]+$/, '').replace(/^[\s,]+/, '');
+  const words = after
+    .replace(/["“”]/g, '')
+    .replace(/[\s,.]+$/, '')
+    .replace(/^[\s,]+/, '');
   if (verb === 'told' && words) return { context: `told ${words}` };
   if (!CONTEXT_START.test(words)) return {};
   return { context: words.replace(/^while\s+/i, '') };

@@ -45,7 +45,8 @@ export async function draftClaims(text: string, format: ArticleFormat, source: A
       const found = attributionsIn(unit);
       if (found.length === 0) {
         const assertion = outletAssertion(unit.text);
-        if (assertion) drafts.push({ statement: assertion, quote: true, claimant: { name: source.outlet }, attribution: { reportedBy: reportOf(source) }, flags: [] });
+        if (assertion)
+          drafts.push({ statement: assertion, quote: true, claimant: { name: source.outlet }, attribution: { reportedBy: reportOf(source) }, flags: [] });
         else {
           const mentioned = mentionedIn(unit);
           if (mentioned) known.push(mentioned);
@@ -108,7 +109,10 @@ function mentionedIn(unit: Unit): Party | undefined {
 function nameDescribedSpeakers(drafts: Draft[]): void {
   drafts.forEach((draft, i) => {
     if (isNamed(draft.claimant)) return;
-    const named = namedLater(draft.claimant, drafts.slice(i + 1).map(({ claimant }) => claimant));
+    const named = namedLater(
+      draft.claimant,
+      drafts.slice(i + 1).map(({ claimant }) => claimant),
+    );
     if (!named) return;
     draft.claimant = named;
     if (isInterested(named)) addFlag(draft, 'interested-party');

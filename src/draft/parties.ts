@@ -2,7 +2,9 @@ import type { Party } from '../core/schema.ts';
 
 /** Titles and honorifics: part of who someone is, not of their name. */
 const TITLES = new Set(
-  'President Prime Minister Foreign Defence Defense Finance Secretary General Chancellor Governor Mayor Senator Chief Commander Spokesman Spokeswoman Spokesperson Dr Mr Mrs Ms Miss Sir Dame Lord Lady Prof Professor Judge Justice King Queen Prince Pope Rev'.split(' '),
+  'President Prime Minister Foreign Defence Defense Finance Secretary General Chancellor Governor Mayor Senator Chief Commander Spokesman Spokeswoman Spokesperson Dr Mr Mrs Ms Miss Sir Dame Lord Lady Prof Professor Judge Justice King Queen Prince Pope Rev'.split(
+    ' ',
+  ),
 );
 const HONORIFICS = /\s*\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b\.?(?:\s+|$)/g;
 /** Small words that can sit inside a name: "Rubén del Campo", "Suspilne and Liga", "Royal College of Nursing". */
@@ -10,15 +12,20 @@ const NAME_JOINERS = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'bin', 
 const PREPOSITIONS = new Set(['in', 'at', 'from', 'with', 'on', 'near', 'by', 'of', 'for']);
 /** Whom nobody names: "some reports", "officials", "intelligence sources", "three people familiar with the plans". */
 const UNNAMED = new Set(
-  'reports report sources source officials official people person diplomats diplomat insiders insider analysts experts residents witnesses farmers workers critics observers executives members figures documents memos accounts aides aide officers officer'.split(' '),
+  'reports report sources source officials official people person diplomats diplomat insiders insider analysts experts residents witnesses farmers workers critics observers executives members figures documents memos accounts aides aide officers officer'.split(
+    ' ',
+  ),
 );
 /** Those with a stake in what they claim: governments and their forces and spokespeople, the parties to a dispute. */
-const INTERESTED = /\b(?:president|minister|ministry|government|department|spokes(?:man|woman|person)|officials?|military|army|armed forces|air force|navy|intelligence|partisans?|police|coast guard|defen[cs]e|mayor|governor|chief executive|owner|company|association|union)\b/i;
+const INTERESTED =
+  /\b(?:president|minister|ministry|government|department|spokes(?:man|woman|person)|officials?|military|army|armed forces|air force|navy|intelligence|partisans?|police|coast guard|defen[cs]e|mayor|governor|chief executive|owner|company|association|union)\b/i;
 const PRONOUNS = /^(?:he|she|they|it|we)$/i;
 const PERSONAL_PRONOUNS = /^(?:he|she)$/i;
 /** Words that make a capitalised name an organisation rather than a person. */
 const ORGANISATION_WORDS = new Set(
-  'Bank Economics Agency Ministry Department Nations Union College Institute Council Group Company Shipping List Ledger Times News Post Independent Courier Government Movement Association Party Office Service Services Corporation Inc Ltd Fund Reserve Commission Authority Court Army Forces Media Press Journal Tribune Herald Guardian Telegraph Reuters Organisation Organization Foundation University Trust Board Centre Center'.split(' '),
+  'Bank Economics Agency Ministry Department Nations Union College Institute Council Group Company Shipping List Ledger Times News Post Independent Courier Government Movement Association Party Office Service Services Corporation Inc Ltd Fund Reserve Commission Authority Court Army Forces Media Press Journal Tribune Herald Guardian Telegraph Reuters Organisation Organization Foundation University Trust Board Centre Center'.split(
+    ' ',
+  ),
 );
 /** A generic name for someone already named: "the company said". */
 const BACK_REFERENCE = /^the (?:company|firm|group|ministry|agency|organi[sz]ation|owner|bank|trust|movement|president|minister)$/i;
@@ -29,7 +36,10 @@ const BACK_REFERENCE = /^the (?:company|firm|group|ministry|agency|organi[sz]ati
  * United States" → "Institute for the Study of War (ISW)", "think tank based in the United States".
  */
 export function partyOf(words: string, besides?: string): Party {
-  let text = words.replace(/(\p{L})\(/gu, '$1 (').replace(/\s+/g, ' ').trim();
+  let text = words
+    .replace(/(\p{L})\(/gu, '$1 (')
+    .replace(/\s+/g, ' ')
+    .trim();
   let tail = '';
   const relative = /\s+((?:based|headquartered) in .+|(?:who|which) .+)$/.exec(text);
   if (relative) {
@@ -56,12 +66,22 @@ export function partyOf(words: string, besides?: string): Party {
   const rest = tokens.slice(0, start);
   const afterPreposition = rest.length > 0 && PREPOSITIONS.has((rest.at(-1) ?? '').toLowerCase());
   if (named.length === 0 || afterPreposition || rest.length === 0) return party(text.replace(HONORIFICS, ''), [tail, besides]);
-  return party(named.join(' ').replace(HONORIFICS, ''), [rest.join(' ').replace(HONORIFICS, '').replace(/^(?:the|a|an)\s+/i, ''), tail, besides]);
+  return party(named.join(' ').replace(HONORIFICS, ''), [
+    rest
+      .join(' ')
+      .replace(HONORIFICS, '')
+      .replace(/^(?:the|a|an)\s+/i, ''),
+    tail,
+    besides,
+  ]);
 }
 
 function party(name: string, descriptions: (string | undefined)[]): Party {
   const cleanName = capitalise(name.trim().replace(/^the\s+(?=\p{Ll})/iu, 'The '));
-  const description = descriptions.map((part) => part?.trim()).filter((part): part is string => Boolean(part) && !/^(?:the|a|an)$/i.test(part ?? '')).join(', ');
+  const description = descriptions
+    .map((part) => part?.trim())
+    .filter((part): part is string => Boolean(part) && !/^(?:the|a|an)$/i.test(part ?? ''))
+    .join(', ');
   return description ? { name: cleanName, description } : { name: cleanName };
 }
 
@@ -81,12 +101,22 @@ export function isPersonalPronoun(words: string): boolean {
 /** "Christine Lagarde", "Rubén del Campo": two to four words of a name, none that makes it an organisation. */
 export function isPerson(party: Party): boolean {
   const words = party.name.split(/\s+/);
-  return words.length >= 2 && words.length <= 4 && words[0] !== 'The' && /^\p{Lu}/u.test(party.name) && !words.some((word) => ORGANISATION_WORDS.has(word)) && !/\p{Ll}\s\p{Ll}/u.test(party.name.replace(/\b(?:de|del|van|von|bin|al|da)\b/g, 'X'));
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words[0] !== 'The' &&
+    /^\p{Lu}/u.test(party.name) &&
+    !words.some((word) => ORGANISATION_WORDS.has(word)) &&
+    !/\p{Ll}\s\p{Ll}/u.test(party.name.replace(/\b(?:de|del|van|von|bin|al|da)\b/g, 'X'))
+  );
 }
 
 /** Someone named before under a shorter name: "Mr Mencer" → David Mencer, "the ISW" → Institute for the Study of War (ISW). */
 export function sameParty(words: string, known: readonly Party[]): Party | undefined {
-  const short = words.replace(HONORIFICS, '').replace(/^the\s+/i, '').trim();
+  const short = words
+    .replace(HONORIFICS, '')
+    .replace(/^the\s+/i, '')
+    .trim();
   if (short.split(' ').length > 3) return undefined;
   if (!/^\p{Lu}/u.test(short)) {
     // "the air force" after "Ukraine's air force": the same words, without whose.

@@ -38,7 +38,10 @@ export function startReview(drafts: Draft[], story: string, source: ArticleSourc
   const review: Review = { drafts, story, source, index: 0, saved: [], skipped: 0, heldBack: 0 };
   const key = reviews.put(review);
   const from = source.url ? `${escapeMarkdown(source.outlet)} (${source.url})` : escapeMarkdown(source.outlet);
-  return { ...page(key, review, context, `Drafted ${drafts.length} claim${drafts.length === 1 ? '' : 's'} from ${from}. Nothing is saved until you press Save.`), update: false };
+  return {
+    ...page(key, review, context, `Drafted ${drafts.length} claim${drafts.length === 1 ? '' : 's'} from ${from}. Nothing is saved until you press Save.`),
+    update: false,
+  };
 }
 
 /** The draft shown now, as /claim would show it, with what can be done with it. */
@@ -53,13 +56,20 @@ function page(key: string, review: Review, context: CommandContext, note?: strin
     embeds: [draftEmbed(claim, context.store.story(review.story))],
     ephemeral: true,
     update: true,
-    buttons: [button('save', key, 'Save', 'success'), button('edit', key, 'Edit', 'primary'), button('skip', key, 'Skip', 'secondary'), button('all', key, 'Save all', 'secondary')],
+    buttons: [
+      button('save', key, 'Save', 'success'),
+      button('edit', key, 'Edit', 'primary'),
+      button('skip', key, 'Skip', 'secondary'),
+      button('all', key, 'Save all', 'secondary'),
+    ],
   };
 }
 
 function finished(review: Review, note?: string): Reply {
   const saved = review.saved.length === 0 ? 'No claim was saved' : `Saved ${review.saved.length}: ${review.saved.map((id) => `\`${id}\``).join(', ')}`;
-  const rest = [review.skipped > 0 ? `skipped ${review.skipped}` : '', review.heldBack > 0 ? `${review.heldBack} not saved (they repeat claims we hold)` : ''].filter(Boolean).join('; ');
+  const rest = [review.skipped > 0 ? `skipped ${review.skipped}` : '', review.heldBack > 0 ? `${review.heldBack} not saved (they repeat claims we hold)` : '']
+    .filter(Boolean)
+    .join('; ');
   return { content: [note, `Done with the ${review.drafts.length} drafts. ${saved}${rest ? `; ${rest}` : ''}.`].filter(Boolean).join('\n'), embeds: [] };
 }
 
@@ -96,7 +106,13 @@ export async function pressReviewButton(action: string, key: string, context: Co
       review.index++;
       return page(key, review, context);
     case 'edit':
-      return { modal: claimForm(encodeCustomId({ command: DRAFT_COMMAND, action: 'edited', args: [key] }), `Edit draft ${review.index + 1} of ${review.drafts.length}`, review.edit ?? formOf(draft, review)) };
+      return {
+        modal: claimForm(
+          encodeCustomId({ command: DRAFT_COMMAND, action: 'edited', args: [key] }),
+          `Edit draft ${review.index + 1} of ${review.drafts.length}`,
+          review.edit ?? formOf(draft, review),
+        ),
+      };
     case 'all':
       return saveAll(key, review, context);
     default:
@@ -118,8 +134,13 @@ export async function submitEditedDraft(key: string, values: Record<string, stri
     if (!(error instanceof InvalidClaimError)) throw error;
     review.edit = form;
     const problems = error.problems.map(({ field, message }) => `• **${field}**: ${message}`);
-    const echo = [['Statement', form.statement], ['Claimant', form.claimant], ['Citing', form.citing], ['Reported by', form.reportedBy], ['Sourcing flags', form.flags.join(', ')]]
-      .map(([name, value]) => `**${name}**\n${value ? escapeMarkdown(value) : '(empty)'}`);
+    const echo = [
+      ['Statement', form.statement],
+      ['Claimant', form.claimant],
+      ['Citing', form.citing],
+      ['Reported by', form.reportedBy],
+      ['Sourcing flags', form.flags.join(', ')],
+    ].map(([name, value]) => `**${name}**\n${value ? escapeMarkdown(value) : '(empty)'}`);
     return {
       content: ['Nothing was saved:', ...problems].join('\n'),
       embeds: [{ title: 'Your text, kept', description: echo.join('\n') }],
@@ -138,7 +159,16 @@ type Outcome = { saved: Claim } | { same: Claim } | { similar: Claim[]; claim: C
 async function save(review: Review, form: ClaimDraft, draft: Draft, context: CommandContext, force: boolean): Promise<Outcome> {
   const now = new Date().toISOString();
   const id = newClaimId(form.claimant, form.statement, (candidate: string) => taken(context, candidate));
-  const claim = claimFromDraft(form, { id, story: review.story, quote: draft.quote, verdict: 'unverified', createdAt: now, updatedAt: now, addedBy: context.actor.name, ...(draft.context ? { context: draft.context } : {}) });
+  const claim = claimFromDraft(form, {
+    id,
+    story: review.story,
+    quote: draft.quote,
+    verdict: 'unverified',
+    createdAt: now,
+    updatedAt: now,
+    addedBy: context.actor.name,
+    ...(draft.context ? { context: draft.context } : {}),
+  });
   const { same, similar } = nearDuplicates(context.store.lookalikes(claim.statement), claim);
   if (same) return { same };
   if (similar.length > 0 && !force) return { similar, claim };
@@ -156,7 +186,12 @@ function afterSaving(key: string, review: Review, context: CommandContext, outco
   if ('similar' in outcome) {
     review.waiting = outcome.claim;
     return {
-      content: ['This looks like a claim we already have (same claimant, very similar statement):', ...outcome.similar.map((other) => `• ${claimSummaryLine(other)}`), '', 'Save it anyway?'].join('\n'),
+      content: [
+        'This looks like a claim we already have (same claimant, very similar statement):',
+        ...outcome.similar.map((other) => `• ${claimSummaryLine(other)}`),
+        '',
+        'Save it anyway?',
+      ].join('\n'),
       embeds: [draftEmbed(outcome.claim, context.store.story(review.story))],
       ephemeral: true,
       update: true,

@@ -42,7 +42,13 @@ function storyNode(story: Story): JsonObject {
     identifier: story.id,
     name: story.title,
     // A link that is not a web page (kept by a database written before they were refused) is not published.
-    isBasedOn: present({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: outlet }, url: isWebUrl(url) ? url : undefined, datePublished: date, headline: title }),
+    isBasedOn: present({
+      '@type': 'NewsArticle',
+      publisher: { '@type': 'Organization', name: outlet },
+      url: isWebUrl(url) ? url : undefined,
+      datePublished: date,
+      headline: title,
+    }),
     citation: nonEmpty(story.additionalSources),
   });
 }
@@ -89,12 +95,14 @@ export function claimReviewDocument(stories: readonly Story[], claims: readonly 
 
 /** Every node of a JSON-LD file, whatever holds them: one object, an array, a `@graph`, a DataFeed's items. */
 function nodesOf(root: unknown): JsonObject[] {
-  return values(root).filter(isObject).flatMap((node): JsonObject[] => {
-    if (node['@graph'] !== undefined) return nodesOf(node['@graph']);
-    if (hasType(node, 'DataFeed')) return nodesOf(node.dataFeedElement);
-    if (hasType(node, 'DataFeedItem')) return nodesOf(node.item);
-    return [node];
-  });
+  return values(root)
+    .filter(isObject)
+    .flatMap((node): JsonObject[] => {
+      if (node['@graph'] !== undefined) return nodesOf(node['@graph']);
+      if (hasType(node, 'DataFeed')) return nodesOf(node.dataFeedElement);
+      if (hasType(node, 'DataFeedItem')) return nodesOf(node.item);
+      return [node];
+    });
 }
 
 type Resolve = (value: unknown) => JsonObject | undefined;
@@ -208,8 +216,15 @@ function storyFromNode(node: JsonObject, resolve: Resolve): JsonObject {
   return {
     id: textOf(node.identifier),
     title: textOf(node.name),
-    source: present({ outlet: nameOf(resolve(article.publisher)), url: textOf(article.url), date: textOf(article.datePublished), title: textOf(article.headline) }),
-    additionalSources: values(node.citation).map(textOf).filter((text) => text !== undefined),
+    source: present({
+      outlet: nameOf(resolve(article.publisher)),
+      url: textOf(article.url),
+      date: textOf(article.datePublished),
+      title: textOf(article.headline),
+    }),
+    additionalSources: values(node.citation)
+      .map(textOf)
+      .filter((text) => text !== undefined),
   };
 }
 

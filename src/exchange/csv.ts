@@ -11,9 +11,30 @@ import { present, type JsonObject } from './json-values.ts';
  * Lists (tags, flags, a story's additional sources) are one cell, separated by semicolons.
  */
 const COLUMNS = [
-  'id', 'story', 'statement', 'quote', 'claimant', 'claimantDescription', 'citing', 'reportedBy', 'reportedByUrl',
-  'reportedByDate', 'context', 'tags', 'verdict', 'flags', 'note', 'createdAt', 'updatedAt', 'addedBy',
-  'storyTitle', 'storyOutlet', 'storyUrl', 'storyDate', 'storySourceTitle', 'storyAdditionalSources',
+  'id',
+  'story',
+  'statement',
+  'quote',
+  'claimant',
+  'claimantDescription',
+  'citing',
+  'reportedBy',
+  'reportedByUrl',
+  'reportedByDate',
+  'context',
+  'tags',
+  'verdict',
+  'flags',
+  'note',
+  'createdAt',
+  'updatedAt',
+  'addedBy',
+  'storyTitle',
+  'storyOutlet',
+  'storyUrl',
+  'storyDate',
+  'storySourceTitle',
+  'storyAdditionalSources',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
@@ -83,7 +104,8 @@ export function readClaimsCsv(text: string, fileName: string): Drafts {
       columns: (header: string[]) => {
         const names = header.map((name) => name.trim());
         const unknown = names.filter((name) => !isColumn(name));
-        if (unknown.length > 0) throw new FormatError(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (claimbot's columns: ${COLUMNS.join(', ')})`);
+        if (unknown.length > 0)
+          throw new FormatError(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (claimbot's columns: ${COLUMNS.join(', ')})`);
         const missing = REQUIRED.filter((name) => !names.includes(name));
         if (missing.length > 0) throw new FormatError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
         return names;
@@ -111,7 +133,10 @@ function cell(row: Row, column: Column): string | undefined {
 }
 
 function list(row: Row, column: Column): string[] {
-  return (cell(row, column) ?? '').split(';').map((item) => item.trim()).filter(Boolean);
+  return (cell(row, column) ?? '')
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** "true"/"false" (any case); anything else is passed on as typed, for validation to name. */

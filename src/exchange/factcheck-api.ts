@@ -12,8 +12,12 @@ const SOURCE_FIELDS = {
 
 /** A Fact Check Tools API `claims:search` response: `{ claims: [{ text, claimant, claimDate, claimReview: [...] }] }`. */
 export function isFactCheckResponse(root: unknown): root is JsonObject & { claims: unknown[] } {
-  return isObject(root) && Array.isArray(root.claims) && root.stories === undefined &&
-    root.claims.every((claim) => isObject(claim) && (claim.text !== undefined || claim.claimReview !== undefined));
+  return (
+    isObject(root) &&
+    Array.isArray(root.claims) &&
+    root.stories === undefined &&
+    root.claims.every((claim) => isObject(claim) && (claim.text !== undefined || claim.claimReview !== undefined))
+  );
 }
 
 /**
@@ -24,17 +28,19 @@ export function readFactCheckResponse(root: JsonObject & { claims: unknown[] }, 
   const stories = new Map<string, Draft>();
   const claims = root.claims.map((raw, index): Draft => {
     const claim = isObject(raw) ? raw : {};
-    const reviews = values(claim.claimReview).filter(isObject).map((review) => {
-      const publisher = firstObject(review.publisher);
-      return present({
-        publisher: textOf(publisher?.name),
-        site: textOf(publisher?.site),
-        url: textOf(review.url),
-        date: dateOf(review.reviewDate),
-        title: textOf(review.title),
-        rating: textOf(review.textualRating),
+    const reviews = values(claim.claimReview)
+      .filter(isObject)
+      .map((review) => {
+        const publisher = firstObject(review.publisher);
+        return present({
+          publisher: textOf(publisher?.name),
+          site: textOf(publisher?.site),
+          url: textOf(review.url),
+          date: dateOf(review.reviewDate),
+          title: textOf(review.title),
+          rating: textOf(review.textualRating),
+        });
       });
-    });
     const first: ReviewSource = reviews[0] ?? {};
     const statement = textOf(claim.text);
     const story = storyFromReview(first, statement, fileName);

@@ -12,7 +12,8 @@ export function futureClaimProblems(record: RecordRef, claim: Claim, now: Date):
   const latest = new Date(now.getTime() + CLOCK_ALLOWANCE_MS).toISOString();
   const problems: ImportProblem[] = [];
   for (const field of ['createdAt', 'updatedAt'] as const) {
-    if (claim[field] > latest) problems.push({ record, field, message: `is in the future (${claim[field]}); it must not be after the import (${now.toISOString()})` });
+    if (claim[field] > latest)
+      problems.push({ record, field, message: `is in the future (${claim[field]}); it must not be after the import (${now.toISOString()})` });
   }
   const date = futureDate(claim.attribution.reportedBy.date, now);
   if (date) problems.push({ record, field: 'attribution.reportedBy.date', message: date });

@@ -62,7 +62,9 @@ export function readImport(text: string, fileName: string, options: ImportOption
     const record = typeof id === 'string' ? { ...draft.record, id } : draft.record;
     const parsed = ClaimSchema.safeParse(fields);
     // An id we could not make (no statement or claimant) is the consequence of a problem already named, not another.
-    const named = parsed.success ? futureClaimProblems(record, parsed.data, now) : schemaProblems(record, parsed.error).filter((problem) => id !== undefined || problem.field !== 'id');
+    const named = parsed.success
+      ? futureClaimProblems(record, parsed.data, now)
+      : schemaProblems(record, parsed.error).filter((problem) => id !== undefined || problem.field !== 'id');
     if (parsed.success && named.length === 0) claims.push(present({ record, claim: parsed.data, foreign: draft.foreign }));
     problems.push(...(sourceFields ? named.map((problem) => withSourceField(problem, sourceFields)) : named));
     if ((i + 1) % step === 0 && i + 1 < total) options.onProgress?.(i + 1, total);

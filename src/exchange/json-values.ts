@@ -34,9 +34,7 @@ export function nameOf(value: unknown): string | undefined {
 
 /** `ClaimReview`, `schema:ClaimReview` and `http(s)://schema.org/ClaimReview` are the same type. */
 export function hasType(node: JsonObject, type: string): boolean {
-  return values(node['@type']).some(
-    (value) => typeof value === 'string' && value.replace(/^(?:https?:\/\/schema\.org\/|schema:)/, '') === type,
-  );
+  return values(node['@type']).some((value) => typeof value === 'string' && value.replace(/^(?:https?:\/\/schema\.org\/|schema:)/, '') === type);
 }
 
 /** "2024-05-01T10:00:00-04:00" → "2024-05-01": the calendar date a report carries, when the value has one. */

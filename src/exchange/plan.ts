@@ -95,7 +95,9 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
     byStatement.set(statement, claim);
   }
   const removedById = new Map((existing.removed ?? []).map((removed) => [removed.claim.id, removed]));
-  const removedByKey = new Map((existing.removed ?? []).map((removed) => [duplicateKey(removed.claim.claimant.name, comparableText(removed.claim.statement)), removed]));
+  const removedByKey = new Map(
+    (existing.removed ?? []).map((removed) => [duplicateKey(removed.claim.claimant.name, comparableText(removed.claim.statement)), removed]),
+  );
   /** Claims of this file already planned, by id, so a file that repeats itself is caught too. */
   const planned = new Map<string, ImportedClaim>();
 
@@ -118,7 +120,8 @@ export function planImport(existing: ExistingClaims, incoming: Pick<ImportResult
     const key = duplicateKey(claim.claimant.name, statement);
     const removed = removedById.get(claim.id) ?? (before ? undefined : removedByKey.get(key));
     if (removed && options.restoreRemoved && removed.claim.id === claim.id) {
-      const newer = claim.updatedAt >= removed.claim.updatedAt ? { ...claim, createdAt: removed.claim.createdAt, addedBy: removed.claim.addedBy } : removed.claim;
+      const newer =
+        claim.updatedAt >= removed.claim.updatedAt ? { ...claim, createdAt: removed.claim.createdAt, addedBy: removed.claim.addedBy } : removed.claim;
       plan.restore.push({ record, before: removed.claim, after: newer });
       planned.set(claim.id, item);
       continue;

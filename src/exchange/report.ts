@@ -23,9 +23,7 @@ function removedOn(removal: Removal | undefined): string {
 function changedFields(before: Claim, after: Claim): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const bookkeeping = new Set(['createdAt', 'updatedAt', 'addedBy']);
-  return [...keys].filter(
-    (key) => !bookkeeping.has(key) && !isDeepStrictEqual(before[key as keyof Claim], after[key as keyof Claim]),
-  );
+  return [...keys].filter((key) => !bookkeeping.has(key) && !isDeepStrictEqual(before[key as keyof Claim], after[key as keyof Claim]));
 }
 
 /**
@@ -45,8 +43,10 @@ export function describePlan(fileName: string, result: Pick<ImportResult, 'forma
       `skip ${plan.skip.length} (${skipped('unchanged')} unchanged, ${skipped('duplicate')} duplicate, ${skipped('older')} older${removed}), ` +
       `${count(plan.invalid.length, 'invalid record')}.`,
   ];
-  for (const { record, from, to } of plan.renamed) lines.push(`  new id ${record.label}: "${from}" is one of our claims' ids, and this review is another newsroom's: it is "${to}"`);
-  for (const { record, before, after } of plan.update) lines.push(`  update ${record.label}: claim "${before.id}" (${changedFields(before, after).join(', ')})`);
+  for (const { record, from, to } of plan.renamed)
+    lines.push(`  new id ${record.label}: "${from}" is one of our claims' ids, and this review is another newsroom's: it is "${to}"`);
+  for (const { record, before, after } of plan.update)
+    lines.push(`  update ${record.label}: claim "${before.id}" (${changedFields(before, after).join(', ')})`);
   for (const { record, before } of plan.restore) lines.push(`  restore ${record.label}: claim "${before.id}", removed, comes back (--restore-removed)`);
   for (const { record, reason, of, removal } of plan.skip) {
     if (reason === 'duplicate') lines.push(`  skip ${record.label}: the same claimant and statement as claim "${of}"`);

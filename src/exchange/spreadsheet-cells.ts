@@ -5,7 +5,7 @@
  * that already starts with `'=` would come out the same as `=`, and our CSV is read back (`claimbot import`), so
  * here a cell made of quotes then such a character gets one more quote, and reading removes exactly one.
  */
-const FORMULA_START = "[=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20]";
+const FORMULA_START = '[=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20]';
 const NEEDS_QUOTE = new RegExp(`^'*${FORMULA_START}`);
 const QUOTED = new RegExp(`^'+${FORMULA_START}`);
 

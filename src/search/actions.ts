@@ -20,8 +20,22 @@ const RELATED_STRENGTH = 0.45;
 const SENSES = 2;
 /** WordNet's rules for a verb's or adjective's base form ("morphy"). */
 const ENDINGS: Readonly<Record<Part, readonly [string, string][]>> = {
-  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
 };
 
 const files = new Map<string, DictionaryFile>();

@@ -74,7 +74,8 @@ const FIELDS: readonly { weight: number; text: (claim: Claim, storyTitle: string
  * names; INDEX_LAYOUT counts changes to what the snapshot holds.
  */
 const INDEX_LAYOUT = 1;
-const PROBE = 'Zelensky’s Ukrainian army said 10,000 North Korean soldiers (ten thousand; 2.6 million, seventy per cent) were deployed in Kursk and could be in Donetsk, U.S. officials claimed.';
+const PROBE =
+  'Zelensky’s Ukrainian army said 10,000 North Korean soldiers (ten thousand; 2.6 million, seventy per cent) were deployed in Kursk and could be in Donetsk, U.S. officials claimed.';
 /** A long field is a little less about any one of its words (BM25's length idea, mild): at most this much less. */
 const LENGTH_PENALTY = 0.1;
 const TYPICAL_FIELD_TERMS = 12;

@@ -19,7 +19,16 @@ const HYPONYM_STRENGTH = 0.5;
 /** A sense with more kinds than this is too general for any one kind to stand for it ("act", "person", "state"). */
 const MAX_KINDS = 20;
 /** WordNet's rules for a plural's singular ("morphy"): "deaths" → "death", "churches" → "church", "women" → "woman". */
-const PLURAL_ENDINGS: readonly [string, string][] = [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']];
+const PLURAL_ENDINGS: readonly [string, string][] = [
+  ['s', ''],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['ies', 'y'],
+];
 
 const NEWLINE = 10;
 const SPACE = 32;
@@ -120,7 +129,9 @@ function synsetAt(offset: number): { words: string[]; kinds: number[] } {
 
 /** The word and the singulars it could be the plural of. */
 function singulars(word: string): string[] {
-  const bases = PLURAL_ENDINGS.filter(([ending]) => word.endsWith(ending) && word.length > ending.length + 1).map(([ending, base]) => word.slice(0, -ending.length) + base);
+  const bases = PLURAL_ENDINGS.filter(([ending]) => word.endsWith(ending) && word.length > ending.length + 1).map(
+    ([ending, base]) => word.slice(0, -ending.length) + base,
+  );
   return [...new Set([word, ...bases])];
 }
 

@@ -1,7 +1,8 @@
 import { wordsToNumbers } from 'words-to-numbers';
 
 /** A word that can be part of a number written in words ("two hundred and five", "a million", "one point five"). */
-const NUMBER_PART = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|and|a|point)$/;
+const NUMBER_PART =
+  /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|and|a|point)$/;
 /**
  * words-to-numbers copies its list of tokens once per token, so its time grows with the square of the text: a
  * 4,000-character message of number words took 6 to 35 ms. It gets the text in pieces of about PIECE characters

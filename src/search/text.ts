@@ -34,7 +34,8 @@ export function fold(text: string): string {
   return isAscii(text) ? text.toLowerCase().replace(/`/g, "'") : foldCase(text).replace(/[‘’ʼ`´]/g, "'");
 }
 
-const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/;
+const NUMBER_WORD =
+  /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/;
 const SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };
 
 /**
@@ -82,9 +83,9 @@ export function tokens(text: string): Token[] {
     .replace(/'/g, '')
     .match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu);
   // A lone letter is what is left of an initial or a possessive: it says nothing on its own.
-  return (words ?? []).filter((word) => word.length > 1 || /\d/.test(word)).map((word) =>
-      POSSIBILITY.has(word) ? { term: POSSIBILITY_TERM, word, stopword: false } : { term: stem(word), word, stopword: STOPWORDS.has(word) },
-    );
+  return (words ?? [])
+    .filter((word) => word.length > 1 || /\d/.test(word))
+    .map((word) => (POSSIBILITY.has(word) ? { term: POSSIBILITY_TERM, word, stopword: false } : { term: stem(word), word, stopword: STOPWORDS.has(word) }));
 }
 
 /** All content terms of a text, in order (its stop words only when it has nothing else). */

@@ -84,7 +84,13 @@ export class Vocabulary {
   private fuzzy(key: string): Fuse<string> | undefined {
     const bucket = this.buckets.get(key);
     if (!bucket) return undefined;
-    return (bucket.fuse ??= new Fuse(bucket.terms, { includeScore: true, ignoreFieldNorm: true, threshold: FUZZY_THRESHOLD, location: 0, distance: FUZZY_DISTANCE }));
+    return (bucket.fuse ??= new Fuse(bucket.terms, {
+      includeScore: true,
+      ignoreFieldNorm: true,
+      threshold: FUZZY_THRESHOLD,
+      location: 0,
+      distance: FUZZY_DISTANCE,
+    }));
   }
 
   /** How many claims use the term. */
@@ -100,7 +106,8 @@ export class Vocabulary {
     const found = new Map<string, number>();
     if (this.known.has(queryTerm)) found.set(queryTerm, 1);
     // A word still being typed is not a different word from its completions: it is one of them, not yet finished.
-    for (const term of this.completions(queryTerm, partial)) keepHighest(found, term, partial ? typingSimilarity(queryTerm, term) : prefixSimilarity(queryTerm, term));
+    for (const term of this.completions(queryTerm, partial))
+      keepHighest(found, term, partial ? typingSimilarity(queryTerm, term) : prefixSimilarity(queryTerm, term));
     for (const term of this.prefixesOf(queryTerm)) keepHighest(found, term, prefixSimilarity(term, queryTerm));
     for (const { term, similarity } of this.relatives(queryTerm)) keepHighest(found, term, similarity);
     const matches = [...found].map(([term, similarity]) => ({ term, similarity, typo: false }));

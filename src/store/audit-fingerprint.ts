@@ -15,5 +15,7 @@ export interface AuditIdentity {
  * least), so the cache proves whether it is this database's state or not.
  */
 export function auditFingerprint({ seq, at, actorId, action, claimId }: AuditIdentity): string {
-  return createHash('sha256').update(JSON.stringify([seq, at, actorId, action, claimId])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([seq, at, actorId, action, claimId]))
+    .digest('base64url');
 }

@@ -44,10 +44,10 @@ export class ChangePoll {
     this.looking ??= (async () => {
       try {
         if ((await this.options.lastSeq()) > this.options.applied()) await this.options.catchUp();
-        if (this.failing) this.options.log.info('database: looking for other processes\' changes again');
+        if (this.failing) this.options.log.info("database: looking for other processes' changes again");
         this.failing = false;
       } catch (error) {
-        if (!this.failing) this.options.log.warn('database: cannot look for other processes\' changes; trying again', { error });
+        if (!this.failing) this.options.log.warn("database: cannot look for other processes' changes; trying again", { error });
         this.failing = true;
       }
     })().finally(() => (this.looking = undefined));

@@ -151,7 +151,12 @@ export class ClaimShelf {
     const newer = (a: number, b: number) => this.updated[a]! > this.updated[b]! || (this.updated[a] === this.updated[b] && this.ids[a]! < this.ids[b]!);
     const found: number[] = [];
     for (let slot = 0; slot < this.ids.length; slot++) {
-      if (this.removedFlags[slot] || (verdictNumber !== NO_FILTER && this.verdicts[slot] !== verdictNumber) || (storyNumber !== NO_FILTER && this.stories[slot] !== storyNumber)) continue;
+      if (
+        this.removedFlags[slot] ||
+        (verdictNumber !== NO_FILTER && this.verdicts[slot] !== verdictNumber) ||
+        (storyNumber !== NO_FILTER && this.stories[slot] !== storyNumber)
+      )
+        continue;
       insertBest(found, slot, limit, newer);
     }
     return found.map((slot) => this.parse(slot));

@@ -126,7 +126,13 @@ export class ClaimStore {
    * The store as the cache file has it, if the file is as it was written, is this database's, holds the audit entry
    * the database has at its sequence number (not a backup's past), and was made the way this version reads text.
    */
-  private static async fromCache(database: ClaimDatabase, stories: readonly Story[], file: string, instance: string, log: Logger): Promise<ClaimStore | undefined> {
+  private static async fromCache(
+    database: ClaimDatabase,
+    stories: readonly Story[],
+    file: string,
+    instance: string,
+    log: Logger,
+  ): Promise<ClaimStore | undefined> {
     try {
       const saved = await readIndexCache(file);
       if (!saved) return undefined;
@@ -134,7 +140,10 @@ export class ClaimStore {
       const titlesChanged = stories.some((story) => story.id in cache.storyTitles && cache.storyTitles[story.id] !== story.title);
       if (cache.database !== instance || titlesChanged) return undefined;
       if (cache.audit !== (await database.claims.auditFingerprint(cache.seq))) {
-        log.warn('the search index cache is not this database as it is now (restored from a backup?): building the index from the database', { file, seq: cache.seq });
+        log.warn('the search index cache is not this database as it is now (restored from a backup?): building the index from the database', {
+          file,
+          seq: cache.seq,
+        });
         return undefined;
       }
       const shelf = ClaimShelf.restore(cache.shelf, json);
@@ -298,7 +307,13 @@ export class ClaimStore {
    * Changes a claim in search: `change` gets the claim as the database has it now (so two moderators'
    * edits never overwrite each other) and returns the new version, which is validated before it is saved.
    */
-  async update(id: string, actor: Actor, action: Extract<AuditAction, 'edit' | 'verdict' | 'flag'>, change: (claim: Claim) => Claim, reason?: string): Promise<Claim> {
+  async update(
+    id: string,
+    actor: Actor,
+    action: Extract<AuditAction, 'edit' | 'verdict' | 'flag'>,
+    change: (claim: Claim) => Claim,
+    reason?: string,
+  ): Promise<Claim> {
     const [entry] = await this.commit(actor, async (read) => {
       const current = await read(id);
       if (!current || current.removed) throw new RefusedError(current ? { kind: 'claim-removed', id } : { kind: 'no-claim', id });
@@ -322,7 +337,7 @@ export class ClaimStore {
   async restore(id: string, actor: Actor, reason?: string): Promise<Claim> {
     const [entry] = await this.commit(actor, async (read) => {
       const current = await read(id);
-      if (!current || !current.removed) throw new RefusedError(current ? { kind: 'claim-not-removed', id } : { kind: 'no-claim', id });
+      if (!current?.removed) throw new RefusedError(current ? { kind: 'claim-not-removed', id } : { kind: 'no-claim', id });
       return { claims: [{ action: 'restore', claim: this.checked(current.claim), removed: false, reason }] };
     });
     return entry!.after;
@@ -334,7 +349,11 @@ export class ClaimStore {
    * a claim whose state differs now (removed, restored, changed or added by someone meanwhile) is not written, so a
    * removal between the plan and the write is never undone. A claim planned as removed is written as a `restore`.
    */
-  async import(data: { stories: readonly Story[]; claims: readonly Claim[]; planned?: ReadonlyMap<string, StoredClaim | undefined> }, actor: Actor, reason?: string): Promise<AuditEntry[]> {
+  async import(
+    data: { stories: readonly Story[]; claims: readonly Claim[]; planned?: ReadonlyMap<string, StoredClaim | undefined> },
+    actor: Actor,
+    reason?: string,
+  ): Promise<AuditEntry[]> {
     for (const story of data.stories) this.storiesById.set(story.id, story);
     const { planned } = data;
     return this.commit(actor, async () => ({
@@ -385,10 +404,14 @@ export class ClaimStore {
    */
   private commit(actor: Actor, decide: Decide): Promise<AuditEntry[]> {
     const run = async () => {
-      const entries = await this.database.claims.write(actor, async (read, missed) => {
-        await this.applyAll(missed);
-        return decide(read);
-      }, this.lastSeq);
+      const entries = await this.database.claims.write(
+        actor,
+        async (read, missed) => {
+          await this.applyAll(missed);
+          return decide(read);
+        },
+        this.lastSeq,
+      );
       for (const entry of entries) this.apply(entry);
       return entries;
     };

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Claim, Story } from '../core/schema.ts';
 import { auditFingerprint } from './audit-fingerprint.ts';
-import { type Engine } from '../core/paths.ts';
+import type { Engine } from '../core/paths.ts';
 import type { Actor, Tables } from './tables.ts';
 
 /** The channel a committed write is announced on (Postgres): `{ seq }`, the last audit sequence it wrote. */
@@ -59,7 +59,10 @@ export class ClaimTable {
 
   /** The sequence number of the last audit entry (0 for none). */
   async lastSeq(): Promise<number> {
-    const last = await this.db.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const last = await this.db
+      .selectFrom('audit')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
     return Number(last?.seq ?? 0);
   }
 
@@ -103,7 +106,11 @@ export class ClaimTable {
    * With `since`, `decide` also gets the audit entries after that sequence number that other processes committed
    * before this write began, so it decides on what the database holds, not on what this process last heard.
    */
-  async write(actor: Actor, decide: (read: (id: string) => Promise<StoredClaim | undefined>, missed: AuditEntry[]) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>, since?: number): Promise<AuditEntry[]> {
+  async write(
+    actor: Actor,
+    decide: (read: (id: string) => Promise<StoredClaim | undefined>, missed: AuditEntry[]) => Promise<{ stories?: Story[]; claims: ClaimWrite[] }>,
+    since?: number,
+  ): Promise<AuditEntry[]> {
     return this.db.transaction().execute(async (trx) => {
       // Several processes write to one Postgres database: one writer at a time, as SQLite has it. So a claim read
       // here is not changed by another process before this commits, and audit sequence numbers are committed in
@@ -112,8 +119,11 @@ export class ClaimTable {
       const missed = since === undefined ? [] : await this.changesSince(since, trx);
       const { stories = [], claims } = await decide((id) => this.readClaim(id, trx), missed);
       for (const story of stories) {
-        await trx.insertInto('stories').values({ id: story.id, data: JSON.stringify(story) })
-          .onConflict((conflict) => conflict.column('id').doUpdateSet({ data: JSON.stringify(story) })).execute();
+        await trx
+          .insertInto('stories')
+          .values({ id: story.id, data: JSON.stringify(story) })
+          .onConflict((conflict) => conflict.column('id').doUpdateSet({ data: JSON.stringify(story) }))
+          .execute();
       }
       // In chunks of many rows per statement: an import of thousands of claims is a few statements, not thousands.
       const entries: AuditEntry[] = [];
@@ -133,8 +143,14 @@ export class ClaimTable {
     );
     const at = new Date().toISOString();
     const rows = changes.map(({ claim, removed }) => ({ id: claim.id, story: claim.story, data: JSON.stringify(claim), removed_at: removed ? at : null }));
-    await trx.insertInto('claims').values(rows)
-      .onConflict((conflict) => conflict.column('id').doUpdateSet((eb) => ({ story: eb.ref('excluded.story'), data: eb.ref('excluded.data'), removed_at: eb.ref('excluded.removed_at') })))
+    await trx
+      .insertInto('claims')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict
+          .column('id')
+          .doUpdateSet((eb) => ({ story: eb.ref('excluded.story'), data: eb.ref('excluded.data'), removed_at: eb.ref('excluded.removed_at') })),
+      )
       .execute();
     const guildId = actor.guildId ?? null;
     const auditRows = changes.map(({ action, claim, reason }, i) => ({
@@ -180,16 +196,23 @@ export class ClaimTable {
 
   /** When and by whom each claim now out of search was removed: the last `remove` of it in the audit trail. */
   async removals(): Promise<Map<string, { at: string; by: string }>> {
-    const rows = await this.db.selectFrom('audit').innerJoin('claims', 'claims.id', 'audit.claim_id')
+    const rows = await this.db
+      .selectFrom('audit')
+      .innerJoin('claims', 'claims.id', 'audit.claim_id')
       .select(['audit.claim_id', 'audit.at', 'audit.actor_name'])
-      .where('audit.action', '=', 'remove').where('claims.removed_at', 'is not', null)
-      .orderBy('audit.seq').execute();
+      .where('audit.action', '=', 'remove')
+      .where('claims.removed_at', 'is not', null)
+      .orderBy('audit.seq')
+      .execute();
     // In sequence order: a claim removed, restored and removed again keeps its last removal.
     return new Map(rows.map((row) => [row.claim_id, { at: row.at, by: row.actor_name }]));
   }
 
   async countAudit(): Promise<number> {
-    const row = await this.db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('audit')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 }

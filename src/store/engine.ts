@@ -61,5 +61,7 @@ async function openPostgres(url: string, log?: Logger): Promise<Kysely<Tables>> 
 
 /** An integer key the database numbers: `serial` on Postgres, `integer primary key autoincrement` on SQLite. */
 export function serialKey(db: Kysely<unknown>): ['serial' | 'integer', (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder] {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? ['serial', (column) => column.primaryKey()] : ['integer', (column) => column.primaryKey().autoIncrement()];
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? ['serial', (column) => column.primaryKey()]
+    : ['integer', (column) => column.primaryKey().autoIncrement()];
 }

@@ -1,4 +1,13 @@
-import { SelectQueryNode, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings } from 'kysely';
+import {
+  SelectQueryNode,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
 import type { Logger } from '../core/log.ts';
 import { DatabaseUnreachableError, isUnreachable } from './unreachable.ts';
 
@@ -84,11 +93,13 @@ class GuardedDriver implements Driver {
     const deadline = this.lockDeadline();
     const endTurn = await this.turns.take();
     try {
-      guarded.transaction = await guard(() => this.waitingForLock(writer, deadline, async () => {
-        const written = await writer.driver.acquireConnection();
-        await writer.driver.beginTransaction(written, settings);
-        return written;
-      }));
+      guarded.transaction = await guard(() =>
+        this.waitingForLock(writer, deadline, async () => {
+          const written = await writer.driver.acquireConnection();
+          await writer.driver.beginTransaction(written, settings);
+          return written;
+        }),
+      );
       guarded.endTurn = endTurn;
     } catch (error) {
       endTurn();
@@ -99,7 +110,9 @@ class GuardedDriver implements Driver {
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const guarded = connection as GuardedConnection;
     try {
-      await guard(() => (guarded.transaction ? this.options.writer!.driver.commitTransaction(guarded.transaction) : this.inner.commitTransaction(guarded.inner)));
+      await guard(() =>
+        guarded.transaction ? this.options.writer!.driver.commitTransaction(guarded.transaction) : this.inner.commitTransaction(guarded.inner),
+      );
     } finally {
       guarded.finishTransaction();
     }
@@ -108,7 +121,9 @@ class GuardedDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const guarded = connection as GuardedConnection;
     try {
-      await guard(() => (guarded.transaction ? this.options.writer!.driver.rollbackTransaction(guarded.transaction) : this.inner.rollbackTransaction(guarded.inner)));
+      await guard(() =>
+        guarded.transaction ? this.options.writer!.driver.rollbackTransaction(guarded.transaction) : this.inner.rollbackTransaction(guarded.inner),
+      );
     } finally {
       guarded.finishTransaction();
     }
@@ -153,7 +168,8 @@ class GuardedDriver implements Driver {
         if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
         await writer.replace();
         if (Date.now() + wait > deadline) throw error;
-        if (wait === FIRST_RETRY_MS) this.options.log?.debug('database: another process holds the write lock; waiting for it', { waitMs: this.options.lockWaitMs });
+        if (wait === FIRST_RETRY_MS)
+          this.options.log?.debug('database: another process holds the write lock; waiting for it', { waitMs: this.options.lockWaitMs });
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }

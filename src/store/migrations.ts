@@ -90,7 +90,10 @@ export const migrations: Record<string, Migration> = {
   '0004-instance': {
     // Which database this is, for what is kept outside it (the search index cache): a database made anew is another.
     async up(db: Kysely<unknown>) {
-      await db.schema.createTable('instance').addColumn('id', 'text', (column) => column.primaryKey()).execute();
+      await db.schema
+        .createTable('instance')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .execute();
       await sql`insert into instance (id) values (${randomUUID()})`.execute(db);
     },
   },

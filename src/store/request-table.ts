@@ -52,21 +52,46 @@ export class RequestTable {
       const at = new Date().toISOString();
       // One person's requests are counted and added one at a time, even from two bots on one PostgreSQL (SQLite
       // has one writer at a time anyway).
-      if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext(${`claimbot asker ${asker.userId}`}))`.execute(trx);
+      if (trx.getExecutor().adapter instanceof PostgresAdapter)
+        await sql`select pg_advisory_xact_lock(hashtext(${`claimbot asker ${asker.userId}`}))`.execute(trx);
       const open = await trx.selectFrom('requests').select('id').where('status', '=', 'open').where('key', '=', key).executeTakeFirst();
-      const theirs = await trx.selectFrom('request_askers').innerJoin('requests', 'requests.id', 'request_askers.request_id')
-        .select('requests.id').where('requests.status', '=', 'open').where('request_askers.user_id', '=', asker.userId).orderBy('requests.id').execute();
+      const theirs = await trx
+        .selectFrom('request_askers')
+        .innerJoin('requests', 'requests.id', 'request_askers.request_id')
+        .select('requests.id')
+        .where('requests.status', '=', 'open')
+        .where('request_askers.user_id', '=', asker.userId)
+        .orderBy('requests.id')
+        .execute();
       const theirIds = theirs.map((row) => Number(row.id));
       const joining = open !== undefined && theirIds.includes(Number(open.id));
       if (!joining && theirIds.length >= maxOpen) throw new TooManyOpenRequestsError(theirIds);
-      const id = open?.id ?? Number((await trx.insertInto('requests').values({ key, words, status: 'open', askers: 0, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id);
-      const added = await trx.insertInto('request_askers')
+      const id =
+        open?.id ??
+        Number(
+          (
+            await trx
+              .insertInto('requests')
+              .values({ key, words, status: 'open', askers: 0, created_at: at, updated_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
+        );
+      const added = await trx
+        .insertInto('request_askers')
         .values({ request_id: id, user_id: asker.userId, guild_id: asker.guildId, channel_id: asker.channelId, words, asked_at: at })
         .onConflict((conflict) => conflict.columns(['request_id', 'user_id']).doNothing())
         .executeTakeFirst();
       if (Number(added.numInsertedOrUpdatedRows ?? 0) > 0) {
-        await trx.updateTable('requests').set((eb) => ({ askers: eb('askers', '+', 1), updated_at: at })).where('id', '=', id).execute();
-        await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'asked', detail: words }).execute();
+        await trx
+          .updateTable('requests')
+          .set((eb) => ({ askers: eb('askers', '+', 1), updated_at: at }))
+          .where('id', '=', id)
+          .execute();
+        await trx
+          .insertInto('request_log')
+          .values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'asked', detail: words })
+          .execute();
       }
       return toRequest(await trx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     });
@@ -74,7 +99,14 @@ export class RequestTable {
 
   /** Open requests, most asked first. */
   async open(limit: number): Promise<RequestRecord[]> {
-    const rows = await this.db.selectFrom('requests').selectAll().where('status', '=', 'open').orderBy('askers', 'desc').orderBy('updated_at', 'desc').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('status', '=', 'open')
+      .orderBy('askers', 'desc')
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(toRequest);
   }
 
@@ -85,12 +117,18 @@ export class RequestTable {
   async findOpen(typed: string, limit: number): Promise<RequestRecord[]> {
     const needle = typed.trim().replace(/^#/, '').toLowerCase();
     const contains = (word: string) => sql<boolean>`lower(words) like ${`%${word.replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`;
-    const rows = await this.db.selectFrom('requests').selectAll().where('status', '=', 'open')
+    const rows = await this.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('status', '=', 'open')
       .where((eb) => {
         const allWords = eb.and(needle.split(/\s+/).filter(Boolean).map(contains));
         return /^\d+$/.test(needle) ? eb.or([allWords, sql<boolean>`cast(id as text) like ${`${needle}%`}`]) : allWords;
       })
-      .orderBy('askers', 'desc').orderBy('updated_at', 'desc').limit(limit).execute();
+      .orderBy('askers', 'desc')
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(toRequest);
   }
 
@@ -106,12 +144,35 @@ export class RequestTable {
   async close(id: number, outcome: { status: 'answered'; claimId: string } | { status: 'dismissed'; note: string }, actor: Actor): Promise<RequestAsker[]> {
     return this.db.transaction().execute(async (trx) => {
       const at = new Date().toISOString();
-      const closed = await trx.updateTable('requests')
-        .set({ status: outcome.status, updated_at: at, claim_id: outcome.status === 'answered' ? outcome.claimId : null, note: outcome.status === 'dismissed' ? outcome.note : null })
-        .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      const closed = await trx
+        .updateTable('requests')
+        .set({
+          status: outcome.status,
+          updated_at: at,
+          claim_id: outcome.status === 'answered' ? outcome.claimId : null,
+          note: outcome.status === 'dismissed' ? outcome.note : null,
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
       if (Number(closed.numUpdatedRows) === 0) throw new RequestClosedError(id);
-      await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: outcome.status, detail: outcome.status === 'answered' ? outcome.claimId : outcome.note }).execute();
-      const askers = await trx.selectFrom('request_askers').select(['user_id', 'guild_id', 'channel_id']).where('request_id', '=', id).where('notified_at', 'is', null).execute();
+      await trx
+        .insertInto('request_log')
+        .values({
+          request_id: id,
+          at,
+          actor_id: actor.id,
+          actor_name: actor.name,
+          action: outcome.status,
+          detail: outcome.status === 'answered' ? outcome.claimId : outcome.note,
+        })
+        .execute();
+      const askers = await trx
+        .selectFrom('request_askers')
+        .select(['user_id', 'guild_id', 'channel_id'])
+        .where('request_id', '=', id)
+        .where('notified_at', 'is', null)
+        .execute();
       return askers.map((row) => ({ userId: row.user_id, guildId: row.guild_id, channelId: row.channel_id }));
     });
   }
@@ -121,14 +182,25 @@ export class RequestTable {
     if (userIds.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       const at = new Date().toISOString();
-      await trx.updateTable('request_askers').set({ notified_at: at }).where('request_id', '=', id).where('user_id', 'in', [...userIds]).execute();
-      await trx.insertInto('request_log').values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'notified', detail: userIds.join(',') }).execute();
+      await trx
+        .updateTable('request_askers')
+        .set({ notified_at: at })
+        .where('request_id', '=', id)
+        .where('user_id', 'in', [...userIds])
+        .execute();
+      await trx
+        .insertInto('request_log')
+        .values({ request_id: id, at, actor_id: actor.id, actor_name: actor.name, action: 'notified', detail: userIds.join(',') })
+        .execute();
     });
   }
 
   /** Remembers a failed attempt to tell an asker (Discord refused): `untold` counts them. */
   async markNotTold(id: number, userId: string, actor: Actor): Promise<void> {
-    await this.db.insertInto('request_log').values({ request_id: id, at: new Date().toISOString(), actor_id: actor.id, actor_name: actor.name, action: NOT_TOLD, detail: userId }).execute();
+    await this.db
+      .insertInto('request_log')
+      .values({ request_id: id, at: new Date().toISOString(), actor_id: actor.id, actor_name: actor.name, action: NOT_TOLD, detail: userId })
+      .execute();
   }
 
   /**
@@ -136,14 +208,28 @@ export class RequestTable {
    * `maxAttempts` attempts have failed to reach: after a crash in the middle of telling, or a refusal.
    */
   async untold(maxAttempts: number): Promise<{ request: RequestRecord; askers: RequestAsker[] }[]> {
-    const rows = await this.db.selectFrom('request_askers').innerJoin('requests', 'requests.id', 'request_askers.request_id')
+    const rows = await this.db
+      .selectFrom('request_askers')
+      .innerJoin('requests', 'requests.id', 'request_askers.request_id')
       .select(['request_askers.request_id', 'request_askers.user_id', 'request_askers.guild_id', 'request_askers.channel_id'])
-      .where('requests.status', '=', 'answered').where('request_askers.notified_at', 'is', null).where('request_askers.channel_id', 'is not', null)
-      .where((eb) => eb(
-        eb.selectFrom('request_log').select((count) => count.fn.countAll().as('n'))
-          .whereRef('request_log.request_id', '=', 'request_askers.request_id').where('request_log.action', '=', NOT_TOLD).whereRef('request_log.detail', '=', 'request_askers.user_id'),
-        '<', maxAttempts))
-      .orderBy('request_askers.request_id').orderBy('request_askers.asked_at').execute();
+      .where('requests.status', '=', 'answered')
+      .where('request_askers.notified_at', 'is', null)
+      .where('request_askers.channel_id', 'is not', null)
+      .where((eb) =>
+        eb(
+          eb
+            .selectFrom('request_log')
+            .select((count) => count.fn.countAll().as('n'))
+            .whereRef('request_log.request_id', '=', 'request_askers.request_id')
+            .where('request_log.action', '=', NOT_TOLD)
+            .whereRef('request_log.detail', '=', 'request_askers.user_id'),
+          '<',
+          maxAttempts,
+        ),
+      )
+      .orderBy('request_askers.request_id')
+      .orderBy('request_askers.asked_at')
+      .execute();
     const byRequest = new Map<number, RequestAsker[]>();
     for (const row of rows) {
       const id = Number(row.request_id);

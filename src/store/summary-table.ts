@@ -41,8 +41,11 @@ export class SummaryTable {
       hash: summary.hash,
       updated_at: summary.updatedAt,
     };
-    await this.db.insertInto('summaries').values({ id: summaryId(summary), ...row })
-      .onConflict((conflict) => conflict.column('id').doUpdateSet(row)).execute();
+    await this.db
+      .insertInto('summaries')
+      .values({ id: summaryId(summary), ...row })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(row))
+      .execute();
   }
 
   async forget(summary: Pick<SummaryRecord, 'channelId' | 'story'>): Promise<void> {

@@ -32,7 +32,15 @@ export interface Tables {
     claim_id: string | null;
     note: string | null;
   };
-  request_askers: { request_id: number; user_id: string; guild_id: string | null; channel_id: string | null; words: string; asked_at: string; notified_at: string | null };
+  request_askers: {
+    request_id: number;
+    user_id: string;
+    guild_id: string | null;
+    channel_id: string | null;
+    words: string;
+    asked_at: string;
+    notified_at: string | null;
+  };
   request_log: { seq: Generated<number>; request_id: number; at: string; actor_id: string; actor_name: string; action: string; detail: string | null };
 }
 

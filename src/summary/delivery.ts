@@ -51,7 +51,8 @@ export function problemSentence(error: DeliveryError, channelId: string): string
     case 'missing-access':
       return `I cannot see ${channel}: I need the **View Channel** permission there.`;
     case 'missing-permissions':
-      if (error.operation === 'pin') return `I could not pin it: I need the **Pin Messages** permission in ${channel}. Give it to me and run \`/summary post\` again.`;
+      if (error.operation === 'pin')
+        return `I could not pin it: I need the **Pin Messages** permission in ${channel}. Give it to me and run \`/summary post\` again.`;
       if (error.operation === 'post') return `I cannot post in ${channel}: I need the **Send Messages** and **Embed Links** permissions there.`;
       return `Discord refused to ${error.operation} the summary in ${channel}: I need **View Channel**, **Send Messages** and **Embed Links** there.`;
     case 'pin-limit':

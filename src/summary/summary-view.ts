@@ -70,7 +70,13 @@ export function summaryPages(story: Story, claims: readonly Claim[]): SummaryPag
 
   // Greedy packing: entries into an embed's description, embeds into a message, each within its limit.
   const pages: { embeds: ReplyEmbed[]; first: number; last: number }[] = [];
-  let page = { embeds: [{ title: ellipsis(title, LIMITS.embedTitle), url: isWebUrl(story.source.url) ? story.source.url : undefined, color: SUMMARY_COLOR, description: header }] as ReplyEmbed[], first: 1, last: 0 };
+  let page = {
+    embeds: [
+      { title: ellipsis(title, LIMITS.embedTitle), url: isWebUrl(story.source.url) ? story.source.url : undefined, color: SUMMARY_COLOR, description: header },
+    ] as ReplyEmbed[],
+    first: 1,
+    last: 0,
+  };
   const firstPage = page;
   const used = () => page.embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0), page === firstPage ? slack : 0);
   entries.forEach((entry, i) => {

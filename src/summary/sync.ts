@@ -3,7 +3,7 @@ import { RefusedError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
 import { DeliveryError, problemSentence, type SummaryTransport } from './delivery.ts';
-import { pageHash, stampPage, summaryPages, type SummaryPage } from './summary-view.ts';
+import { pageHash, stampPage, summaryPages } from './summary-view.ts';
 
 /** Timers the sync waits with: real ones in the bot, ones a test fires by hand. */
 export interface Timers {
@@ -159,16 +159,22 @@ export class SummarySync {
   private schedule(story: string, ms: number): void {
     // Already due: this change will be in it. A due retry after a rate limit is not brought forward either.
     if (this.due.has(story) || this.stopped) return;
-    this.due.set(story, this.timers.set(() => {
-      this.due.delete(story);
-      void this.inLane(story, () => this.flush(story));
-    }, ms));
+    this.due.set(
+      story,
+      this.timers.set(() => {
+        this.due.delete(story);
+        void this.inLane(story, () => this.flush(story));
+      }, ms),
+    );
   }
 
   /** Runs `work` after the story's earlier work: one story's messages are never edited by two jobs at once. */
   private inLane<T>(story: string, work: () => Promise<T>): Promise<T> {
     const result = (this.lanes.get(story) ?? Promise.resolve()).then(work);
-    const lane = result.then(() => undefined, () => undefined);
+    const lane = result.then(
+      () => undefined,
+      () => undefined,
+    );
     this.lanes.set(story, lane);
     void lane.then(() => {
       if (this.lanes.get(story) === lane) this.lanes.delete(story);
@@ -207,7 +213,18 @@ export class SummarySync {
 
   /** Makes the summary's messages show the story as it is now: edits the pages that changed, posts new ones, deletes surplus ones. */
   private async bringUpToDate(record: SummaryRecord, { repin = false } = {}): Promise<SyncOutcome> {
-    const outcome: SyncOutcome = { channelId: record.channelId, messages: 0, posted: 0, edited: 0, deleted: 0, unpinned: 0, problems: [], forgotten: false, retryLater: false, retryAfterMs: 0 };
+    const outcome: SyncOutcome = {
+      channelId: record.channelId,
+      messages: 0,
+      posted: 0,
+      edited: 0,
+      deleted: 0,
+      unpinned: 0,
+      problems: [],
+      forgotten: false,
+      retryLater: false,
+      retryAfterMs: 0,
+    };
     const story = this.store.story(record.story);
     if (!story) {
       this.log.warn('summary of an unknown story left as it is', { story: record.story, channel: record.channelId });
@@ -257,12 +274,17 @@ export class SummarySync {
       }
       if (error.problem === 'unknown-message') {
         this.log.warn('summary message was deleted: posting the summary again', { story: record.story, channel: record.channelId, messages: ids });
-        return this.postAgain(record, pages, now, outcome);
+        return this.postAgain(record, outcome);
       }
       outcome.retryLater = error.problem === 'rate-limited';
       outcome.retryAfterMs = error.retryAfterMs;
       outcome.problems.push(problemSentence(error, record.channelId));
-      this.log[outcome.retryLater ? 'warn' : 'error']('could not update a summary', { story: record.story, channel: record.channelId, problem: error.problem, operation: error.operation });
+      this.log[outcome.retryLater ? 'warn' : 'error']('could not update a summary', {
+        story: record.story,
+        channel: record.channelId,
+        problem: error.problem,
+        operation: error.operation,
+      });
     }
     await save();
     this.noteProblems(record, outcome);
@@ -270,9 +292,11 @@ export class SummarySync {
   }
 
   /** Deletes what is left of a summary and posts it again, whole and in order, pinned. */
-  private async postAgain(record: SummaryRecord, pages: SummaryPage[], now: Date, outcome: SyncOutcome): Promise<SyncOutcome> {
+  private async postAgain(record: SummaryRecord, outcome: SyncOutcome): Promise<SyncOutcome> {
     for (const id of record.messageIds) {
-      await this.deleteQuietly(record.channelId, id).catch((error: unknown) => this.log.warn('could not delete a summary message', { channel: record.channelId, message: id, error }));
+      await this.deleteQuietly(record.channelId, id).catch((error: unknown) =>
+        this.log.warn('could not delete a summary message', { channel: record.channelId, message: id, error }),
+      );
     }
     return this.bringUpToDate({ ...record, messageIds: [], hash: '' }, {}).then((again) => ({ ...again, edited: outcome.edited }));
   }

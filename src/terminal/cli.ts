@@ -127,11 +127,19 @@ async function search(args: readonly string[], config: CliConfig, io: SafeIo): P
   const hits = store.search(positionals[0]!, { limit });
   await store.close();
   if (values.json) {
-    io.data(JSON.stringify(hits.map(({ claim, score }) => ({ ...claim, score: Math.round(score * 1000) / 1000 })), null, 2));
+    io.data(
+      JSON.stringify(
+        hits.map(({ claim, score }) => ({ ...claim, score: Math.round(score * 1000) / 1000 })),
+        null,
+        2,
+      ),
+    );
   } else if (hits.length === 0) {
     io.out(`No claim matches "${positionals[0]}".`);
   } else {
-    const blocks = hits.map(({ claim, score }, i) => `${i + 1}. (match ${Math.round(score * 100)}%)\n${replyToText({ embeds: [renderClaimEmbed(claim, store.story(claim.story))] })}`);
+    const blocks = hits.map(
+      ({ claim, score }, i) => `${i + 1}. (match ${Math.round(score * 100)}%)\n${replyToText({ embeds: [renderClaimEmbed(claim, store.story(claim.story))] })}`,
+    );
     io.out(blocks.join('\n\n'));
   }
   return 0;
@@ -147,7 +155,9 @@ async function validate(args: readonly string[], claimsPath: string, io: CliIo):
 }
 
 async function exportFile(args: readonly string[], config: CliConfig, io: SafeIo): Promise<number> {
-  const { values, positionals } = asUsage(() => parseArgs({ args: [...args], options: { out: { type: 'string' }, format: { type: 'string' }, story: { type: 'string' } } }));
+  const { values, positionals } = asUsage(() =>
+    parseArgs({ args: [...args], options: { out: { type: 'string' }, format: { type: 'string' }, story: { type: 'string' } } }),
+  );
   if (positionals.length > 0) throw new UsageError('export takes no arguments, only --format, --story and --out.');
   const format = values.format ?? 'json';
   if (!isFormat(format)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(', ')}; "${format}" is not one.`);
@@ -176,7 +186,11 @@ function isFormat(format: string): format is ExportFormat {
  */
 async function importFile(args: readonly string[], config: CliConfig, io: SafeIo): Promise<number> {
   const { values, positionals } = asUsage(() =>
-    parseArgs({ args: [...args], allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, 'restore-removed': { type: 'boolean' }, story: { type: 'string' } } }),
+    parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, 'restore-removed': { type: 'boolean' }, story: { type: 'string' } },
+    }),
   );
   if (positionals.length !== 1) throw new UsageError('import takes one file: claimbot import reviews.jsonld');
   const file = positionals[0]!;
@@ -191,7 +205,8 @@ async function importFile(args: readonly string[], config: CliConfig, io: SafeIo
     // A progress line for a large file, every tenth of the way.
     onProgress: (done, total) => {
       const tenth = Math.floor((10 * done) / total);
-      if (total >= 1000 && tenth > shown) io.err(`Reading ${basename(file)}: ${(shown = tenth) * 10}% (${done.toLocaleString('en')} of ${total.toLocaleString('en')} records)`);
+      if (total >= 1000 && tenth > shown)
+        io.err(`Reading ${basename(file)}: ${(shown = tenth) * 10}% (${done.toLocaleString('en')} of ${total.toLocaleString('en')} records)`);
     },
   });
   const store = await openStore(config);
@@ -214,10 +229,20 @@ async function importFile(args: readonly string[], config: CliConfig, io: SafeIo
     const planned = new Map<string, { claim: Claim; removed: boolean } | undefined>(plan.add.map((claim) => [claim.id, undefined]));
     for (const { before } of plan.update) planned.set(before.id, { claim: before, removed: false });
     for (const { before } of plan.restore) planned.set(before.id, { claim: before, removed: true });
-    const written = new Set((await store.import({ stories: plan.addStories, claims, planned }, { id: 'cli', name: `import of ${basename(file)}` }, `claimbot import ${basename(file)}`)).map((entry) => entry.claimId));
+    const written = new Set(
+      (
+        await store.import(
+          { stories: plan.addStories, claims, planned },
+          { id: 'cli', name: `import of ${basename(file)}` },
+          `claimbot import ${basename(file)}`,
+        )
+      ).map((entry) => entry.claimId),
+    );
     const count = (list: readonly { id: string }[]) => list.filter((claim) => written.has(claim.id)).length;
     const restored = plan.restore.length > 0 ? `, ${count(plan.restore.map(({ after }) => after))} restored` : '';
-    io.err(`Imported: ${count(plan.add)} added, ${count(plan.update.map(({ after }) => after))} updated${restored}${plan.invalid.length > 0 ? `, ${plan.invalid.length} invalid records skipped` : ''}.`);
+    io.err(
+      `Imported: ${count(plan.add)} added, ${count(plan.update.map(({ after }) => after))} updated${restored}${plan.invalid.length > 0 ? `, ${plan.invalid.length} invalid records skipped` : ''}.`,
+    );
     for (const claim of claims.filter((candidate) => !written.has(candidate.id))) {
       const state = store.removedClaim(claim.id) ? 'was removed' : 'changed';
       io.err(`Not written: claim "${claim.id}" ${state} while the import ran; it stays as it is (run the import again to see the new plan).`);

@@ -88,7 +88,10 @@ async function submitForms(command: Command, reply: Reply, context: CommandConte
 /** `/press save anyway`: presses the button of the last answer that has this label. */
 async function press(commands: Map<string, Command>, buttons: readonly ReplyButton[], label: string, context: CommandContext): Promise<Reply> {
   const button = buttons.find((candidate) => candidate.label.toLowerCase() === label.trim().toLowerCase());
-  if (!button) throw new UserError(buttons.length === 0 ? 'The last answer has no buttons to press.' : `Press one of: ${buttons.map((candidate) => candidate.label).join(', ')}.`);
+  if (!button)
+    throw new UserError(
+      buttons.length === 0 ? 'The last answer has no buttons to press.' : `Press one of: ${buttons.map((candidate) => candidate.label).join(', ')}.`,
+    );
   const { command: name, action, args } = decodeCustomId(button.id);
   const command = find(commands, name);
   if (!command.component) throw new UserError(`/${name} has no buttons.`);
@@ -115,13 +118,15 @@ async function suggest(commands: Map<string, Command>, text: string, context: Co
 
 function find(commands: Map<string, Command>, name: string): Command {
   const command = commands.get(name.toLowerCase());
-  if (!command) throw new UserError(`There is no /${name}. Commands: ${[...commands.keys(), 'suggest', 'help', 'quit'].map((known) => `/${known}`).join(', ')}.`);
+  if (!command)
+    throw new UserError(`There is no /${name}. Commands: ${[...commands.keys(), 'suggest', 'help', 'quit'].map((known) => `/${known}`).join(', ')}.`);
   return command;
 }
 
 /** "/claim query [verdict] [story] [private]", "/claims add statement claimant [flags]" */
 function usage(command: Command): string {
-  const optionList = (options: readonly APIApplicationCommandOption[]) => options.map((option) => ('required' in option && option.required ? option.name : `[${option.name}]`)).join(' ');
+  const optionList = (options: readonly APIApplicationCommandOption[]) =>
+    options.map((option) => ('required' in option && option.required ? option.name : `[${option.name}]`)).join(' ');
   const subcommands = definedOptions(command).filter(isSubcommand);
   if (subcommands.length === 0) return `  /${command.data.name} ${optionList(definedOptions(command))}`.trimEnd();
   return subcommands.map((subcommand) => `  /${command.data.name} ${subcommand.name} ${optionList(subcommand.options ?? [])}`.trimEnd()).join('\n');
@@ -157,7 +162,10 @@ export function parseCommandLine(command: Command, text: string, { partial = fal
     const definition = basics.find((option) => option.name === token.name!.toLowerCase());
     if (!definition) {
       throw new UserError(
-        `${where} has no option "${token.name}" (its options: ${list(basics.map((option) => option.name), 'and')}). To use "${token.name}:${token.value}" as text, put it in quotes.`,
+        `${where} has no option "${token.name}" (its options: ${list(
+          basics.map((option) => option.name),
+          'and',
+        )}). To use "${token.name}:${token.value}" as text, put it in quotes.`,
       );
     }
     if (definition.name in options) throw new UserError(`${where}: ${definition.name} is given twice.`);
@@ -188,7 +196,12 @@ function takeSubcommand(command: Command, tokens: Token[]): { subcommand?: strin
   const subcommand = first && first.name === undefined ? subcommands.find((candidate) => candidate.name === first.value.toLowerCase()) : undefined;
   if (!subcommand) {
     const given = first ? `has no subcommand "${first.name === undefined ? first.value : `${first.name}:`}"; ` : 'needs a subcommand: ';
-    throw new UserError(`${label} ${given}choose ${list(subcommands.map((candidate) => candidate.name), 'or')}.`);
+    throw new UserError(
+      `${label} ${given}choose ${list(
+        subcommands.map((candidate) => candidate.name),
+        'or',
+      )}.`,
+    );
   }
   tokens.shift();
   return { subcommand: subcommand.name, definitions: subcommand.options ?? [], where: `${label} ${subcommand.name}` };
@@ -253,7 +266,13 @@ function choose(option: APIApplicationCommandBasicOption, value: string | number
   if (choices.length === 0) return value;
   const wanted = String(value).toLowerCase();
   const choice = choices.find((candidate) => String(candidate.value).toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
-  if (!choice) throw fail(`one of ${list(choices.map((candidate) => String(candidate.value)), 'or')}`);
+  if (!choice)
+    throw fail(
+      `one of ${list(
+        choices.map((candidate) => String(candidate.value)),
+        'or',
+      )}`,
+    );
   return choice.value;
 }
 

@@ -13,10 +13,12 @@ export function errorWords(error: unknown): string | undefined {
   if (error instanceof DatabaseUnreachableError) return DATABASE_UNREACHABLE;
   if (error instanceof UserError || error instanceof FormatError) return error.message;
   if (error instanceof RefusedError) return refusalWords(error.refusal);
-  if (error instanceof InvalidClaimError) return `This claim cannot be saved: ${error.problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}.`;
+  if (error instanceof InvalidClaimError)
+    return `This claim cannot be saved: ${error.problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}.`;
   if (error instanceof QueryError) {
     const { problem } = error;
-    if (problem.kind === 'empty') return problem.forMessage ? 'That message has no text to check.' : 'Type a few words to search for, like "north korea troops".';
+    if (problem.kind === 'empty')
+      return problem.forMessage ? 'That message has no text to check.' : 'Type a few words to search for, like "north korea troops".';
     return `A ${problem.forMessage ? 'message to check' : 'search'} can be at most ${problem.limit} characters; yours has ${problem.length}.`;
   }
   return undefined;

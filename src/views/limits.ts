@@ -76,9 +76,14 @@ export function fitReply(reply: Reply): Reply {
     const tooLarge = reply.files.filter((file) => Buffer.byteLength(file.content) > LIMITS.attachmentBytes);
     fitted.files = reply.files.filter((file) => !tooLarge.includes(file));
     // Never a silent cut: say which file could not be attached.
-    if (tooLarge.length > 0) fitted.content = ellipsis(`${fitted.content ?? ''}\n${tooLarge.map((file) => `${file.name} is larger than Discord allows (${Math.ceil(Buffer.byteLength(file.content) / 1048576)} MB); use \`claimbot export\` on the server.`).join('\n')}`.trim(), LIMITS.content);
+    if (tooLarge.length > 0)
+      fitted.content = ellipsis(
+        `${fitted.content ?? ''}\n${tooLarge.map((file) => `${file.name} is larger than Discord allows (${Math.ceil(Buffer.byteLength(file.content) / 1048576)} MB); use \`claimbot export\` on the server.`).join('\n')}`.trim(),
+        LIMITS.content,
+      );
   }
-  if (reply.buttons) fitted.buttons = reply.buttons.slice(0, LIMITS.buttonsPerRow).map((button) => ({ ...button, label: ellipsis(button.label, LIMITS.buttonLabel) }));
+  if (reply.buttons)
+    fitted.buttons = reply.buttons.slice(0, LIMITS.buttonsPerRow).map((button) => ({ ...button, label: ellipsis(button.label, LIMITS.buttonLabel) }));
   return fitted;
 }
 
@@ -90,10 +95,23 @@ export function fitModal(form: ModalForm): ModalForm {
     inputs: form.inputs.slice(0, LIMITS.modalInputs).map((input) => {
       const label = ellipsis(input.label, LIMITS.labelText);
       const description = input.description === undefined ? undefined : ellipsis(input.description, LIMITS.labelDescription);
-      if (input.kind === 'select') return { ...input, label, description, options: input.options.slice(0, LIMITS.selectOptions).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value })) };
+      if (input.kind === 'select')
+        return {
+          ...input,
+          label,
+          description,
+          options: input.options.slice(0, LIMITS.selectOptions).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value })),
+        };
       const maxLength = Math.min(input.maxLength, LIMITS.textInputValue);
       const placeholder = input.placeholder === undefined ? undefined : ellipsis(input.placeholder, LIMITS.placeholder);
-      return { ...input, label, description, placeholder, maxLength, value: input.value !== undefined && input.value.length <= maxLength ? input.value : undefined };
+      return {
+        ...input,
+        label,
+        description,
+        placeholder,
+        maxLength,
+        value: input.value !== undefined && input.value.length <= maxLength ? input.value : undefined,
+      };
     }),
   };
 }
@@ -125,7 +143,9 @@ export function embedLength(embed: ReplyEmbed): number {
 
 /** At most 25 autocomplete choices, each name and value within 100 characters. */
 export function fitChoices(choices: readonly Choice[]): Choice[] {
-  return choices.slice(0, LIMITS.choices).map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value: graphemePrefix(value, LIMITS.choiceValue) }));
+  return choices
+    .slice(0, LIMITS.choices)
+    .map(({ name, value }) => ({ name: ellipsis(name, LIMITS.choiceName), value: graphemePrefix(value, LIMITS.choiceValue) }));
 }
 
 /** The characters Discord counts against the 6000 of one message: every text of every embed. */

@@ -101,7 +101,9 @@ describe('the bot on a loopback Discord', () => {
       { name: 'query', type: 3, value: 'kursk' },
       { name: 'story', type: 3, value: 'korean', focused: true },
     ]);
-    expect(((await t.discord.reply(interaction)).body as Callback).data.choices).toEqual([{ name: 'North Korean troops in Russia', value: 'north-korean-troops-in-russia' }]);
+    expect(((await t.discord.reply(interaction)).body as Callback).data.choices).toEqual([
+      { name: 'North Korean troops in Russia', value: 'north-korean-troops-in-russia' },
+    ]);
   });
 
   it('says when nothing matches, privately, and how to add a claim', async () => {
@@ -109,7 +111,10 @@ describe('the bot on a loopback Discord', () => {
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.content).toMatch(/^No claim matches “banana smoothie recipe”\./);
     expect(data.content).toContain('Press Ask the desk');
-    expect((data as { components?: { components: { label: string; custom_id: string }[] }[] }).components?.[0]?.components[0]).toMatchObject({ label: 'Ask the desk', custom_id: expect.stringMatching(/^claim:ask:/) });
+    expect((data as { components?: { components: { label: string; custom_id: string }[] }[] }).components?.[0]?.components[0]).toMatchObject({
+      label: 'Ask the desk',
+      custom_id: expect.stringMatching(/^claim:ask:/),
+    });
   });
 
   it('offers the closest claims when the best match is only a guess', async () => {

@@ -14,7 +14,14 @@ let cleanupDataset: () => Promise<void>;
 beforeAll(async () => {
   const dataset = await tempDataset((data) => {
     const shipped = data.claims![0] as Record<string, unknown>;
-    const ministry = (id: string, statement: string) => ({ ...shipped, id, statement, claimant: { name: HOSTILE, description: 'a ministry' }, tags: [], flags: [] });
+    const ministry = (id: string, statement: string) => ({
+      ...shipped,
+      id,
+      statement,
+      claimant: { name: HOSTILE, description: 'a ministry' },
+      tags: [],
+      flags: [],
+    });
     data.claims!.push(
       ministry('ministry-grain-quota-doubles', 'The grain export quota doubles in March'),
       ministry('ministry-grain-quota-lifted', 'The grain export quota is lifted for wheat'),
@@ -36,7 +43,9 @@ describe('a claimant’s name is text, not markdown, wherever a claim is listed 
     const reply = await lookUp('grain export quota');
     const [embed] = reply.embeds!;
     expect(embed!.title).toBe(`${ESCAPED}, a ministry`);
-    expect(field(embed!, 'Other matches')).toMatch(new RegExp(`^• ${escapeRegExp(ESCAPED)}: The grain export quota (doubles in March|is lifted for wheat) \\(\`ministry-grain-quota-(doubles|lifted)\`\\)$`));
+    expect(field(embed!, 'Other matches')).toMatch(
+      new RegExp(`^• ${escapeRegExp(ESCAPED)}: The grain export quota (doubles in March|is lifted for wheat) \\(\`ministry-grain-quota-(doubles|lifted)\`\\)$`),
+    );
   });
 
   it('under Closest claims, when nothing matches', async () => {
@@ -48,7 +57,12 @@ describe('a claimant’s name is text, not markdown, wherever a claim is listed 
   });
 
   it('under Closest claims of Check claims on a message', async () => {
-    const reply = (await callback(t.discord, t.discord.messageContextMenu('Check claims', { content: 'Is the grain harvest forecast any good this year, after the drought?' }))).data;
+    const reply = (
+      await callback(
+        t.discord,
+        t.discord.messageContextMenu('Check claims', { content: 'Is the grain harvest forecast any good this year, after the drought?' }),
+      )
+    ).data;
     expect(reply.content).toMatch(/^No known claim in this message/);
     expect(reply.content).toContain(`• ${ESCAPED}: `);
     expect(reply.content).not.toContain(`• ${HOSTILE}`);

@@ -13,14 +13,31 @@ beforeEach(async () => {
 });
 afterEach(() => t.stop());
 
-const claims = (name: string, options: Parameters<typeof option>[] = []) => callback(t.discord, t.discord.slashCommand('claims', subcommand(name, options.map(([key, value]) => option(key, value))), moderator));
+const claims = (name: string, options: Parameters<typeof option>[] = []) =>
+  callback(
+    t.discord,
+    t.discord.slashCommand(
+      'claims',
+      subcommand(
+        name,
+        options.map(([key, value]) => option(key, value)),
+      ),
+      moderator,
+    ),
+  );
 const lookUp = (query: string) => callback(t.discord, t.discord.slashCommand('claim', [option('query', query)]));
-const submit = (form: Callback, values: Record<string, string | string[]>) => callback(t.discord, t.discord.modalSubmit(form.data.custom_id!, values, moderator));
+const submit = (form: Callback, values: Record<string, string | string[]>) =>
+  callback(t.discord, t.discord.modalSubmit(form.data.custom_id!, values, moderator));
 const historyOf = async (id: string) => (await claims('history', [['id', id]])).data.embeds![0]!.description;
 
 /** What the form holds when it opens: text inputs by value, the flags select by its selected options. */
 function formValues(form: Callback): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(formInputs(form.data)).map(([id, input]) => [id, input.options ? input.options.filter((choice) => choice.default).map((choice) => choice.value) : input.value ?? '']));
+  return Object.fromEntries(
+    Object.entries(formInputs(form.data)).map(([id, input]) => [
+      id,
+      input.options ? input.options.filter((choice) => choice.default).map((choice) => choice.value) : (input.value ?? ''),
+    ]),
+  );
 }
 
 describe('/claims edit', () => {
@@ -69,7 +86,11 @@ describe('/claims verdict', () => {
 
   it('stores the note: the reply and /claim show it under Note, and the history keeps it as the reason', async () => {
     const note = 'Seoul’s intelligence service gives a lower figure';
-    const reply = await claims('verdict', [['id', id], ['verdict', 'disputed'], ['note', note]]);
+    const reply = await claims('verdict', [
+      ['id', id],
+      ['verdict', 'disputed'],
+      ['note', note],
+    ]);
     expect(reply.data.content).toBe(`Re-rated \`${id}\`: ⚠️ Unverified → ⚖️ Disputed.`);
     expect(field(reply.data.embeds![0]!, 'Note')).toBe(note);
 
@@ -80,8 +101,15 @@ describe('/claims verdict', () => {
   });
 
   it('without a note, keeps the note the claim had', async () => {
-    await claims('verdict', [['id', id], ['verdict', 'disputed'], ['note', 'First look']]);
-    const reply = await claims('verdict', [['id', id], ['verdict', 'misleading']]);
+    await claims('verdict', [
+      ['id', id],
+      ['verdict', 'disputed'],
+      ['note', 'First look'],
+    ]);
+    const reply = await claims('verdict', [
+      ['id', id],
+      ['verdict', 'misleading'],
+    ]);
     expect(field(reply.data.embeds![0]!, 'Verdict')).toBe('🟠 Misleading');
     expect(field(reply.data.embeds![0]!, 'Note')).toBe('First look');
   });
@@ -91,16 +119,26 @@ describe('near-duplicates', () => {
   const hostile = '[Ministry](https://evil.example)';
 
   it('lists the claims a new one repeats with the claimant’s name escaped, never as a live link', async () => {
-    const first = await submit(await claims('add'), { ...NEW_CLAIM_FORM, claimant: `${hostile}, a ministry`, statement: 'The grain export quota doubles in March for wheat and barley' });
+    const first = await submit(await claims('add'), {
+      ...NEW_CLAIM_FORM,
+      claimant: `${hostile}, a ministry`,
+      statement: 'The grain export quota doubles in March for wheat and barley',
+    });
     expect(first.data.content).toMatch(/^Added claim `/);
 
-    const similar = await submit(await claims('add'), { ...NEW_CLAIM_FORM, claimant: `${hostile}, a ministry`, statement: 'The grain export quota doubles in April for wheat and barley' });
+    const similar = await submit(await claims('add'), {
+      ...NEW_CLAIM_FORM,
+      claimant: `${hostile}, a ministry`,
+      statement: 'The grain export quota doubles in April for wheat and barley',
+    });
     expect(similar.data.content).toMatch(/^This looks like a claim we already have/);
     expect(similar.data.content).toContain('• \\[Ministry\\](https\\://evil.example): The grain export quota doubles in March');
     expect(buttonsOf(similar).map((button) => button.label)).toEqual(['Save anyway', 'Cancel']);
 
     const same = await submit(await claims('add'), { ...NEW_CLAIM_FORM, statement: 'The grain export quota doubles in March for wheat and barley.' });
-    expect(same.data.content).toMatch(/^Nothing was saved:\nThis statement is already claim `[a-z0-9-]+`: \\\[Ministry\\\]\(https\\:\/\/evil\.example\): The grain/);
+    expect(same.data.content).toMatch(
+      /^Nothing was saved:\nThis statement is already claim `[a-z0-9-]+`: \\\[Ministry\\\]\(https\\:\/\/evil\.example\): The grain/,
+    );
   });
 });
 
@@ -126,7 +164,9 @@ describe('the near-duplicate bar', () => {
     const claimant = `${original.claimant.name}, ${original.claimant.description}`;
 
     const asked = await submit(await claims('add'), { ...NEW_CLAIM_FORM, claimant, statement: above });
-    expect(asked.data.content).toMatch(/^This looks like a claim we already have \(same claimant, very similar statement\):\n• The Kyiv Independent: North Korea had sent 10,000 troops .* \(`kyiv-independent-10000-troops`\)\n\nSave yours anyway\?$/);
+    expect(asked.data.content).toMatch(
+      /^This looks like a claim we already have \(same claimant, very similar statement\):\n• The Kyiv Independent: North Korea had sent 10,000 troops .* \(`kyiv-independent-10000-troops`\)\n\nSave yours anyway\?$/,
+    );
     expect(buttonsOf(asked).map((button) => button.label)).toEqual(['Save anyway', 'Cancel']);
 
     const saved = await submit(await claims('add'), { ...NEW_CLAIM_FORM, claimant, statement: below });

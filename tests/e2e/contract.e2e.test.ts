@@ -28,7 +28,11 @@ describe('the bot keeps Discord’s contract', () => {
     const ask = noMatch.data.components[0]!.components.find((component) => component.label === 'Ask the desk')!;
     await t.discord.reply(await t.discord.button(ask.custom_id));
 
-    const typing = await t.discord.autocomplete('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: '', focused: true }] }], moderator);
+    const typing = await t.discord.autocomplete(
+      'claims',
+      [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: '', focused: true }] }],
+      moderator,
+    );
     const { body } = await t.discord.reply(typing);
     expect(body).toEqual({ type: 8, data: { choices: [{ name: expect.stringMatching(/^#1 ×1: /), value: 1 }] } });
   });
@@ -54,7 +58,10 @@ describe('npm run deploy-commands', { timeout: 60_000 }, () => {
       cwd: REPO,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_GUILD_ID: NEWSROOM, ...env },
     });
-    return run.then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+    return run.then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
   };
 
   it('registers every command and says so', async () => {

@@ -44,7 +44,14 @@ describe.each(enginesUnderTest())('a database outage ($engine)', ({ engine, scra
   const answer = async (interaction: Promise<{ id: string; token: string }>) => (await t.discord.reply(await interaction)).body as Callback;
   const text = (name: string, value: string): ApplicationCommandOptionLike => ({ name, type: 3, value });
   const lookUp = () => answer(t.discord.slashCommand('claim', [text('query', 'tehran too')], reader));
-  const rerate = () => answer(t.discord.slashCommand('claims', [{ name: 'verdict', type: 1, options: [text('id', CLAIM), text('verdict', 'disputed'), text('note', 'Tehran denies it')] }], moderator));
+  const rerate = () =>
+    answer(
+      t.discord.slashCommand(
+        'claims',
+        [{ name: 'verdict', type: 1, options: [text('id', CLAIM), text('verdict', 'disputed'), text('note', 'Tehran denies it')] }],
+        moderator,
+      ),
+    );
 
   it('readers keep their answers; a moderator is told the database is unreachable and nothing was saved, which is so', async () => {
     const historyBefore = await t.store.history(CLAIM);

@@ -26,7 +26,9 @@ describe('the bot killed in the middle of telling askers an answer', () => {
       let id = 0;
       for (const userId of askers) {
         const actor = { id: userId, name: `reader ${userId}`, guildId: NEWSROOM };
-        id = (await seeding.requests.record('ferry vidin', 'is the ferry to vidin running', { userId, guildId: NEWSROOM, channelId: discord.channelId }, actor, 3)).id;
+        id = (
+          await seeding.requests.record('ferry vidin', 'is the ferry to vidin running', { userId, guildId: NEWSROOM, channelId: discord.channelId }, actor, 3)
+        ).id;
       }
       await seeding.close();
 
@@ -35,8 +37,23 @@ describe('the bot killed in the middle of telling askers an answer', () => {
       const channel = new RegExp(`^/channels/${discord.channelId}/messages$`);
       // The third notice stays in flight: the bot is killed while it waits for Discord.
       let posts = 0;
-      const third = discord.nextRequest((r) => r.method === 'POST' && channel.test(r.path) && ++posts === 2, 30_000).then(() => discord.holdNext('POST', channel));
-      await discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: id }, { name: 'claim', type: 3, value: 'zelensky-tehran-too' }] }], moderator);
+      const third = discord
+        .nextRequest((r) => r.method === 'POST' && channel.test(r.path) && ++posts === 2, 30_000)
+        .then(() => discord.holdNext('POST', channel));
+      await discord.slashCommand(
+        'claims',
+        [
+          {
+            name: 'answer',
+            type: 1,
+            options: [
+              { name: 'request', type: 4, value: id },
+              { name: 'claim', type: 3, value: 'zelensky-tehran-too' },
+            ],
+          },
+        ],
+        moderator,
+      );
       await (await third).arrived;
       await bot.kill();
 

@@ -8,16 +8,35 @@ import { enginesUnderTest } from '../support/postgres.ts';
 
 interface Callback {
   type: number;
-  data: { content?: string; flags?: number; custom_id?: string; components?: { components: { custom_id: string; label: string }[] }[]; choices?: { name: string; value: string }[] };
+  data: {
+    content?: string;
+    flags?: number;
+    custom_id?: string;
+    components?: { components: { custom_id: string; label: string }[] }[];
+    choices?: { name: string; value: string }[];
+  };
 }
 
 const EPHEMERAL = 64;
 const person = (n: number): Partial<InteractionOverrides> => ({ userId: `7300000000000000${String(n).padStart(2, '0')}`, username: `reader-${n}` });
 /** The message a button is on (discord.js builds one from it). */
 const botMessage = {
-  id: '380000000000000038', channel_id: '390000000000000039', author: { id: '100000000000000001', username: 'FakeBot', discriminator: '0', bot: true }, content: '',
-  timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [],
-  components: [], pinned: false, type: 0, flags: 0,
+  id: '380000000000000038',
+  channel_id: '390000000000000039',
+  author: { id: '100000000000000001', username: 'FakeBot', discriminator: '0', bot: true },
+  content: '',
+  timestamp: new Date().toISOString(),
+  edited_timestamp: null,
+  tts: false,
+  mention_everyone: false,
+  mentions: [],
+  mention_roles: [],
+  attachments: [],
+  embeds: [],
+  components: [],
+  pinned: false,
+  type: 0,
+  flags: 0,
 };
 const otherModerator: Partial<InteractionOverrides> = { ...moderator, userId: '610000000000000061', username: 'night-editor' };
 
@@ -58,7 +77,10 @@ describe.each(enginesUnderTest())('the desk on $engine', ({ scratch }) => {
       const refused = await check('did north korea send troops to kursk, once more', who);
       expect(refused.data.flags).toBe(EPHEMERAL);
       expect(refused.data.content).toMatch(/^You have checked as many messages as one person can in a minute: try again in \d+ s\. Nothing was checked\.$/);
-      const other = await check('Apparently North Korea has sent 10,000 troops to Russia to help its war against Ukraine, says the Kyiv Independent.', person(2));
+      const other = await check(
+        'Apparently North Korea has sent 10,000 troops to Russia to help its war against Ukraine, says the Kyiv Independent.',
+        person(2),
+      );
       expect(other.data.content).toMatch(/^This message matches/);
     });
   });
@@ -75,7 +97,8 @@ describe.each(enginesUnderTest())('the desk on $engine', ({ scratch }) => {
     it('takes three open requests from one person, refuses a fourth with their words and open requests, and still counts them on the same request', async () => {
       const who = person(4);
       const ids = [];
-      for (const words of ['banana harvest figures in ecuador', 'penguin census on the falklands', 'opera house roof repairs in sydney']) ids.push(requestNumber(await ask(words, who)));
+      for (const words of ['banana harvest figures in ecuador', 'penguin census on the falklands', 'opera house roof repairs in sydney'])
+        ids.push(requestNumber(await ask(words, who)));
       const refused = await ask('lighthouse keepers strike in brittany', who);
       expect(refused.type).toBe(4);
       expect(refused.data.flags).toBe(EPHEMERAL);
@@ -86,33 +109,78 @@ describe.each(enginesUnderTest())('the desk on $engine', ({ scratch }) => {
       // Asking again for what they already asked is the same request, not a fourth.
       expect(requestNumber(await ask('Penguin census on the Falklands', who))).toBe(ids[1]);
       // Once the desk answers one, they can ask again.
-      await final(t.discord.slashCommand('claims', [{ name: 'dismiss', type: 1, options: [{ name: 'request', type: 4, value: ids[0]! }, { name: 'reason', type: 3, value: 'not news' }] }], moderator));
+      await final(
+        t.discord.slashCommand(
+          'claims',
+          [
+            {
+              name: 'dismiss',
+              type: 1,
+              options: [
+                { name: 'request', type: 4, value: ids[0]! },
+                { name: 'reason', type: 3, value: 'not news' },
+              ],
+            },
+          ],
+          moderator,
+        ),
+      );
       expect(requestNumber(await ask('lighthouse keepers strike in brittany', who))).toBeGreaterThan(ids[2]!);
     });
 
     it('refuses a request from a direct message or from another server, saying where to ask', async () => {
       const who = person(5);
       const offer = await lookUp('glacier melt in patagonia this spring', who);
-      const inDm = await first(t.discord.dispatchInteraction({
-        type: 3, data: { custom_id: button(offer, 'Ask the desk'), component_type: 2 }, guild_id: undefined, member: undefined, context: 1,
-        user: { id: who.userId, username: who.username, discriminator: '0', global_name: null, avatar: null, bot: false },
-        channel: { id: '390000000000000039', type: 1, recipients: [] }, channel_id: '390000000000000039',
-        message: botMessage,
-      }));
+      const inDm = await first(
+        t.discord.dispatchInteraction({
+          type: 3,
+          data: { custom_id: button(offer, 'Ask the desk'), component_type: 2 },
+          guild_id: undefined,
+          member: undefined,
+          context: 1,
+          user: { id: who.userId, username: who.username, discriminator: '0', global_name: null, avatar: null, bot: false },
+          channel: { id: '390000000000000039', type: 1, recipients: [] },
+          channel_id: '390000000000000039',
+          message: botMessage,
+        }),
+      );
       expect(inDm.data.content).toBe('The desk takes requests in the newsroom’s server, not in direct messages: ask there. Nothing was recorded.');
-      const elsewhere = await first(t.discord.dispatchInteraction({ type: 3, data: { custom_id: button(offer, 'Ask the desk'), component_type: 2 }, guild_id: '250000000000000025', message: botMessage }));
+      const elsewhere = await first(
+        t.discord.dispatchInteraction({
+          type: 3,
+          data: { custom_id: button(offer, 'Ask the desk'), component_type: 2 },
+          guild_id: '250000000000000025',
+          message: botMessage,
+        }),
+      );
       expect(elsewhere.data.content).toBe('The desk takes requests only in the newsroom’s own server, not in this one. Nothing was recorded.');
       expect(await t.store.requests.findOpen('glacier patagonia', 25)).toEqual([]);
     });
 
     it('finds any open request by its words as a moderator types, not only the newest hundred', async () => {
-      const oldest = await t.store.requests.record('zebra crossing ribbon', 'Zebra crossings painted with ribbon stripes?', { userId: '740000000000000000', guildId: NEWSROOM, channelId: t.discord.channelId }, { id: '740000000000000000', name: 'early reader' }, 3);
+      const oldest = await t.store.requests.record(
+        'zebra crossing ribbon',
+        'Zebra crossings painted with ribbon stripes?',
+        { userId: '740000000000000000', guildId: NEWSROOM, channelId: t.discord.channelId },
+        { id: '740000000000000000', name: 'early reader' },
+        3,
+      );
       for (let i = 1; i <= 110; i++) {
         const words = `question number ${i} about the harbour`;
-        await t.store.requests.record(words, words, { userId: `7400000000000${String(i).padStart(5, '0')}`, guildId: NEWSROOM, channelId: t.discord.channelId }, { id: String(i), name: `reader ${i}` }, 3);
+        await t.store.requests.record(
+          words,
+          words,
+          { userId: `7400000000000${String(i).padStart(5, '0')}`, guildId: NEWSROOM, channelId: t.discord.channelId },
+          { id: String(i), name: `reader ${i}` },
+          3,
+        );
       }
       const choices = async (typed: string) =>
-        (await first(t.discord.autocomplete('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: typed, focused: true }] }], moderator))).data.choices!;
+        (
+          await first(
+            t.discord.autocomplete('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: typed, focused: true }] }], moderator),
+          )
+        ).data.choices!;
       expect(await choices('ribbon ZEBRA')).toEqual([{ name: `#${oldest.id} ×1: Zebra crossings painted with ribbon stripes?`, value: oldest.id }]);
       expect((await choices(`#${oldest.id}`)).map((choice) => choice.value)).toContain(oldest.id);
       expect((await choices('harbour')).length).toBe(25);
@@ -127,13 +195,33 @@ describe.each(enginesUnderTest())('the desk on $engine', ({ scratch }) => {
       let id = 0;
       for (const who of askers) id = requestNumber(await ask(words, who));
       const before = channelPosts().length;
-      const interaction = t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: id }, { name: 'claim', type: 3, value: 'zelensky-tehran-too' }] }], moderator);
+      const interaction = t.discord.slashCommand(
+        'claims',
+        [
+          {
+            name: 'answer',
+            type: 1,
+            options: [
+              { name: 'request', type: 4, value: id },
+              { name: 'claim', type: 3, value: 'zelensky-tehran-too' },
+            ],
+          },
+        ],
+        moderator,
+      );
       expect((await first(interaction)).type).toBe(5);
       expect((await final(interaction)).data.content).toBe(`Answered request #${id} with \`zelensky-tehran-too\`: told 6 of 6 who asked.`);
-      const told = channelPosts().slice(before).map((post) => /^<@(\d+)>/.exec((post.body as { content: string }).content)![1]);
+      const told = channelPosts()
+        .slice(before)
+        .map((post) => /^<@(\d+)>/.exec((post.body as { content: string }).content)![1]);
       expect(told.sort()).toEqual(askers.map((who) => who.userId!).sort());
       const log = await t.store.requests.log(id);
-      expect(log.filter((entry) => entry.action === 'notified').map((entry) => entry.detail).sort()).toEqual(askers.map((who) => who.userId!).sort());
+      expect(
+        log
+          .filter((entry) => entry.action === 'notified')
+          .map((entry) => entry.detail)
+          .sort(),
+      ).toEqual(askers.map((who) => who.userId!).sort());
     });
 
     it('tells at the next start those Discord refused, and nobody twice', async () => {
@@ -144,9 +232,28 @@ describe.each(enginesUnderTest())('the desk on $engine', ({ scratch }) => {
       const before = channelPosts().length;
       // The second notice is refused (Missing Access); the others go out.
       const channel = new RegExp(`^/channels/${t.discord.channelId}/messages$`);
-      void t.discord.nextRequest((r) => r.method === 'POST' && channel.test(r.path)).then(() => t.discord.failNext('POST', channel, 403, { message: 'Missing Access', code: 50001 }));
-      const reply = await final(t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: id }, { name: 'claim', type: 3, value: 'zelensky-tehran-too' }] }], moderator));
-      expect(reply.data.content).toBe(`Answered request #${id} with \`zelensky-tehran-too\`: told 2 of 3 who asked (the others asked in the console, or where the bot could not post: it tries again when it next starts).`);
+      void t.discord
+        .nextRequest((r) => r.method === 'POST' && channel.test(r.path))
+        .then(() => t.discord.failNext('POST', channel, 403, { message: 'Missing Access', code: 50001 }));
+      const reply = await final(
+        t.discord.slashCommand(
+          'claims',
+          [
+            {
+              name: 'answer',
+              type: 1,
+              options: [
+                { name: 'request', type: 4, value: id },
+                { name: 'claim', type: 3, value: 'zelensky-tehran-too' },
+              ],
+            },
+          ],
+          moderator,
+        ),
+      );
+      expect(reply.data.content).toBe(
+        `Answered request #${id} with \`zelensky-tehran-too\`: told 2 of 3 who asked (the others asked in the console, or where the bot could not post: it tries again when it next starts).`,
+      );
       expect(channelPosts().length - before).toBe(3);
       expect((await t.store.requests.log(id)).filter((entry) => entry.action === 'not-notified')).toHaveLength(1);
       const untold = (await t.store.requests.untold(3)).find((entry) => entry.request.id === id)!.askers.map((asker) => asker.userId);
@@ -158,7 +265,9 @@ describe.each(enginesUnderTest())('the desk on $engine', ({ scratch }) => {
       const restarted = await startBotUnderTest({ DISCORD_GUILD_ID: NEWSROOM, DATABASE_URL: database.url }, discord);
       try {
         const post = await discord.nextRequest((r) => r.method === 'POST' && r.path === `/channels/${discord.channelId}/messages`, 15_000);
-        expect((post.body as { content: string }).content).toMatch(new RegExp(`^<@${untold[0]}> you asked the desk about “is the danube ferry to vidin running again”`));
+        expect((post.body as { content: string }).content).toMatch(
+          new RegExp(`^<@${untold[0]}> you asked the desk about “is the danube ferry to vidin running again”`),
+        );
         expect((post.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ users: [untold[0]] });
         await expect.poll(async () => (await restarted.store.requests.untold(3)).length).toBe(0);
         expect(channelPosts(discord)).toHaveLength(1);
@@ -176,9 +285,30 @@ describe.each(enginesUnderTest())('the desk on $engine', ({ scratch }) => {
       const id = requestNumber(await ask('were 300 north korean engineers sent to the kerch bridge', person(15)));
       const form = await first(t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: id }] }], moderator));
       expect(form.type).toBe(9);
-      const dismissed = await final(t.discord.slashCommand('claims', [{ name: 'dismiss', type: 1, options: [{ name: 'request', type: 4, value: id }, { name: 'reason', type: 3, value: 'duplicate of an older question' }] }], otherModerator));
+      const dismissed = await final(
+        t.discord.slashCommand(
+          'claims',
+          [
+            {
+              name: 'dismiss',
+              type: 1,
+              options: [
+                { name: 'request', type: 4, value: id },
+                { name: 'reason', type: 3, value: 'duplicate of an older question' },
+              ],
+            },
+          ],
+          otherModerator,
+        ),
+      );
       expect(dismissed.data.content).toBe(`Dismissed request #${id}: duplicate of an older question`);
-      const values = { statement: '300 North Korean engineers were sent to the Kerch bridge', claimant: 'Some reports', citing: '', 'reported-by': 'Euronews', flags: [] };
+      const values = {
+        statement: '300 North Korean engineers were sent to the Kerch bridge',
+        claimant: 'Some reports',
+        citing: '',
+        'reported-by': 'Euronews',
+        flags: [],
+      };
       const before = channelPosts().length;
       const saved = await final(t.discord.modalSubmit(form.data.custom_id!, values, moderator));
       expect(saved.data.content).toBe(

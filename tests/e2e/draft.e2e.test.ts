@@ -57,13 +57,16 @@ const press = (message: Message, label: string, who = moderator) => {
 };
 const draftWith = (options: ApplicationCommandOptionLike[], attachments: Record<string, unknown>[] = [], who = moderator) =>
   answer(t.discord.slashCommandWithAttachments('claims', [{ name: 'draft', type: 1, options }], attachments, who));
-const inputs = (modal: Message): Record<string, Component> => Object.fromEntries(modal.components!.map((label) => [label.component!.custom_id, label.component!]));
+const inputs = (modal: Message): Record<string, Component> =>
+  Object.fromEntries(modal.components!.map((label) => [label.component!.custom_id, label.component!]));
 
 describe('Draft claims (message command)', () => {
   it('pages through the drafts, only to the moderator: Save goes through the store with an audit of where it was drafted from', async () => {
     const first = await answer(t.discord.messageContextMenu('Draft claims', { content: `${ARTICLE}\nhttps://www.portnews.example/strike` }, moderator));
     expect(first.data.flags).toBe(EPHEMERAL);
-    expect(first.data.content).toBe('Drafted 3 claims from portnews.example (https://www.portnews.example/strike). Nothing is saved until you press Save.\n**Draft 1 of 3**');
+    expect(first.data.content).toBe(
+      'Drafted 3 claims from portnews.example (https://www.portnews.example/strike). Nothing is saved until you press Save.\n**Draft 1 of 3**',
+    );
     expect(first.data.embeds![0]).toMatchObject({ title: 'The chamber of commerce', description: '> The strike has cost exporters $40 million a day' });
     expect(buttons(first.data).map(({ label }) => label)).toEqual(['Save', 'Edit', 'Skip', 'Save all']);
 
@@ -71,15 +74,26 @@ describe('Draft claims (message command)', () => {
     expect(second.type).toBe(7);
     const id = /^Saved claim `([a-z0-9-]+)`\.\n\*\*Draft 2 of 3\*\*$/.exec(second.data.content!)![1]!;
     expect(second.data.embeds![0]).toMatchObject({ title: 'Maria Santos, union leader', description: '> “We will stay out until the contract is signed”' });
-    expect(t.store.claim(id)).toMatchObject({ statement: 'The strike has cost exporters $40 million a day', claimant: { name: 'The chamber of commerce' }, addedBy: 'desk-editor', verdict: 'unverified' });
+    expect(t.store.claim(id)).toMatchObject({
+      statement: 'The strike has cost exporters $40 million a day',
+      claimant: { name: 'The chamber of commerce' },
+      addedBy: 'desk-editor',
+      verdict: 'unverified',
+    });
     const [entry] = await t.store.history(id);
-    expect(entry).toMatchObject({ action: 'add', actor: { id: moderator.userId, name: 'desk-editor' }, reason: 'drafted from portnews.example https://www.portnews.example/strike' });
+    expect(entry).toMatchObject({
+      action: 'add',
+      actor: { id: moderator.userId, name: 'desk-editor' },
+      reason: 'drafted from portnews.example https://www.portnews.example/strike',
+    });
 
     const third = await press(second.data, 'Skip');
     expect(third.data.content).toBe('**Draft 3 of 3**');
     expect(third.data.embeds![0]).toMatchObject({ title: 'Maria Santos, union leader', description: '> 3,000 workers had joined the walkout' });
     const done = await press(third.data, 'Save all');
-    expect(done.data.content).toMatch(new RegExp(`^Done with the 3 drafts\\. Saved 2: \`${id}\`, \`maria-santos-3000-workers-had-joined-the-walkout\`; skipped 1\\.$`));
+    expect(done.data.content).toMatch(
+      new RegExp(`^Done with the 3 drafts\\. Saved 2: \`${id}\`, \`maria-santos-3000-workers-had-joined-the-walkout\`; skipped 1\\.$`),
+    );
     expect(done.data.components ?? []).toEqual([]);
   });
 
@@ -98,9 +112,13 @@ describe('/claims draft', () => {
     const before = t.store.claims.length;
     const first = await draftWith([{ name: 'file', type: 11, value: file.id }], [file]);
     expect(t.discord.requests.some((request) => request.method === 'GET' && request.path === new URL(file.url).pathname)).toBe(true);
-    expect(first.data.content).toBe('Drafted 15 claims from Euronews. Nothing is saved until you press Save.\n**Draft 1 of 15** · repeats claim `reports-10000-troops-in-russia`');
+    expect(first.data.content).toBe(
+      'Drafted 15 claims from Euronews. Nothing is saved until you press Save.\n**Draft 1 of 15** · repeats claim `reports-10000-troops-in-russia`',
+    );
     const second = await press(first.data, 'Save');
-    expect(second.data.content).toBe('Not saved: this statement is already claim `reports-10000-troops-in-russia`.\n**Draft 2 of 15** · repeats claim `zelensky-weapons-and-people`');
+    expect(second.data.content).toBe(
+      'Not saved: this statement is already claim `reports-10000-troops-in-russia`.\n**Draft 2 of 15** · repeats claim `zelensky-weapons-and-people`',
+    );
     const done = await press(second.data, 'Save all');
     expect(done.data.content).toBe('Done with the 15 drafts. No claim was saved; 15 not saved (they repeat claims we hold).');
     expect(t.store.claims.length).toBe(before);
@@ -109,7 +127,11 @@ describe('/claims draft', () => {
   it.each([
     ['scan.pdf', '%PDF-1.7', 'scan.pdf is not an article the drafter reads: give it as text (.txt), markdown (.md) or a web page (.html).'],
     ['huge.txt', 'said '.repeat(220_000), 'huge.txt is larger than the 1 MB the drafter reads: attach a shorter article, or paste its text.'],
-    ['latin1.txt', Buffer.from('Officials said the caf\xe9 closed.', 'latin1'), 'latin1.txt is not UTF-8 text (byte 24 cannot be read): save it as UTF-8 text and try again.'],
+    [
+      'latin1.txt',
+      Buffer.from('Officials said the caf\xe9 closed.', 'latin1'),
+      'latin1.txt is not UTF-8 text (byte 24 cannot be read): save it as UTF-8 text and try again.',
+    ],
   ])('answers a bad attachment (%s) with one line, saving nothing', async (name, content, message) => {
     const file = t.discord.attach(name, content);
     const reply = await draftWith([{ name: 'file', type: 11, value: file.id }], [file]);
@@ -127,7 +149,9 @@ describe('/claims draft', () => {
     expect(form.type).toBe(9);
     expect(Object.keys(inputs(form.data))).toEqual(['article', 'outlet', 'url']);
     expect(inputs(form.data).outlet!.value).toBe('Port News');
-    const first = await answer(t.discord.modalSubmit(form.data.custom_id!, { article: ARTICLE, outlet: 'Port News', url: 'https://portnews.example/strike' }, moderator));
+    const first = await answer(
+      t.discord.modalSubmit(form.data.custom_id!, { article: ARTICLE, outlet: 'Port News', url: 'https://portnews.example/strike' }, moderator),
+    );
     expect(first.data.content).toMatch(/^Drafted 3 claims from Port News \(https:\/\/portnews\.example\/strike\)\./);
 
     const edit = await press(first.data, 'Edit');
@@ -137,14 +161,43 @@ describe('/claims draft', () => {
     expect(fields.claimant!.value).toBe('The chamber of commerce');
     expect(fields['reported-by']!.value).toBe('Port News https://portnews.example/strike');
 
-    const bad = await answer(t.discord.modalSubmit(edit.data.custom_id!, { statement: 'The strike has cost exporters $40 million a day', claimant: '', citing: '', 'reported-by': 'Port News https://portnews.example/strike', flags: [] }, moderator));
+    const bad = await answer(
+      t.discord.modalSubmit(
+        edit.data.custom_id!,
+        {
+          statement: 'The strike has cost exporters $40 million a day',
+          claimant: '',
+          citing: '',
+          'reported-by': 'Port News https://portnews.example/strike',
+          flags: [],
+        },
+        moderator,
+      ),
+    );
     expect(bad.data.content).toMatch(/^Nothing was saved:\n• \*\*Claimant\*\*/);
     expect(bad.data.embeds![0]!.description).toContain('The strike has cost exporters $40 million a day');
 
-    const saved = await answer(t.discord.modalSubmit(edit.data.custom_id!, { statement: 'The strike has cost exporters at least $40 million each day', claimant: 'Chamber of Commerce of Santos, business group', citing: '', 'reported-by': 'Port News https://portnews.example/strike', flags: ['interested-party'] }, moderator));
+    const saved = await answer(
+      t.discord.modalSubmit(
+        edit.data.custom_id!,
+        {
+          statement: 'The strike has cost exporters at least $40 million each day',
+          claimant: 'Chamber of Commerce of Santos, business group',
+          citing: '',
+          'reported-by': 'Port News https://portnews.example/strike',
+          flags: ['interested-party'],
+        },
+        moderator,
+      ),
+    );
     const id = /^Saved claim `([a-z0-9-]+)`\./.exec(saved.data.content!)![1]!;
     expect(saved.data.content).toMatch(/\n\*\*Draft 2 of 3\*\*$/);
-    expect(t.store.claim(id)).toMatchObject({ statement: 'The strike has cost exporters at least $40 million each day', claimant: { name: 'Chamber of Commerce of Santos', description: 'business group' }, flags: ['interested-party'], attribution: { reportedBy: { outlet: 'Port News', url: 'https://portnews.example/strike' } } });
+    expect(t.store.claim(id)).toMatchObject({
+      statement: 'The strike has cost exporters at least $40 million each day',
+      claimant: { name: 'Chamber of Commerce of Santos', description: 'business group' },
+      flags: ['interested-party'],
+      attribution: { reportedBy: { outlet: 'Port News', url: 'https://portnews.example/strike' } },
+    });
     expect((await t.store.history(id))[0]!.reason).toBe('drafted from Port News https://portnews.example/strike');
   });
 });

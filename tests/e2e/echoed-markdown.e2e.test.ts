@@ -16,7 +16,10 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const dataset = await tempDataset((data) => {
     (data.stories![0] as { title: string }).title = HOSTILE_TITLE;
-    const claim = data.claims!.find((record) => (record as { id: string }).id === CLAIM) as { attribution: { citing: string; reportedBy: { outlet: string } }; flags: string[] };
+    const claim = data.claims!.find((record) => (record as { id: string }).id === CLAIM) as {
+      attribution: { citing: string; reportedBy: { outlet: string } };
+      flags: string[];
+    };
     claim.attribution.citing = HOSTILE_CITING;
     claim.attribution.reportedBy.outlet = HOSTILE_OUTLET;
     claim.flags.push('outlet-unverified');

@@ -26,7 +26,6 @@ interface Callback {
 
 const EPHEMERAL = 64;
 
-
 // Each test has its own bot and database, and makes the changes it checks itself: none depends on another or on their order.
 let t: BotUnderTest;
 beforeEach(async () => {
@@ -40,9 +39,11 @@ const text = (name: string, value: string | boolean): ApplicationCommandOptionLi
 async function answer(interaction: Promise<{ id: string; token: string }>): Promise<Callback> {
   return (await t.discord.reply(await interaction)).body as Callback;
 }
-const claims = (subcommand: string, options: ApplicationCommandOptionLike[], who = moderator) => answer(t.discord.slashCommand('claims', sub(subcommand, options), who));
+const claims = (subcommand: string, options: ApplicationCommandOptionLike[], who = moderator) =>
+  answer(t.discord.slashCommand('claims', sub(subcommand, options), who));
 const lookUp = (query: string) => answer(t.discord.slashCommand('claim', [text('query', query)]));
-const inputs = (modal: Callback['data']): Record<string, Component> => Object.fromEntries(modal.components!.map((label) => [label.component!.custom_id, label.component!]));
+const inputs = (modal: Callback['data']): Record<string, Component> =>
+  Object.fromEntries(modal.components!.map((label) => [label.component!.custom_id, label.component!]));
 const buttons = (reply: Callback) => reply.data.components?.[0]?.components ?? [];
 const addClaim = async (form: Record<string, string | string[]>) => answer(t.discord.modalSubmit((await claims('add', [])).data.custom_id!, form, moderator));
 /** Takes a claim out of search as a moderator does: the command, then the confirmation. */
@@ -90,7 +91,11 @@ describe('/claims add', () => {
     const reopened = await answer(t.discord.button(fix!.custom_id!, moderator));
     expect(reopened.type).toBe(9);
     expect(inputs(reopened.data).statement!.value).toBe('Troops were seen at the border');
-    expect(inputs(reopened.data).flags!.options!.filter((option) => option.default).map((option) => option.value)).toEqual(['secondhand']);
+    expect(
+      inputs(reopened.data)
+        .flags!.options!.filter((option) => option.default)
+        .map((option) => option.value),
+    ).toEqual(['secondhand']);
   });
 
   it('shows a near-duplicate before saving: Cancel saves nothing, Save anyway saves it', async () => {
@@ -125,9 +130,15 @@ describe('re-rating, flags, removal and history', () => {
   });
 
   it('adds and removes a flag, refusing one that is already there', async () => {
-    expect((await claims('flag', [text('id', id), text('flag', 'single-source'), text('action', 'add')])).data.content).toBe(`Flagged \`${id}\`: single-source.`);
-    expect((await claims('flag', [text('id', id), text('flag', 'single-source'), text('action', 'add')])).data.content).toBe(`\`${id}\` already has the flag single-source.`);
-    expect((await claims('flag', [text('id', id), text('flag', 'single-source'), text('action', 'remove')])).data.content).toBe(`Unflagged \`${id}\`: single-source.`);
+    expect((await claims('flag', [text('id', id), text('flag', 'single-source'), text('action', 'add')])).data.content).toBe(
+      `Flagged \`${id}\`: single-source.`,
+    );
+    expect((await claims('flag', [text('id', id), text('flag', 'single-source'), text('action', 'add')])).data.content).toBe(
+      `\`${id}\` already has the flag single-source.`,
+    );
+    expect((await claims('flag', [text('id', id), text('flag', 'single-source'), text('action', 'remove')])).data.content).toBe(
+      `Unflagged \`${id}\`: single-source.`,
+    );
   });
 
   it('removes a claim only after confirmation, and restore brings it back', async () => {
@@ -175,7 +186,9 @@ describe('/claims export', () => {
     expect(dataset.claims.map((claim) => claim.id).sort()).toEqual(t.store.claims.map((claim) => claim.id).sort());
     const reviews = await t.discord.reply(await t.discord.slashCommand('claims', sub('export', [text('format', 'claimreview')]), moderator));
     expect(reviews.files![0]!.name).toBe('claims.jsonld');
-    expect((JSON.parse(reviews.files![0]!.text) as { '@graph': { '@type': string }[] })['@graph'].filter((node) => node['@type'] === 'ClaimReview')).toHaveLength(t.store.claims.length);
+    expect(
+      (JSON.parse(reviews.files![0]!.text) as { '@graph': { '@type': string }[] })['@graph'].filter((node) => node['@type'] === 'ClaimReview'),
+    ).toHaveLength(t.store.claims.length);
     const denied = await claims('export', [], reader);
     expect(denied.data.content).toContain('Only the newsroom’s moderators');
   });
@@ -186,7 +199,9 @@ describe('who may write', () => {
     const auditBefore = await t.store.countAudit();
     const denied = await claims('verdict', [text('id', 'zelensky-tehran-too'), text('verdict', 'false')], reader);
     expect(denied.data).toMatchObject({ flags: EPHEMERAL, content: 'Only the newsroom’s moderators can change claims. Nothing was changed.' });
-    const forged = await answer(t.discord.modalSubmit('claims:add:north-korean-troops-in-russia:false:quote', { ...FORM, statement: 'Forged by a reader' }, reader));
+    const forged = await answer(
+      t.discord.modalSubmit('claims:add:north-korean-troops-in-russia:false:quote', { ...FORM, statement: 'Forged by a reader' }, reader),
+    );
     expect(forged.data.content).toContain('Only the newsroom’s moderators');
     const pressed = await answer(t.discord.button('claims:confirm:anything', reader));
     expect(pressed.data.content).toContain('Only the newsroom’s moderators');
@@ -216,7 +231,8 @@ describe('who may write', () => {
     const roles = await FakeDiscord.start({ roles: [{ id: role, name: 'fact-checkers' }] });
     const bot = await startBotUnderTest({ DISCORD_GUILD_ID: NEWSROOM, MODERATOR_ROLE_IDS: role }, roles);
     try {
-      const ask = async (who: Partial<InteractionOverrides>) => ((await roles.reply(await roles.slashCommand('claims', sub('history', [text('id', 'zelensky-tehran-too')]), who))).body as Callback).data;
+      const ask = async (who: Partial<InteractionOverrides>) =>
+        ((await roles.reply(await roles.slashCommand('claims', sub('history', [text('id', 'zelensky-tehran-too')]), who))).body as Callback).data;
       expect((await ask({ ...reader, roles: [role] })).embeds![0]!.title).toBe('History of zelensky-tehran-too');
       expect((await ask(moderator)).content).toContain('Only the newsroom’s moderators');
     } finally {
@@ -236,7 +252,9 @@ describe('who may write', () => {
   });
 
   it('registers /claims for Manage Messages, in servers only', () => {
-    const registered = (t.discord.commands('guild') as { name: string; default_member_permissions: string; contexts: number[] }[]).find((command) => command.name === 'claims');
+    const registered = (t.discord.commands('guild') as { name: string; default_member_permissions: string; contexts: number[] }[]).find(
+      (command) => command.name === 'claims',
+    );
     expect(registered).toMatchObject({ default_member_permissions: String(MANAGE_MESSAGES), contexts: [0] });
   });
 });

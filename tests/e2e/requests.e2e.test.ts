@@ -46,7 +46,9 @@ const button = (reply: Callback, label: string) => reply.data.components![0]!.co
 
 describe('Check claims on a message', () => {
   it('finds the known claim a message repeats, with its verdict, only for the person who asked', async () => {
-    const reply = await check('Apparently North Korea has sent 10,000 troops to Russia to help its war against Ukraine, says the Kyiv Independent. Is that true??');
+    const reply = await check(
+      'Apparently North Korea has sent 10,000 troops to Russia to help its war against Ukraine, says the Kyiv Independent. Is that true??',
+    );
     expect(reply.type).toBe(4);
     expect(reply.data.flags).toBe(EPHEMERAL);
     expect(reply.data.content).toMatch(/^This message matches/);
@@ -92,7 +94,22 @@ describe('asking the desk', () => {
   it('answers with a claim and tells each asker once, in their channel, pinging only them', async () => {
     const posts: RecordedRequest[] = [];
     const collect = t.discord.nextRequest((r) => r.method === 'POST' && r.path === `/channels/${t.discord.channelId}/messages` && posts.push(r) === 2);
-    const reply = await settled(t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: requestId }, { name: 'claim', type: 3, value: 'zelensky-weapons-and-people' }] }], moderator));
+    const reply = await settled(
+      t.discord.slashCommand(
+        'claims',
+        [
+          {
+            name: 'answer',
+            type: 1,
+            options: [
+              { name: 'request', type: 4, value: requestId },
+              { name: 'claim', type: 3, value: 'zelensky-weapons-and-people' },
+            ],
+          },
+        ],
+        moderator,
+      ),
+    );
     expect(reply.data.content).toBe(`Answered request #${requestId} with \`zelensky-weapons-and-people\`: told 2 of 2 who asked.`);
     await collect;
     const bodies = posts.map((post) => post.body as { content: string; allowed_mentions: unknown; embeds: { footer: { text: string } }[] });
@@ -102,7 +119,22 @@ describe('asking the desk', () => {
       expect(body.allowed_mentions).toEqual({ users: [user] });
       expect(body.embeds[0]!.footer.text).toMatch(/^claim zelensky-weapons-and-people /);
     }
-    const again = await settled(t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: requestId }, { name: 'claim', type: 3, value: 'zelensky-tehran-too' }] }], moderator));
+    const again = await settled(
+      t.discord.slashCommand(
+        'claims',
+        [
+          {
+            name: 'answer',
+            type: 1,
+            options: [
+              { name: 'request', type: 4, value: requestId },
+              { name: 'claim', type: 3, value: 'zelensky-tehran-too' },
+            ],
+          },
+        ],
+        moderator,
+      ),
+    );
     expect(again.data.content).toBe(`Request #${requestId} was already answered with \`zelensky-weapons-and-people\` by desk-editor (${moderator.userId}).`);
     expect((await t.store.requests.log(requestId)).map((entry) => entry.action)).toEqual(['asked', 'asked', 'answered', 'notified', 'notified']);
   });
@@ -110,10 +142,18 @@ describe('asking the desk', () => {
   it('answers by adding a claim from the request: the form comes filled with the words', async () => {
     const asked = await answer(t.discord.button(button(await check('were 200 North Korean soldiers captured near Sudzha', readerB), 'Ask the desk'), readerB));
     const id = Number(/request #(\d+)/.exec(asked.data.content!)![1]);
-    const form = await answer<Modal>(t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: id }] }], moderator));
+    const form = await answer<Modal>(
+      t.discord.slashCommand('claims', [{ name: 'answer', type: 1, options: [{ name: 'request', type: 4, value: id }] }], moderator),
+    );
     expect(form.type).toBe(9);
     expect(form.data.components[0]!.component).toMatchObject({ custom_id: 'statement', value: 'were 200 North Korean soldiers captured near Sudzha' });
-    const values = { statement: '200 North Korean soldiers were captured near Sudzha', claimant: 'Some reports', citing: '', 'reported-by': 'Euronews', flags: [] };
+    const values = {
+      statement: '200 North Korean soldiers were captured near Sudzha',
+      claimant: 'Some reports',
+      citing: '',
+      'reported-by': 'Euronews',
+      flags: [],
+    };
     const saved = await settled(t.discord.modalSubmit(form.data.custom_id, values, moderator));
     expect(saved.data.content).toMatch(new RegExp(`^Added claim \`some-reports-200-north-korean-soldiers-were-captured\`\\. Answered request #${id} with`));
     expect((await t.store.requests.get(id))!.status).toBe('answered');
@@ -121,7 +161,10 @@ describe('asking the desk', () => {
 
   it('dismisses a request with a reason, which is kept', async () => {
     const [open] = await t.store.requests.open(1);
-    const reply = await claims('dismiss', [{ name: 'request', type: 4, value: open!.id }, { name: 'reason', type: 3, value: 'not a claim: a question about a report' }]);
+    const reply = await claims('dismiss', [
+      { name: 'request', type: 4, value: open!.id },
+      { name: 'reason', type: 3, value: 'not a claim: a question about a report' },
+    ]);
     expect(reply.data.content).toBe(`Dismissed request #${open!.id}: not a claim: a question about a report`);
     expect(await t.store.requests.get(open!.id)).toMatchObject({ status: 'dismissed', note: 'not a claim: a question about a report' });
     expect((await claims('requests')).data.content).toBe('No open requests: nobody has asked the desk for anything yet.');

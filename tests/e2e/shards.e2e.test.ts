@@ -24,7 +24,16 @@ async function startMain(env: Record<string, string>) {
   cleanups.push(() => discord.close());
   const child = spawn(process.execPath, mainArguments, {
     cwd: REPO,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: 'shard.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, CLAIMS_PATH: SHIPPED_CLAIMS, DATABASE_URL: freshDatabaseUrl(), LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DISCORD_TOKEN: 'shard.token.not-real',
+      DISCORD_API_BASE_URL: discord.apiBaseUrl,
+      CLAIMS_PATH: SHIPPED_CLAIMS,
+      DATABASE_URL: freshDatabaseUrl(),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
   });
   const exited = once(child, 'exit');
   cleanups.push(async () => {
@@ -33,7 +42,11 @@ async function startMain(env: Record<string, string>) {
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  const logs = () => stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const logs = () =>
+    stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { discord, child, logs, exited };
 }
 
@@ -42,9 +55,18 @@ describe('sharded startup', () => {
     const { discord, logs } = await startMain({ SHARDS: '2' });
     await expect.poll(() => logs().map((line) => line.message), { timeout: 45_000, interval: 200 }).toContain('all shards started');
     const loaded = logs().filter((line) => line.message === 'claims loaded');
-    expect(loaded.map((line) => [line.shards, line.shardCount]).sort()).toEqual([[[0], 2], [[1], 2]]);
-    expect(logs().filter((line) => line.message === 'shard process started').map((line) => line.shard)).toEqual([0, 1]);
-    const reply = (await discord.reply(await discord.slashCommand('claim', [{ name: 'query', type: 3, value: 'north korea troops' }]))).body as { data: { embeds: { description: string }[] } };
+    expect(loaded.map((line) => [line.shards, line.shardCount]).sort()).toEqual([
+      [[0], 2],
+      [[1], 2],
+    ]);
+    expect(
+      logs()
+        .filter((line) => line.message === 'shard process started')
+        .map((line) => line.shard),
+    ).toEqual([0, 1]);
+    const reply = (await discord.reply(await discord.slashCommand('claim', [{ name: 'query', type: 3, value: 'north korea troops' }]))).body as {
+      data: { embeds: { description: string }[] };
+    };
     expect(reply.data.embeds[0]!.description).toContain('troops');
   }, 60_000);
 
@@ -60,7 +82,9 @@ describe('sharded startup', () => {
     await expect.poll(() => logs().map((line) => line.message), { timeout: 30_000, interval: 200 }).toContain('connected');
     expect(logs().find((line) => line.message === 'claims loaded')).toMatchObject({ shards: [0, 1], shardCount: 4 });
     expect(logs().filter((line) => line.message === 'shard process started')).toEqual([]);
-    const reply = (await discord.reply(await discord.slashCommand('claim', [{ name: 'query', type: 3, value: 'zelenksy coalition' }]))).body as { data: { embeds: { description: string }[] } };
+    const reply = (await discord.reply(await discord.slashCommand('claim', [{ name: 'query', type: 3, value: 'zelenksy coalition' }]))).body as {
+      data: { embeds: { description: string }[] };
+    };
     expect(reply.data.embeds[0]!.description).toContain('coalition');
   }, 45_000);
 });

@@ -35,7 +35,12 @@ describe('a change another process commits to the SQLite file', () => {
 
   it('reaches the running bot within a second: `claimbot import` in another process, then /claim and autocomplete find the claim', async () => {
     const shipped = JSON.parse(await readFile(SHIPPED_CLAIMS, 'utf8')) as { stories: Story[]; claims: Claim[] };
-    const claim: Claim = { ...shipped.claims[0]!, id: 'artillery-shells-by-rail', statement: 'Pyongyang shipped 300 artillery shells to Belgorod by rail', flags: [] };
+    const claim: Claim = {
+      ...shipped.claims[0]!,
+      id: 'artillery-shells-by-rail',
+      statement: 'Pyongyang shipped 300 artillery shells to Belgorod by rail',
+      flags: [],
+    };
     const file = await datasetFile({ stories: shipped.stories, claims: [claim] });
     cleanups.push(file.cleanup);
     expect((await lookUp()).data.content).toMatch(/^No claim matches/);

@@ -8,7 +8,15 @@ import { REPO, startArguments, tempDataset } from '../support/files.ts';
 import { freshDatabaseUrls } from '../support/store.ts';
 
 /** The environment of a fresh shell: no token unless a test gives one, whatever a developer's .env says. */
-const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', CLAIMS_PATH: '', LOG_LEVEL: '', DISCORD_API_BASE_URL: '' };
+const baseEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  DISCORD_TOKEN: '',
+  DISCORD_GUILD_ID: '',
+  CLAIMS_PATH: '',
+  LOG_LEVEL: '',
+  DISCORD_API_BASE_URL: '',
+};
 
 const freshDatabaseUrl = freshDatabaseUrls();
 
@@ -64,8 +72,13 @@ describe('the bot entry point', () => {
     child.kill('SIGTERM');
     const [code] = await exit;
     expect(code).toBe(0);
-    const logs = output.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(logs.map((line) => line.message)).toEqual(expect.arrayContaining(['claims loaded', 'commands in sync', 'connected', 'interaction', 'shutting down']));
+    const logs = output.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logs.map((line) => line.message)).toEqual(
+      expect.arrayContaining(['claims loaded', 'commands in sync', 'connected', 'interaction', 'shutting down']),
+    );
     expect(output.stderr).not.toContain('child.token.not-real');
   });
 
@@ -107,8 +120,16 @@ describe('npm run deploy-commands', () => {
     const { output, exit } = deploy({ DISCORD_TOKEN: 'deploy.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl, DISCORD_GUILD_ID: discord.guildId });
     const [code] = await exit;
     expect(code).toBe(0);
-    expect(output.stdout.trim()).toBe(`Registered /claim, /claims, “Check claims” (on messages), /summary, “Draft claims” (on messages) in guild ${discord.guildId}.`);
-    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual(['claim', 'claims', 'Check claims', 'summary', 'Draft claims']);
+    expect(output.stdout.trim()).toBe(
+      `Registered /claim, /claims, “Check claims” (on messages), /summary, “Draft claims” (on messages) in guild ${discord.guildId}.`,
+    );
+    expect((discord.commands('guild') as { name: string }[]).map((command) => command.name)).toEqual([
+      'claim',
+      'claims',
+      'Check claims',
+      'summary',
+      'Draft claims',
+    ]);
     expect(discord.commands('global')).toEqual([]);
   });
 

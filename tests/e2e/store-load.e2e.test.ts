@@ -38,7 +38,10 @@ describe.each(enginesUnderTest())('readers asking the desk while a moderator re-
    * An "Ask the desk" button under a /claim that matches nothing: each press is a new request. Each press of a lane is
    * another person's (a lane stands for a crowd of readers): one person may have only a few open requests at a time.
    */
-  async function askButton(lane: Partial<InteractionOverrides>, n: number): Promise<{ customId: string; words: string; reader: Partial<InteractionOverrides> }> {
+  async function askButton(
+    lane: Partial<InteractionOverrides>,
+    n: number,
+  ): Promise<{ customId: string; words: string; reader: Partial<InteractionOverrides> }> {
     const reader = { userId: `${lane.userId!.slice(0, -3)}${String(n).padStart(3, '0')}`, username: `${lane.username}-${n}` };
     const words = `the ${reader.username} wonders about marmalade exports of zanzibar, question ${n + 1}`;
     const reply = await answer(t.discord.slashCommand('claim', [text('query', words)], reader));
@@ -47,7 +50,9 @@ describe.each(enginesUnderTest())('readers asking the desk while a moderator re-
   }
 
   it('lands every write: each press is a request, each re-rate is in the history, none fails for a lock', async () => {
-    const buttons = await Promise.all(READERS.map(async (lane) => ({ asks: await Promise.all(Array.from({ length: PRESSES }, (_, n) => askButton(lane, n))) })));
+    const buttons = await Promise.all(
+      READERS.map(async (lane) => ({ asks: await Promise.all(Array.from({ length: PRESSES }, (_, n) => askButton(lane, n))) })),
+    );
     const historyBefore = (await t.store.history(CLAIM)).length;
 
     const pressing = buttons.map(async ({ asks }) => {
@@ -67,7 +72,9 @@ describe.each(enginesUnderTest())('readers asking the desk while a moderator re-
 
     const asked = presses.filter((press) => /^Asked the desk \(request #\d+\)/.test(press.content));
     const rerated = rerates.filter((content) => content.startsWith(`Re-rated \`${CLAIM}\``));
-    console.log(`${engine}: ${READERS.length} readers pressing Ask the desk + 1 moderator re-rating: ${asked.length + rerated.length} of ${presses.length + rerates.length} writes landed`);
+    console.log(
+      `${engine}: ${READERS.length} readers pressing Ask the desk + 1 moderator re-rating: ${asked.length + rerated.length} of ${presses.length + rerates.length} writes landed`,
+    );
     expect(presses.map((press) => press.content).filter((content) => !content.startsWith('Asked the desk'))).toEqual([]);
     expect(rerates.filter((content) => !content.startsWith('Re-rated'))).toEqual([]);
 

@@ -66,7 +66,14 @@ async function summary(name: string, story: string): Promise<string> {
 async function summaryText(story: string): Promise<string> {
   const [record] = await store.summaries.list(story);
   const messages = discord.messagesIn(CHANNEL) as unknown as { id: string; embeds: { title?: string; description?: string }[] }[];
-  return record!.messageIds.map((id) => messages.find((message) => message.id === id)!.embeds.map((embed) => `${embed.title ?? ''}\n${embed.description ?? ''}`).join('\n')).join('\n');
+  return record!.messageIds
+    .map((id) =>
+      messages
+        .find((message) => message.id === id)!
+        .embeds.map((embed) => `${embed.title ?? ''}\n${embed.description ?? ''}`)
+        .join('\n'),
+    )
+    .join('\n');
 }
 async function sync(): Promise<void> {
   timers.fire();
@@ -76,7 +83,10 @@ async function sync(): Promise<void> {
 describe('/summary refresh', () => {
   it('brings the pinned summary up to date now, says what it edited, and then that it is up to date', async () => {
     expect(await summary('post', STORY)).toContain('Posted the summary of “North Korean troops in Russia”');
-    const rerated = await callback(discord, discord.slashCommand('claims', subcommand('verdict', [option('id', 'zelensky-tehran-too'), option('verdict', 'false')]), moderator));
+    const rerated = await callback(
+      discord,
+      discord.slashCommand('claims', subcommand('verdict', [option('id', 'zelensky-tehran-too'), option('verdict', 'false')]), moderator),
+    );
     expect(rerated.data.content).toBe('Re-rated `zelensky-tehran-too`: ⚠️ Unverified → ❌ False.');
     // The background edit is held: the summary still shows the old verdict.
     expect(await summaryText(STORY)).toContain('**15 claims · 15 unverified**');

@@ -73,7 +73,9 @@ async function startSummaryBot(
   const log = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const store = await ClaimStore.open({ databaseUrl, seedFile: SHIPPED_CLAIMS });
   const timers = new HandTimers();
-  const bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, commands, log, { summaries: { timers: realTimers ? undefined : timers, shouldEdit } });
+  const bot = await startBot({ ...config, DISCORD_TOKEN: 'test.token.not-real' }, store, commands, log, {
+    summaries: { timers: realTimers ? undefined : timers, shouldEdit },
+  });
   return { discord, store, bot, timers, logs, stop: async () => (await bot.stop(), await store.close()) };
 }
 
@@ -83,7 +85,11 @@ beforeEach(async () => {
   const discord = await FakeDiscord.start();
   const database = await scratchDatabase();
   t = await startSummaryBot(discord, database.url);
-  cleanups.push(() => t.stop(), () => discord.close(), database.cleanup);
+  cleanups.push(
+    () => t.stop(),
+    () => discord.close(),
+    database.cleanup,
+  );
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -102,14 +108,16 @@ async function answer(interaction: Promise<{ id: string; token: string }>, disco
   const body = request.body as { type?: number; data?: { content: string; flags?: number }; content?: string };
   return body.type === 4 ? body.data! : { content: body.content! };
 }
-const summary = (subcommand: string, options: ApplicationCommandOptionLike[] = [], who = moderator) => answer(t.discord.slashCommand('summary', sub(subcommand, options), who));
+const summary = (subcommand: string, options: ApplicationCommandOptionLike[] = [], who = moderator) =>
+  answer(t.discord.slashCommand('summary', sub(subcommand, options), who));
 
 /** Lets the gathered changes through, and waits until the summaries are edited. */
 async function sync(): Promise<void> {
   t.timers.fire();
   await t.bot.summaries.settled();
 }
-const edits = (messageId: string, discord = t.discord) => discord.requests.filter((r) => r.method === 'PATCH' && r.path === `/channels/${CHANNEL}/messages/${messageId}`);
+const edits = (messageId: string, discord = t.discord) =>
+  discord.requests.filter((r) => r.method === 'PATCH' && r.path === `/channels/${CHANNEL}/messages/${messageId}`);
 const posts = (discord = t.discord) => discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages`);
 const shown = (messageId: string, discord = t.discord) => (discord.messagesIn(CHANNEL).find((m) => m.id === messageId) as unknown as Sent).embeds;
 const allText = (embeds: DiscordEmbed[]) => embeds.map((embed) => [embed.title, embed.description, embed.footer?.text].join('\n')).join('\n');
@@ -129,7 +137,9 @@ describe('/summary post', () => {
     const first = (await t.discord.reply(interaction)).body as { type: number; data: { flags: number } };
     expect(first).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     const reply = await answer(Promise.resolve(interaction));
-    expect(reply.content).toBe(`Posted the summary of “North Korean troops in Russia” in <#${CHANNEL}> (1 message, pinned). It changes by itself whenever a claim of the story does.`);
+    expect(reply.content).toBe(
+      `Posted the summary of “North Korean troops in Russia” in <#${CHANNEL}> (1 message, pinned). It changes by itself whenever a claim of the story does.`,
+    );
 
     const [message] = t.discord.messagesIn(CHANNEL) as unknown as (Sent & { id: string })[];
     expect(message!.embeds).toHaveLength(1);
@@ -159,7 +169,9 @@ describe('/summary post', () => {
   });
 
   it('is registered for Manage Messages, in servers only', () => {
-    const registered = (t.discord.commands('guild') as { name: string; default_member_permissions: string; contexts: number[] }[]).find((command) => command.name === 'summary');
+    const registered = (t.discord.commands('guild') as { name: string; default_member_permissions: string; contexts: number[] }[]).find(
+      (command) => command.name === 'summary',
+    );
     expect(registered).toMatchObject({ default_member_permissions: String(1n << 13n), contexts: [0] });
   });
 });
@@ -177,10 +189,15 @@ describe('keeping the summary true', () => {
 
     const template = t.store.claim('zelensky-tehran-too')!;
     const now = new Date().toISOString();
-    await t.store.add({ ...template, id: 'added-claim', statement: 'A claim added after the summary was pinned', verdict: 'unverified', createdAt: now, updatedAt: now }, desk);
+    await t.store.add(
+      { ...template, id: 'added-claim', statement: 'A claim added after the summary was pinned', verdict: 'unverified', createdAt: now, updatedAt: now },
+      desk,
+    );
     await sync();
     expect(edits(id)).toHaveLength(2);
-    expect(shown(id)[0]!.description).toMatch(/\*\*16\.\*\* ⚠️ Unverified · \*\*Volodymyr Zelensky\*\* · `added-claim`\nA claim added after the summary was pinned/);
+    expect(shown(id)[0]!.description).toMatch(
+      /\*\*16\.\*\* ⚠️ Unverified · \*\*Volodymyr Zelensky\*\* · `added-claim`\nA claim added after the summary was pinned/,
+    );
 
     await t.store.remove('added-claim', desk, 'added by mistake');
     await sync();
@@ -210,7 +227,12 @@ describe('keeping the summary true', () => {
     expect(edits(id).length).toBeLessThanOrEqual(2);
     const counts = shown(id)[0]!.description!.split('\n')[1];
     const byVerdict = VERDICTS.map((verdict) => [verdict, t.store.claims.filter((claim) => claim.verdict === verdict).length] as const);
-    expect(counts).toBe(`**15 claims · ${byVerdict.filter(([, n]) => n > 0).map(([verdict, n]) => `${n} ${verdict}`).join(' · ')}**`);
+    expect(counts).toBe(
+      `**15 claims · ${byVerdict
+        .filter(([, n]) => n > 0)
+        .map(([verdict, n]) => `${n} ${verdict}`)
+        .join(' · ')}**`,
+    );
   });
 
   it('after 10008 (someone deleted the message), posts the summary again, pins it, and keeps it up to date from then on', async () => {
@@ -223,7 +245,11 @@ describe('keeping the summary true', () => {
     expect(again!.embeds[0]!.description).toContain('1 false');
     expect(t.discord.pinnedIn(CHANNEL)).toEqual([again!.id]);
     expect((await t.store.summaries.list(STORY))[0]!.messageIds).toEqual([again!.id]);
-    expect(t.logs.find((line) => line.message === 'summary message was deleted: posting the summary again')).toMatchObject({ level: 'warn', story: STORY, channel: CHANNEL });
+    expect(t.logs.find((line) => line.message === 'summary message was deleted: posting the summary again')).toMatchObject({
+      level: 'warn',
+      story: STORY,
+      channel: CHANNEL,
+    });
 
     await rerate('zelensky-tehran-too', 'confirmed');
     await sync();
@@ -289,7 +315,9 @@ describe('keeping the summary true', () => {
 
   it('/summary remove deletes the messages, which unpins them, and forgets the summary', async () => {
     const id = await postSummary();
-    expect((await summary('remove', [text('story', STORY)])).content).toBe(`Deleted the summary of “North Korean troops in Russia” in <#${CHANNEL}>; it is no longer kept up to date.`);
+    expect((await summary('remove', [text('story', STORY)])).content).toBe(
+      `Deleted the summary of “North Korean troops in Russia” in <#${CHANNEL}>; it is no longer kept up to date.`,
+    );
     expect(t.discord.messagesIn(CHANNEL)).toEqual([]);
     expect(t.discord.pinnedIn(CHANNEL)).toEqual([]);
     expect(await t.store.summaries.list()).toEqual([]);
@@ -297,7 +325,9 @@ describe('keeping the summary true', () => {
     await sync();
     expect(edits(id)).toHaveLength(0);
     // A mistake found after the answer was deferred still reaches the moderator, in place of "thinking…".
-    expect((await summary('remove', [text('story', STORY)])).content).toBe(`There is no summary of “${STORY}” in <#${CHANNEL}>. \`/summary list\` shows where they are.`);
+    expect((await summary('remove', [text('story', STORY)])).content).toBe(
+      `There is no summary of “${STORY}” in <#${CHANNEL}>. \`/summary list\` shows where they are.`,
+    );
   });
 });
 
@@ -305,10 +335,12 @@ describe('when Discord refuses', () => {
   it('50013 on pin: the summary is posted and kept, and the moderator is told the bot needs Pin Messages', async () => {
     t.discord.failNext('PUT', /\/messages\/pins\//, 403, { message: 'Missing Permissions', code: 50013 });
     const reply = await summary('post', [text('story', STORY)]);
-    expect(reply.content).toBe([
-      `Posted the summary of “North Korean troops in Russia” in <#${CHANNEL}> (1 message). It changes by itself whenever a claim of the story does.`,
-      `I could not pin it: I need the **Pin Messages** permission in <#${CHANNEL}>. Give it to me and run \`/summary post\` again.`,
-    ].join('\n'));
+    expect(reply.content).toBe(
+      [
+        `Posted the summary of “North Korean troops in Russia” in <#${CHANNEL}> (1 message). It changes by itself whenever a claim of the story does.`,
+        `I could not pin it: I need the **Pin Messages** permission in <#${CHANNEL}>. Give it to me and run \`/summary post\` again.`,
+      ].join('\n'),
+    );
     expect(t.discord.messagesIn(CHANNEL)).toHaveLength(1);
     expect(t.discord.pinnedIn(CHANNEL)).toEqual([]);
     expect((await summary('list')).content).toContain('⚠️ I could not pin it: I need the **Pin Messages** permission');
@@ -324,8 +356,16 @@ describe('when Discord refuses', () => {
     t.discord.failNext('PATCH', new RegExp(`^/channels/${CHANNEL}/messages/${id}$`), 403, { message: 'Missing Permissions', code: 50013 });
     await rerate('zelensky-tehran-too', 'false');
     await sync();
-    expect(t.logs.find((line) => line.message === 'could not update a summary')).toMatchObject({ level: 'error', story: STORY, channel: CHANNEL, problem: 'missing-permissions', operation: 'edit' });
-    expect((await summary('list')).content).toContain(`⚠️ Discord refused to edit the summary in <#${CHANNEL}>: I need **View Channel**, **Send Messages** and **Embed Links** there.`);
+    expect(t.logs.find((line) => line.message === 'could not update a summary')).toMatchObject({
+      level: 'error',
+      story: STORY,
+      channel: CHANNEL,
+      problem: 'missing-permissions',
+      operation: 'edit',
+    });
+    expect((await summary('list')).content).toContain(
+      `⚠️ Discord refused to edit the summary in <#${CHANNEL}>: I need **View Channel**, **Send Messages** and **Embed Links** there.`,
+    );
 
     await rerate('zelensky-tehran-too', 'disputed');
     await sync();
@@ -364,13 +404,22 @@ describe('a story of 300 claims', () => {
       expect(embeds.length).toBeLessThanOrEqual(10);
       expect(messageLimitProblems(embeds.map(({ footer, ...embed }): ReplyEmbed => ({ ...embed, footer: footer?.text })))).toEqual([]);
     }
-    const listed = [...sent.map(allText).join('\n').matchAll(/ · `(generated-claim-\d+)`\n/g)].map((m) => m[1]);
+    const listed = [
+      ...sent
+        .map(allText)
+        .join('\n')
+        .matchAll(/ · `(generated-claim-\d+)`\n/g),
+    ].map((m) => m[1]);
     expect(listed).toEqual(generatedClaims(300).map((claim) => claim.id));
     expect(sent.at(-1)!.at(-1)!.footer!.text).toMatch(/ · 300 claims in all · updated /);
 
     await rerate('generated-claim-300', 'false');
     await sync();
-    expect(shown(ids.at(-1)!).map((embed) => embed.description).join('\n')).toMatch(/❌ False · \*\*Claimant 300\*\* · `generated-claim-300`/);
+    expect(
+      shown(ids.at(-1)!)
+        .map((embed) => embed.description)
+        .join('\n'),
+    ).toMatch(/❌ False · \*\*Claimant 300\*\* · `generated-claim-300`/);
     expect(ids.slice(1, -1).every((id) => edits(id).length === 0)).toBe(true);
   });
 });

@@ -15,7 +15,6 @@ interface Callback {
   data: { content?: string; custom_id?: string; embeds?: { description: string; fields: { name: string; value: string }[] }[] };
 }
 
-
 const answer = async (discord: FakeDiscord, interaction: Promise<{ id: string; token: string }>) => (await discord.reply(await interaction)).body as Callback;
 const text = (name: string, value: string): ApplicationCommandOptionLike => ({ name, type: 3, value });
 const claims = (discord: FakeDiscord, subcommand: string, options: ApplicationCommandOptionLike[]) =>
@@ -45,8 +44,14 @@ describe.skipIf(!TEST_DATABASE_URL)('two bot processes on one PostgreSQL databas
     inProcess = await startBotUnderTest({ DISCORD_GUILD_ID: NEWSROOM, DATABASE_URL: database.url });
     childDiscord = await FakeDiscord.start();
     const env = {
-      PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: 'child.token.not-real', DISCORD_GUILD_ID: NEWSROOM,
-      DISCORD_API_BASE_URL: childDiscord.apiBaseUrl, DATABASE_URL: database.url, CLAIMS_PATH: SHIPPED_CLAIMS, LOG_LEVEL: 'warn',
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DISCORD_TOKEN: 'child.token.not-real',
+      DISCORD_GUILD_ID: NEWSROOM,
+      DISCORD_API_BASE_URL: childDiscord.apiBaseUrl,
+      DATABASE_URL: database.url,
+      CLAIMS_PATH: SHIPPED_CLAIMS,
+      LOG_LEVEL: 'warn',
     };
     const child = spawn(process.execPath, await startArguments(), { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'] });
     const exited = once(child, 'exit');
@@ -68,7 +73,12 @@ describe.skipIf(!TEST_DATABASE_URL)('two bot processes on one PostgreSQL databas
     const opened = await claims(inProcess.discord, 'add', []);
     const saved = await answer(inProcess.discord, inProcess.discord.modalSubmit(opened.data.custom_id!, FORM, moderator));
     expect(saved.data.content).toMatch(/Added claim `[a-z0-9-]+`/);
-    const found = await lookUpUntil(childDiscord, 'special forces vladivostok', (reply) => reply.data.embeds?.[0]?.description.includes('1,500 special forces') ?? false, 1000);
+    const found = await lookUpUntil(
+      childDiscord,
+      'special forces vladivostok',
+      (reply) => reply.data.embeds?.[0]?.description.includes('1,500 special forces') ?? false,
+      1000,
+    );
     expect(found.data.embeds![0]!.description).toContain('1,500 special forces');
   });
 

@@ -40,7 +40,8 @@ const text = (name: string, value: string): ApplicationCommandOptionLike => ({ n
 const reply = async (discord: FakeDiscord, interaction: Promise<{ id: string; token: string }>) => (await discord.reply(await interaction)).body as Callback;
 const verdictShown = async (discord: FakeDiscord) =>
   (await reply(discord, discord.slashCommand('claim', [text('query', CLAIM)]))).data.embeds?.[0]?.fields.find((field) => field.name === 'Verdict')?.value;
-const isSummaryEdit = (messageId: string) => (request: RecordedRequest) => request.method === 'PATCH' && request.path === `/channels/${CHANNEL}/messages/${messageId}`;
+const isSummaryEdit = (messageId: string) => (request: RecordedRequest) =>
+  request.method === 'PATCH' && request.path === `/channels/${CHANNEL}/messages/${messageId}`;
 const toChannels = (request: RecordedRequest) => request.path.startsWith('/channels/');
 
 /** Asks `/claim` in `discord` until its verdict reads `label` (for at most 5 s, when the test fails on it). */
@@ -101,7 +102,10 @@ describe.skipIf(!TEST_DATABASE_URL)('a pinned summary, with the bot sharded over
   async function reRate(through: ShardProcess, verdict: string, label: string) {
     const marks = [owner.discord.requests.length, other.discord.requests.length] as const;
     const edited = owner.discord.nextRequest(isSummaryEdit(summaryId), 10_000);
-    const rated = await reply(through.discord, through.discord.slashCommand('claims', [{ name: 'verdict', type: 1, options: [text('id', CLAIM), text('verdict', verdict)] }], moderator));
+    const rated = await reply(
+      through.discord,
+      through.discord.slashCommand('claims', [{ name: 'verdict', type: 1, options: [text('id', CLAIM), text('verdict', verdict)] }], moderator),
+    );
     expect(rated.data.content).toContain(`Re-rated \`${CLAIM}\``);
     await edited;
     // From when a process has the change, its summaries send any edit within the 1 s they gather changes.

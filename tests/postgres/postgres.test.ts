@@ -99,12 +99,15 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
       await admin.end();
     });
     const logs: { message: string }[] = [];
-    const { first, second } = await twoStores(async (url) => {
-      await admin.query(`CREATE ROLE ${role} LOGIN SUPERUSER`);
-      const asRole = new URL(url);
-      asRole.username = role;
-      return asRole.toString();
-    }, (line) => logs.push(JSON.parse(line) as { message: string }));
+    const { first, second } = await twoStores(
+      async (url) => {
+        await admin.query(`CREATE ROLE ${role} LOGIN SUPERUSER`);
+        const asRole = new URL(url);
+        asRole.username = role;
+        return asRole.toString();
+      },
+      (line) => logs.push(JSON.parse(line) as { message: string }),
+    );
     const listener = second.listenerPid!;
     expect(listener).toBeGreaterThan(0);
 
@@ -126,7 +129,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
     expect(second.removedClaim(shipped.claims[2]!.id)).toBeDefined();
     expect(second.listenerPid).not.toBe(listener);
     await expect.poll(() => logs.map((line) => line.message)).toContain('change feed: reconnected and caught up');
-    expect(logs.map((line) => line.message)).toEqual(expect.arrayContaining(['change feed: connection lost, reconnecting', 'database: an idle connection was closed; the next query opens a new one']));
+    expect(logs.map((line) => line.message)).toEqual(
+      expect.arrayContaining(['change feed: connection lost, reconnecting', 'database: an idle connection was closed; the next query opens a new one']),
+    );
 
     // Listening again: a later change arrives by notification, as before the cut; and its own writes work again.
     const later = changes(second, 1);

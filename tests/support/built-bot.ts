@@ -24,8 +24,13 @@ export async function startBuiltBot(discord: FakeDiscord, env: Record<string, st
   const child = spawn(process.execPath, await startArguments(), {
     cwd: REPO,
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: 'child.token.not-real', DISCORD_API_BASE_URL: discord.apiBaseUrl,
-      CLAIMS_PATH: SHIPPED_CLAIMS, LOG_LEVEL: 'info', ...env,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DISCORD_TOKEN: 'child.token.not-real',
+      DISCORD_API_BASE_URL: discord.apiBaseUrl,
+      CLAIMS_PATH: SHIPPED_CLAIMS,
+      LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'pipe'],
   });

@@ -75,7 +75,8 @@ export function commandDefinitionProblems(command: CommandLike): string[] {
       const where = `${at}.choices[${i}]`;
       counted(choice.name);
       counted(String(choice.value));
-      if (choice.name.length < 1 || choice.name.length > LIMITS.choiceName) problems.push(`${where}.name: ${choice.name.length} characters (must be 1–${LIMITS.choiceName})`);
+      if (choice.name.length < 1 || choice.name.length > LIMITS.choiceName)
+        problems.push(`${where}.name: ${choice.name.length} characters (must be 1–${LIMITS.choiceName})`);
       const problem = choiceValueProblem(option.type, choice.value);
       if (problem) problems.push(`${where}.value: ${problem}`);
     });

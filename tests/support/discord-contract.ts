@@ -82,7 +82,12 @@ export class DiscordContract {
     this.ajv.addSchema({ ...spec, $id: SPEC_ID });
     for (const [template, methods] of Object.entries(spec.paths)) {
       const literal = template.replace(/\{[^}]+\}/g, '');
-      const pattern = new RegExp(`^${template.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`);
+      const pattern = new RegExp(
+        `^${template
+          .split(/\{[^}]+\}/)
+          .map(escapeRegExp)
+          .join('[^/]+')}$`,
+      );
       for (const [method, operation] of Object.entries(methods)) {
         if (!operation.operationId) continue;
         const content = operation.requestBody?.content;
@@ -152,7 +157,10 @@ function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
 }
 
 function errorSegments(error: ErrorObject): string[] {
-  const segments = error.instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (error.keyword === 'required') segments.push(String((error.params as { missingProperty: string }).missingProperty));
   return segments;
 }

@@ -29,7 +29,10 @@ export function handDraftedArticles(): HandDrafted[] {
 /** The same statement: the hand draft's words are (nearly all) in the draft, and the draft is not much more. */
 export function sameStatement(draft: string, expected: string): boolean {
   if (comparableText(draft) === comparableText(expected)) return true;
-  const words = (text: string) => comparableText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = (text: string) =>
+    comparableText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
   const drafted = new Set(words(draft));
   const wanted = words(expected);
   const covered = wanted.filter((word) => drafted.has(word)).length / wanted.length;
@@ -38,10 +41,18 @@ export function sameStatement(draft: string, expected: string): boolean {
 
 /** The same claimant: the same name, or one name inside the other ("ISW" in "Institute for the Study of War (ISW)"). */
 export function sameClaimant(draft: Party, expected: Party): boolean {
-  const name = (party: Party) => comparableText(party.name).replace(/^the\s+/, '').replace(/[()]/g, '');
+  const name = (party: Party) =>
+    comparableText(party.name)
+      .replace(/^the\s+/, '')
+      .replace(/[()]/g, '');
   const a = name(draft);
   const b = name(expected);
-  return a === b || ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `) || b.split(' ').some((word) => word.length > 2 && /^\p{Lu}/u.test(word) && a.split(' ').includes(word));
+  return (
+    a === b ||
+    ` ${a} `.includes(` ${b} `) ||
+    ` ${b} `.includes(` ${a} `) ||
+    b.split(' ').some((word) => word.length > 2 && /^\p{Lu}/u.test(word) && a.split(' ').includes(word))
+  );
 }
 
 export interface Scored {

@@ -61,14 +61,30 @@ interface RequestWaiter {
   resolve: (r: RecordedRequest) => void;
   timer: NodeJS.Timeout;
 }
-interface InjectedFailure { method: string; path: RegExp; status: number; body?: unknown; headers?: Record<string, string> }
-interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+interface InjectedFailure {
+  method: string;
+  path: RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 const DISCORD_EPOCH = 1420070400000n;
 /** The operations with a body that the bot sends, checked against Discord's spec. */
 const PREPARED_OPERATIONS = [
-  'create_interaction_response', 'execute_webhook', 'update_original_webhook_message', 'update_webhook_message',
-  'create_message', 'update_message', 'bulk_set_application_commands', 'bulk_set_guild_application_commands',
+  'create_interaction_response',
+  'execute_webhook',
+  'update_original_webhook_message',
+  'update_webhook_message',
+  'create_message',
+  'update_message',
+  'bulk_set_application_commands',
+  'bulk_set_guild_application_commands',
 ];
 // VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY: an ordinary member, not a moderator.
 const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 16n));
@@ -165,7 +181,11 @@ export class FakeDiscord {
         resolve,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
-          const recent = this.requests.slice(-10).map((r) => `  ${r.method} ${r.path}`).join('\n') || '  (none)';
+          const recent =
+            this.requests
+              .slice(-10)
+              .map((r) => `  ${r.method} ${r.path}`)
+              .join('\n') || '  (none)';
           const refused = this.violations.length > 0 ? `\nRefused as Discord would:\n${this.violations.map((v) => `  ${v}`).join('\n')}` : '';
           reject(new Error(`FakeDiscord: no matching request within ${timeoutMs} ms. Recent requests:\n${recent}${refused}`));
         }, timeoutMs),
@@ -205,7 +225,10 @@ export class FakeDiscord {
   /** Someone deletes a message: later requests about it get 10008 Unknown Message. */
   deleteMessage(channelId: string, messageId: string): void {
     this.channelMessages.get(channelId)?.delete(messageId);
-    this.pins.set(channelId, this.pinnedIn(channelId).filter((id) => id !== messageId));
+    this.pins.set(
+      channelId,
+      this.pinnedIn(channelId).filter((id) => id !== messageId),
+    );
   }
 
   /** Someone deletes a channel: later requests about it get 10003 Unknown Channel. */
@@ -230,20 +253,12 @@ export class FakeDiscord {
     return earlier ? Promise.resolve(earlier) : this.nextRequest(isReply, timeoutMs);
   }
 
-  slashCommand(
-    name: string,
-    options: ApplicationCommandOptionLike[] = [],
-    overrides: Partial<InteractionOverrides> = {},
-  ): Promise<DispatchedInteraction> {
+  slashCommand(name: string, options: ApplicationCommandOptionLike[] = [], overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
     return this.dispatchInteraction(this.interaction(2, this.chatInputData(name, options), overrides));
   }
 
   /** Like slashCommand, but interaction type 4; one option should carry `focused: true`. */
-  autocomplete(
-    name: string,
-    options: ApplicationCommandOptionLike[],
-    overrides: Partial<InteractionOverrides> = {},
-  ): Promise<DispatchedInteraction> {
+  autocomplete(name: string, options: ApplicationCommandOptionLike[], overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
     return this.dispatchInteraction(this.interaction(4, this.chatInputData(name, options), overrides));
   }
 
@@ -258,8 +273,16 @@ export class FakeDiscord {
   }
 
   /** A slash command with attachment options (type 11, value: the attachment's id), resolved as Discord sends them. */
-  slashCommandWithAttachments(name: string, options: ApplicationCommandOptionLike[], attachments: Json[], overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
-    const data = { ...this.chatInputData(name, options), resolved: { attachments: Object.fromEntries(attachments.map((attachment) => [attachment.id, attachment])) } };
+  slashCommandWithAttachments(
+    name: string,
+    options: ApplicationCommandOptionLike[],
+    attachments: Json[],
+    overrides: Partial<InteractionOverrides> = {},
+  ): Promise<DispatchedInteraction> {
+    const data = {
+      ...this.chatInputData(name, options),
+      resolved: { attachments: Object.fromEntries(attachments.map((attachment) => [attachment.id, attachment])) },
+    };
     return this.dispatchInteraction(this.interaction(2, data, overrides));
   }
 
@@ -493,7 +516,8 @@ export class FakeDiscord {
     if (pinRoute && messageId !== undefined && (method === 'PUT' || method === 'DELETE')) {
       if (!message) return unknownMessage;
       const without = pins.filter((id) => id !== messageId);
-      if (method === 'PUT' && !pins.includes(messageId) && pins.length >= 250) return { status: 400, body: { message: 'Maximum number of pins reached (250)', code: 30003 } };
+      if (method === 'PUT' && !pins.includes(messageId) && pins.length >= 250)
+        return { status: 400, body: { message: 'Maximum number of pins reached (250)', code: 30003 } };
       this.pins.set(channelId, method === 'PUT' ? [...without, messageId] : without);
       messages.set(messageId, { ...message, pinned: method === 'PUT' });
       return { status: 204 };
@@ -528,8 +552,13 @@ export class FakeDiscord {
 
   private withIds(commands: unknown[], scope: 'global' | 'guild'): Json[] {
     return commands.map((command) => ({
-      id: this.snowflake(), application_id: this.applicationId, version: this.snowflake(), type: 1, options: [],
-      ...(scope === 'guild' ? { guild_id: this.guildId } : {}), ...(command as Json),
+      id: this.snowflake(),
+      application_id: this.applicationId,
+      version: this.snowflake(),
+      type: 1,
+      options: [],
+      ...(scope === 'guild' ? { guild_id: this.guildId } : {}),
+      ...(command as Json),
     }));
   }
 
@@ -540,9 +569,23 @@ export class FakeDiscord {
   /** A complete message: discord.js builds a Message from whatever the REST call returns. */
   private message(fields: Json): Json {
     return {
-      id: this.snowflake(), channel_id: this.channelId, guild_id: this.guildId, author: this.user('1', 'someone', false),
-      content: '', timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0,
+      id: this.snowflake(),
+      channel_id: this.channelId,
+      guild_id: this.guildId,
+      author: this.user('1', 'someone', false),
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
       ...fields,
     };
   }
@@ -554,14 +597,34 @@ export class FakeDiscord {
 
   private textChannel(): Json {
     return {
-      id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [],
-      topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null, flags: 0,
+      id: this.channelId,
+      type: 0,
+      guild_id: this.guildId,
+      name: 'general',
+      position: 0,
+      permission_overwrites: [],
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      parent_id: null,
+      flags: 0,
     };
   }
 
   private guild(): Json {
     const role = (id: string, name: string, permissions: string, position: number) => ({
-      id, name, permissions, position, color: 0, hoist: false, icon: null, unicode_emoji: null, managed: false, mentionable: false, flags: 0,
+      id,
+      name,
+      permissions,
+      position,
+      color: 0,
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      managed: false,
+      mentionable: false,
+      flags: 0,
     });
     const roles = [
       role(this.guildId, '@everyone', MEMBER_PERMISSIONS, 0), // @everyone's id is the guild id
@@ -569,31 +632,94 @@ export class FakeDiscord {
       ...this.extraRoles.map((r, i) => role(r.id, r.name, r.permissions ?? MEMBER_PERMISSIONS, i + 2)),
     ];
     return {
-      id: this.guildId, name: 'Fake Guild', icon: null, splash: null, discovery_splash: null, banner: null, description: null, owner_id: GUILD_OWNER_ID,
-      afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0,
-      nsfw_level: 0, premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false, preferred_locale: 'en-US',
-      system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null,
-      vanity_url_code: null, application_id: null, max_members: 500000, max_video_channel_users: 25, joined_at: new Date().toISOString(),
-      large: false, unavailable: false, member_count: 2, lazy: false, features: [], roles, emojis: [], stickers: [],
-      channels: [this.textChannel()], members: [], threads: [], presences: [], voice_states: [], stage_instances: [],
-      guild_scheduled_events: [], soundboard_sounds: [],
+      id: this.guildId,
+      name: 'Fake Guild',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      banner: null,
+      description: null,
+      owner_id: GUILD_OWNER_ID,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      premium_progress_bar_enabled: false,
+      preferred_locale: 'en-US',
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      public_updates_channel_id: null,
+      safety_alerts_channel_id: null,
+      vanity_url_code: null,
+      application_id: null,
+      max_members: 500000,
+      max_video_channel_users: 25,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      lazy: false,
+      features: [],
+      roles,
+      emojis: [],
+      stickers: [],
+      channels: [this.textChannel()],
+      members: [],
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
     };
   }
 
   /** A guild interaction with every field discord.js reads; without them it drops the event silently. */
   private interaction(type: number, data: Json, overrides: Partial<InteractionOverrides>, extra: Json = {}): Json {
     const who: InteractionOverrides = {
-      userId: '500000000000000005', username: 'tester', roles: [], permissions: MEMBER_PERMISSIONS, locale: 'en-US', ...overrides,
+      userId: '500000000000000005',
+      username: 'tester',
+      roles: [],
+      permissions: MEMBER_PERMISSIONS,
+      locale: 'en-US',
+      ...overrides,
     };
     return {
-      id: this.snowflake(), token: `interaction-token-${this.snowflake()}`, application_id: this.applicationId, type, data, version: 1,
-      guild_id: this.guildId, channel_id: this.channelId, channel: this.textChannel(), app_permissions: BOT_PERMISSIONS,
-      locale: who.locale, guild_locale: 'en-US', entitlements: [], authorizing_integration_owners: { '0': this.guildId }, context: 0,
+      id: this.snowflake(),
+      token: `interaction-token-${this.snowflake()}`,
+      application_id: this.applicationId,
+      type,
+      data,
+      version: 1,
+      guild_id: this.guildId,
+      channel_id: this.channelId,
+      channel: this.textChannel(),
+      app_permissions: BOT_PERMISSIONS,
+      locale: who.locale,
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: 0,
       attachment_size_limit: 10 * 1024 * 1024,
       member: {
-        user: this.user(who.userId, who.username, false), roles: who.roles, permissions: who.permissions,
-        joined_at: new Date().toISOString(), nick: null, avatar: null, premium_since: null, deaf: false, mute: false,
-        pending: false, flags: 0, communication_disabled_until: null,
+        user: this.user(who.userId, who.username, false),
+        roles: who.roles,
+        permissions: who.permissions,
+        joined_at: new Date().toISOString(),
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        deaf: false,
+        mute: false,
+        pending: false,
+        flags: 0,
+        communication_disabled_until: null,
       },
       ...extra,
     };

@@ -49,7 +49,11 @@ export class InteractionRules {
   check(request: RecordedRequest, receivedAt = this.now()): Refusal | undefined {
     const { method, path } = request;
     const operation = DiscordContract.shared().operationId(method, path);
-    const refuse = (status: number, code: number, message: string, rule: string): Refusal => ({ status, body: { code, message }, violation: `${operation}: ${rule}` });
+    const refuse = (status: number, code: number, message: string, rule: string): Refusal => ({
+      status,
+      body: { code, message },
+      violation: `${operation}: ${rule}`,
+    });
     const body = (request.body ?? {}) as Json;
     let m: RegExpMatchArray | null;
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && Array.isArray(request.body)) {
@@ -62,10 +66,20 @@ export class InteractionRules {
       const interaction = this.byId.get(m[1]!);
       if (!interaction) return undefined;
       const waited = receivedAt - interaction.at;
-      if (interaction.answered) return refuse(400, 40060, 'Interaction has already been acknowledged.', 'a second response to one interaction (follow up or edit instead)');
-      if (waited > FIRST_RESPONSE_MS) return refuse(404, 10062, 'Unknown interaction', `the first response came ${waited} ms after the interaction; Discord allows ${FIRST_RESPONSE_MS} ms (defer first)`);
+      if (interaction.answered)
+        return refuse(400, 40060, 'Interaction has already been acknowledged.', 'a second response to one interaction (follow up or edit instead)');
+      if (waited > FIRST_RESPONSE_MS)
+        return refuse(
+          404,
+          10062,
+          'Unknown interaction',
+          `the first response came ${waited} ms after the interaction; Discord allows ${FIRST_RESPONSE_MS} ms (defer first)`,
+        );
       interaction.answered = true;
-      return this.checkCallback(interaction, body, refuse) ?? messageRefusal(operation, body.data as Json | undefined, Number(body.type) === InteractionResponseType.ChannelMessageWithSource, request);
+      return (
+        this.checkCallback(interaction, body, refuse) ??
+        messageRefusal(operation, body.data as Json | undefined, Number(body.type) === InteractionResponseType.ChannelMessageWithSource, request)
+      );
     }
     if ((m = path.match(/^\/webhooks\/\d+\/([^/]+)(\/messages\/[^/]+)?$/))) {
       const interaction = this.byToken.get(m[1]!);
@@ -73,17 +87,29 @@ export class InteractionRules {
       if (!interaction.answered) return refuse(404, 10015, 'Unknown Webhook', 'a follow-up or edit before the interaction was answered (reply or defer first)');
       if (receivedAt - interaction.at > TOKEN_LIFETIME_MS) return refuse(401, 50027, 'Invalid Webhook Token', 'the interaction token is used after 15 minutes');
     }
-    if ((method === 'POST' || method === 'PATCH') && (/^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(path) || /^\/channels\/\d+\/messages(\/\d+)?$/.test(path))) {
+    if (
+      (method === 'POST' || method === 'PATCH') &&
+      (/^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(path) || /^\/channels\/\d+\/messages(\/\d+)?$/.test(path))
+    ) {
       return messageRefusal(operation, body, method === 'POST', request);
     }
     return undefined;
   }
 
-  private checkCallback(interaction: Dispatched, body: Json, refuse: (status: number, code: number, message: string, rule: string) => Refusal): Refusal | undefined {
+  private checkCallback(
+    interaction: Dispatched,
+    body: Json,
+    refuse: (status: number, code: number, message: string, rule: string) => Refusal,
+  ): Refusal | undefined {
     const type = Number(body.type);
     const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
     if (autocomplete !== (type === InteractionResponseType.ApplicationCommandAutocompleteResult)) {
-      return refuse(400, 40094, 'Invalid interaction response type', `response type ${type} to an interaction of type ${interaction.type} (autocomplete is answered with 8 and only 8)`);
+      return refuse(
+        400,
+        40094,
+        'Invalid interaction response type',
+        `response type ${type} to an interaction of type ${interaction.type} (autocomplete is answered with 8 and only 8)`,
+      );
     }
     if (type === InteractionResponseType.Modal && interaction.type === InteractionType.ModalSubmit) {
       return refuse(400, 40094, 'Invalid interaction response type', 'a modal in answer to a modal submit');
@@ -96,7 +122,8 @@ export class InteractionRules {
     const choices = (((body.data ?? {}) as Json).choices ?? []) as { value: unknown }[];
     for (const [i, choice] of choices.entries()) {
       const problem = choiceValueProblem(interaction.focusedType, choice.value);
-      if (problem) return formBodyRefusal(DiscordContract.shared().operationId('POST', '/interactions/0/token/callback'), `data.choices[${i}].value: ${problem}`);
+      if (problem)
+        return formBodyRefusal(DiscordContract.shared().operationId('POST', '/interactions/0/token/callback'), `data.choices[${i}].value: ${problem}`);
     }
     return undefined;
   }
@@ -112,13 +139,19 @@ function messageRefusal(operation: string, message: Json | undefined, isNew: boo
   if (!message) return undefined;
   const embeds = (message.embeds ?? []) as Json[];
   const total = embeds.reduce((sum, embed) => sum + embedCharacters(embed), 0);
-  if (total > LIMITS.embedsTotalPerMessage) return formBodyRefusal(operation, `embeds: ${total} characters across the embeds (Discord allows ${LIMITS.embedsTotalPerMessage} per message)`);
+  if (total > LIMITS.embedsTotalPerMessage)
+    return formBodyRefusal(operation, `embeds: ${total} characters across the embeds (Discord allows ${LIMITS.embedsTotalPerMessage} per message)`);
   const has = (field: string) => {
     const value = message[field];
     return Array.isArray(value) ? value.length > 0 : Boolean(value);
   };
   const empty = !['content', 'embeds', 'components', 'attachments', 'sticker_ids', 'poll'].some(has) && (request.files ?? []).length === 0;
-  if (isNew && empty) return { status: 400, body: { code: 50006, message: 'Cannot send an empty message' }, violation: `${operation}: an empty message (no content, embeds, components or files)` };
+  if (isNew && empty)
+    return {
+      status: 400,
+      body: { code: 50006, message: 'Cannot send an empty message' },
+      violation: `${operation}: an empty message (no content, embeds, components or files)`,
+    };
   return undefined;
 }
 
@@ -126,8 +159,13 @@ function messageRefusal(operation: string, message: Json | undefined, isNew: boo
 function embedCharacters(embed: Json): number {
   const text = (value: unknown) => (typeof value === 'string' ? value.length : 0);
   const fields = (embed.fields ?? []) as Json[];
-  return text(embed.title) + text(embed.description) + text((embed.footer as Json | undefined)?.text) + text((embed.author as Json | undefined)?.name) +
-    fields.reduce((sum, field) => sum + text(field.name) + text(field.value), 0);
+  return (
+    text(embed.title) +
+    text(embed.description) +
+    text((embed.footer as Json | undefined)?.text) +
+    text((embed.author as Json | undefined)?.name) +
+    fields.reduce((sum, field) => sum + text(field.name) + text(field.value), 0)
+  );
 }
 
 function focusedOption(options: unknown): { type: number } | undefined {

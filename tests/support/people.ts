@@ -7,7 +7,12 @@ export const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n);
 export const MANAGE_MESSAGES = 1n << 13n;
 
 /** A member of the newsroom whose role grants Manage Messages server-wide: a moderator when no moderator roles are configured. */
-export const moderator: Partial<InteractionOverrides> = { userId: '600000000000000006', username: 'desk-editor', roles: [DESK_EDITORS_ROLE.id], permissions: String(MEMBER | MANAGE_MESSAGES) };
+export const moderator: Partial<InteractionOverrides> = {
+  userId: '600000000000000006',
+  username: 'desk-editor',
+  roles: [DESK_EDITORS_ROLE.id],
+  permissions: String(MEMBER | MANAGE_MESSAGES),
+};
 export const reader: Partial<InteractionOverrides> = { userId: '700000000000000007', username: 'reader', permissions: String(MEMBER) };
 
 /** A new claim as a moderator fills in the add form. */

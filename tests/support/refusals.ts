@@ -5,5 +5,9 @@
 export const REFUSED_REGISTRATION = {
   message: 'Invalid Form Body',
   code: 50035,
-  errors: { '1': { options: { '0': { options: { '7': { description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } } } } } },
+  errors: {
+    '1': {
+      options: { '0': { options: { '7': { description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } } } },
+    },
+  },
 };

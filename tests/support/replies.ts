@@ -34,6 +34,7 @@ export const subcommand = (name: string, options: ApplicationCommandOptionLike[]
 export const option = (name: string, value: string | boolean): ApplicationCommandOptionLike => ({ name, type: typeof value === 'boolean' ? 5 : 3, value });
 
 /** A form's inputs by their custom id. */
-export const formInputs = (form: Callback['data']): Record<string, SentComponent> => Object.fromEntries(form.components!.map((label) => [label.component!.custom_id, label.component!]));
+export const formInputs = (form: Callback['data']): Record<string, SentComponent> =>
+  Object.fromEntries(form.components!.map((label) => [label.component!.custom_id, label.component!]));
 export const buttonsOf = (reply: Callback): SentComponent[] => reply.data.components?.[0]?.components ?? [];
 export const field = (embed: SentEmbed, name: string): string | undefined => embed.fields?.find((candidate) => candidate.name === name)?.value;

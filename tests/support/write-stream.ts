@@ -8,6 +8,9 @@ const template = store.claims[0]!;
 for (let n = 0; ; n++) {
   const now = new Date().toISOString();
   const id = `streamed-${process.pid}-${n}`;
-  await store.add({ ...template, id, statement: `Streamed statement ${process.pid} ${n}`, flags: [], createdAt: now, updatedAt: now }, { id: 'stream', name: 'write stream' });
+  await store.add(
+    { ...template, id, statement: `Streamed statement ${process.pid} ${n}`, flags: [], createdAt: now, updatedAt: now },
+    { id: 'stream', name: 'write stream' },
+  );
   process.stdout.write(`${id}\n`);
 }

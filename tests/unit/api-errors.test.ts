@@ -6,7 +6,9 @@ import { REFUSED_REGISTRATION } from '../support/refusals.ts';
 
 describe('describeDiscordError', () => {
   it('names the refused field in Discord’s notation, led by the command it is in', () => {
-    expect(describeDiscordError(REFUSED_REGISTRATION, ['/claim', '/claims'])).toBe('/claims options[0].options[7].description: Must be between 1 and 100 in length');
+    expect(describeDiscordError(REFUSED_REGISTRATION, ['/claim', '/claims'])).toBe(
+      '/claims options[0].options[7].description: Must be between 1 and 100 in length',
+    );
   });
 
   it('names the item by its index when the items have no names', () => {
@@ -39,13 +41,18 @@ describe('describeDiscordFailure', () => {
   });
 
   it('tells a failure of Discord itself from a refusal', () => {
-    const error = new HTTPError(503, 'Service Unavailable', 'PUT', 'https://discord.com/api/v10/applications/1/commands', { body: undefined, files: undefined });
+    const error = new HTTPError(503, 'Service Unavailable', 'PUT', 'https://discord.com/api/v10/applications/1/commands', {
+      body: undefined,
+      files: undefined,
+    });
     expect(describeDiscordFailure(error)).toBe('Discord failed to answer (503 Service Unavailable)');
   });
 
   it('says why Discord could not be reached, from the network error inside fetch’s', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    expect(describeDiscordFailure(new TypeError('fetch failed', { cause: refused }))).toBe('Discord could not be reached or answered oddly: fetch failed (ECONNREFUSED)');
+    expect(describeDiscordFailure(new TypeError('fetch failed', { cause: refused }))).toBe(
+      'Discord could not be reached or answered oddly: fetch failed (ECONNREFUSED)',
+    );
   });
 });
 

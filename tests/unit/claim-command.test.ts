@@ -22,7 +22,12 @@ describe('/claim autocomplete with nothing typed yet', () => {
     const byRecency = [...store.claims].sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt > b.updatedAt ? -1 : 1));
     expect(choices.map((choice) => choice.value)).toEqual(byRecency.slice(0, 25).map((claim) => claim.id));
     expect(choices.slice(0, 2).map((choice) => choice.value)).toEqual(['copy-20', 'copy-19']);
-    expect(choices.at(-1)!.value).toBe([...store.claims].filter((claim) => !claim.id.startsWith('copy-')).map((claim) => claim.id).sort()[4]);
+    expect(choices.at(-1)!.value).toBe(
+      [...store.claims]
+        .filter((claim) => !claim.id.startsWith('copy-'))
+        .map((claim) => claim.id)
+        .sort()[4],
+    );
     await cleanup();
   });
 });
@@ -50,7 +55,12 @@ describe('/claim decides between an answer and "No claim matches"', async () => 
     expect(await text({ query: 'battalion-kursk-deployment' })).toMatch(/Kursk region/);
     expect(await text({ query: 'battalion-kursk-deployment', verdict: 'false' })).toMatch(/^No claim matches .* among claims rated .*False/);
     const edited = await tempDataset((dataset) => {
-      (dataset.stories as Record<string, unknown>[]).push({ id: 'another-story', title: 'Another story', source: { outlet: 'Euronews' }, additionalSources: [] });
+      (dataset.stories as Record<string, unknown>[]).push({
+        id: 'another-story',
+        title: 'Another story',
+        source: { outlet: 'Euronews' },
+        additionalSources: [],
+      });
     });
     try {
       const withTwoStories = await scratchStore(edited.file);

@@ -33,7 +33,12 @@ describe('claimbot (the installed command)', () => {
     const { stdout } = await run(BIN, ['search', 'north korea troops', '--json'], { cwd: REPO, env: { ...process.env, DATABASE_URL: freshDatabaseUrl() } });
     const hits = JSON.parse(stdout) as (Claim & { score: number })[];
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits.slice(0, 2).map((hit) => hit.statement).join(' ')).toContain('10,000');
+    expect(
+      hits
+        .slice(0, 2)
+        .map((hit) => hit.statement)
+        .join(' '),
+    ).toContain('10,000');
     const [first] = hits;
     expect(Object.keys(first!)).toEqual(expect.arrayContaining(['id', 'statement', 'claimant', 'attribution', 'verdict', 'flags', 'score']));
     expect(first!.attribution.reportedBy.outlet).toBe('Euronews');
@@ -147,7 +152,13 @@ describe('claimbot export and history', () => {
     cleanups.push(cleanup);
     const env = { DATABASE_URL: freshDatabaseUrl() };
     const store = await ClaimStore.open({ databaseUrl: env.DATABASE_URL, seedFile: SHIPPED_CLAIMS });
-    await store.update('zelensky-tehran-too', { id: '600000000000000006', name: 'desk-editor' }, 'verdict', (claim) => ({ ...claim, verdict: 'confirmed' }), 'on the record');
+    await store.update(
+      'zelensky-tehran-too',
+      { id: '600000000000000006', name: 'desk-editor' },
+      'verdict',
+      (claim) => ({ ...claim, verdict: 'confirmed' }),
+      'on the record',
+    );
     await store.close();
     const out = join(dir, 'export.json');
     const exported = await cli(['export', '--out', out], env);
@@ -161,7 +172,13 @@ describe('claimbot export and history', () => {
   it('history prints who changed a claim, when, what and why; an unknown id is a clear error', async () => {
     const env = { DATABASE_URL: freshDatabaseUrl() };
     const store = await ClaimStore.open({ databaseUrl: env.DATABASE_URL, seedFile: SHIPPED_CLAIMS });
-    await store.update('zelensky-tehran-too', { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' }, 'verdict', (claim) => ({ ...claim, verdict: 'false' }), 'Tehran denied it');
+    await store.update(
+      'zelensky-tehran-too',
+      { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' },
+      'verdict',
+      (claim) => ({ ...claim, verdict: 'false' }),
+      'Tehran denied it',
+    );
     await store.close();
     const { code, stdout } = await cli(['history', 'zelensky-tehran-too'], env);
     expect(code).toBe(0);
@@ -186,7 +203,10 @@ describe('claimbot import', () => {
     const file = join(dir, 'reviews.jsonld');
     expect((await cli(['export', '--format', 'claimreview', '--out', file], env)).code).toBe(0);
     const imported = await cli(['import', file], env);
-    expect(imported.stdout.split('\n').slice(0, 2)).toEqual([`${file}: 15 records in ClaimReview JSON-LD.`, 'Add 0 claims, update 0, skip 15 (15 unchanged, 0 duplicate, 0 older), 0 invalid records.']);
+    expect(imported.stdout.split('\n').slice(0, 2)).toEqual([
+      `${file}: 15 records in ClaimReview JSON-LD.`,
+      'Add 0 claims, update 0, skip 15 (15 unchanged, 0 duplicate, 0 older), 0 invalid records.',
+    ]);
     expect(imported.code).toBe(0);
   });
 
@@ -211,7 +231,13 @@ describe('claimbot import', () => {
   it('imports 10,000 ClaimReviews with a progress line', async () => {
     const dataset = await shippedDataset();
     const template = dataset.claims[0]!;
-    const claims = Array.from({ length: 10_000 }, (_, i) => ({ ...template, id: `review-${i}`, statement: `Generated review statement number ${i}`, flags: [], tags: [] }));
+    const claims = Array.from({ length: 10_000 }, (_, i) => ({
+      ...template,
+      id: `review-${i}`,
+      statement: `Generated review statement number ${i}`,
+      flags: [],
+      tags: [],
+    }));
     const { dir, cleanup } = await tempDataset();
     cleanups.push(cleanup);
     const file = join(dir, 'many.jsonld');

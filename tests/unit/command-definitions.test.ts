@@ -13,7 +13,18 @@ describe('commandDefinitionProblems', () => {
   const option = { type: ApplicationCommandOptionType.String, name: 'query', description: 'What to look for' };
 
   it('names the field of a description over 100 characters, with its length', () => {
-    const definition = { name: 'claims', description: 'Curate', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'add', description: 'Add', options: [option, { ...option, name: 'flags', description: 'x'.repeat(101) }] }] };
+    const definition = {
+      name: 'claims',
+      description: 'Curate',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'add',
+          description: 'Add',
+          options: [option, { ...option, name: 'flags', description: 'x'.repeat(101) }],
+        },
+      ],
+    };
     expect(commandDefinitionProblems(definition)).toEqual(['options[0].options[1].description: 101 characters (must be 1–100)']);
   });
 
@@ -31,7 +42,12 @@ describe('commandDefinitionProblems', () => {
   });
 
   it('counts names, descriptions and choices together against 4,000 characters', () => {
-    const long = (i: number) => ({ ...option, name: `option-${i}`, description: 'd'.repeat(100), choices: [{ name: 'c'.repeat(100), value: 'v'.repeat(100) }] });
+    const long = (i: number) => ({
+      ...option,
+      name: `option-${i}`,
+      description: 'd'.repeat(100),
+      choices: [{ name: 'c'.repeat(100), value: 'v'.repeat(100) }],
+    });
     const problems = commandDefinitionProblems({ name: 'big', description: 'Big', options: Array.from({ length: 14 }, (_, i) => long(i)) });
     expect(problems).toEqual(['4322 characters of names, descriptions and choices (at most 4000)']);
   });

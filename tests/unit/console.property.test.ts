@@ -19,7 +19,21 @@ function parse(text: string) {
   }
 }
 
-const optionWords = fc.constantFrom('verdict:', 'Verdict:', 'story:', 'private:', 'query:', 'foo:', 'private:yes', 'verdict:false', '"', '“', '”', 'https://x', '10:30');
+const optionWords = fc.constantFrom(
+  'verdict:',
+  'Verdict:',
+  'story:',
+  'private:',
+  'query:',
+  'foo:',
+  'private:yes',
+  'verdict:false',
+  '"',
+  '“',
+  '”',
+  'https://x',
+  '10:30',
+);
 
 describe('the console option parser (property)', () => {
   it('turns any line into options Discord could send, or one sentence: never a crash', () => {

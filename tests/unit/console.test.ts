@@ -98,11 +98,11 @@ describe('the console', () => {
 
   it.each([
     ['/claim kursk private:maybe', '/claim: private must be true or false; "maybe" is not.'],
-    ['/claim kursk verdict:sure', '/claim: verdict must be one of unverified, confirmed, false, misleading, disputed, inconclusive or retracted; "sure" is not.'],
     [
-      '/claim kursk foo:bar',
-      '/claim has no option "foo" (its options: query, verdict, story and private). To use "foo:bar" as text, put it in quotes.',
+      '/claim kursk verdict:sure',
+      '/claim: verdict must be one of unverified, confirmed, false, misleading, disputed, inconclusive or retracted; "sure" is not.',
     ],
+    ['/claim kursk foo:bar', '/claim has no option "foo" (its options: query, verdict, story and private). To use "foo:bar" as text, put it in quotes.'],
     ['/claim', '/claim needs query: words from the claim, its claimant or the outlet, e.g. "north korea troops".'],
     ['/claim verdict:false', '/claim needs query: words from the claim, its claimant or the outlet, e.g. "north korea troops".'],
     ['/claim kursk query:troops', '/claim: query is given twice (as text and as query:).'],
@@ -153,7 +153,9 @@ describe('a command with subcommands', () => {
   it('passes the subcommand and its own options, quoted values holding spaces and colons', async () => {
     received.length = 0;
     await session(['/notes add statement:"Troops were sent: 10,000" claimant:“Some reports” flags:Secondhand priority:2 private:no']);
-    expect(received).toEqual([{ subcommand: 'add', statement: 'Troops were sent: 10,000', claimant: 'Some reports', flags: 'secondhand', priority: 2, private: false }]);
+    expect(received).toEqual([
+      { subcommand: 'add', statement: 'Troops were sent: 10,000', claimant: 'Some reports', flags: 'secondhand', priority: 2, private: false },
+    ]);
   });
 
   it('fills the subcommand’s first option with free text', () => {

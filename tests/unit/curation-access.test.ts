@@ -12,7 +12,9 @@ describe('MODERATOR_ROLE_IDS and the server’s own id (its @everyone role)', ()
   it('refuses the configuration, naming the variable, when it holds DISCORD_GUILD_ID', () => {
     const load = () => loadConfig({ DISCORD_GUILD_ID: NEWSROOM, MODERATOR_ROLE_IDS: `${EDITORS},${NEWSROOM}` });
     expect(load).toThrow(ConfigError);
-    expect(load).toThrow('Invalid configuration: MODERATOR_ROLE_IDS holds the server’s own id (DISCORD_GUILD_ID), which is its @everyone role: every member would be a moderator (see .env.example)');
+    expect(load).toThrow(
+      'Invalid configuration: MODERATOR_ROLE_IDS holds the server’s own id (DISCORD_GUILD_ID), which is its @everyone role: every member would be a moderator (see .env.example)',
+    );
     expect(loadConfig({ DISCORD_GUILD_ID: NEWSROOM, MODERATOR_ROLE_IDS: EDITORS }).MODERATOR_ROLE_IDS).toEqual([EDITORS]);
   });
 

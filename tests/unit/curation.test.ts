@@ -1,15 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidClaimError } from '../../src/core/validate-claim.ts';
 import { newClaimId } from '../../src/core/claim-id.ts';
-import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, nearDuplicates, statementSimilarity, type ClaimFrame } from '../../src/curation/claim-form.ts';
+import {
+  claimForm,
+  claimFromDraft,
+  draftFromClaim,
+  draftFromValues,
+  nearDuplicates,
+  statementSimilarity,
+  type ClaimFrame,
+} from '../../src/curation/claim-form.ts';
 import { curationAccess } from '../../src/discord/moderators.ts';
 import { describeChanges } from '../../src/views/history-view.ts';
 import { loadDataset } from '../../src/core/dataset.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
 
 const { claims } = await loadDataset(SHIPPED_CLAIMS);
-const frame: ClaimFrame = { id: 'new-claim', story: 'north-korean-troops-in-russia', quote: false, verdict: 'unverified', createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z', addedBy: 'desk-editor' };
-const draft = { statement: ' Troops crossed the river ', claimant: 'Andrii Kovalenko, head of a Ukrainian, counter-disinformation centre', citing: 'military intelligence', reportedBy: 'Euronews https://www.euronews.com/a', flags: ['secondhand'] };
+const frame: ClaimFrame = {
+  id: 'new-claim',
+  story: 'north-korean-troops-in-russia',
+  quote: false,
+  verdict: 'unverified',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+  addedBy: 'desk-editor',
+};
+const draft = {
+  statement: ' Troops crossed the river ',
+  claimant: 'Andrii Kovalenko, head of a Ukrainian, counter-disinformation centre',
+  citing: 'military intelligence',
+  reportedBy: 'Euronews https://www.euronews.com/a',
+  flags: ['secondhand'],
+};
 
 describe('a moderator’s form becomes a claim', () => {
   it('reads the claimant’s name before the first comma and the outlet’s URL at the end', () => {
@@ -17,7 +39,10 @@ describe('a moderator’s form becomes a claim', () => {
     expect(claim.statement).toBe('Troops crossed the river');
     expect(claim.claimant).toEqual({ name: 'Andrii Kovalenko', description: 'head of a Ukrainian, counter-disinformation centre' });
     expect(claim.attribution).toEqual({ citing: 'military intelligence', reportedBy: { outlet: 'Euronews', url: 'https://www.euronews.com/a' } });
-    expect(claimFromDraft({ ...draft, claimant: 'Some reports', reportedBy: 'Euronews' }, frame)).toMatchObject({ claimant: { name: 'Some reports' }, attribution: { reportedBy: { outlet: 'Euronews' } } });
+    expect(claimFromDraft({ ...draft, claimant: 'Some reports', reportedBy: 'Euronews' }, frame)).toMatchObject({
+      claimant: { name: 'Some reports' },
+      attribution: { reportedBy: { outlet: 'Euronews' } },
+    });
   });
 
   it('names the form’s fields, not the schema’s paths, for every problem at once', () => {
@@ -38,7 +63,13 @@ describe('a moderator’s form becomes a claim', () => {
   });
 
   it('reads console options as the form: flags comma-separated, absent fields empty', () => {
-    expect(draftFromValues({ statement: 'S', flags: 'secondhand, anonymous-source' })).toEqual({ statement: 'S', claimant: '', citing: '', reportedBy: '', flags: ['secondhand', 'anonymous-source'] });
+    expect(draftFromValues({ statement: 'S', flags: 'secondhand, anonymous-source' })).toEqual({
+      statement: 'S',
+      claimant: '',
+      citing: '',
+      reportedBy: '',
+      flags: ['secondhand', 'anonymous-source'],
+    });
   });
 
   it('prefills the form, selecting only known flags', () => {

@@ -7,7 +7,23 @@ import { SEED, userText } from '../support/text-arbitraries.ts';
 
 fc.configureGlobal({ seed: SEED, numRuns: 300 });
 const shipped = JSON.parse(readFileSync(SHIPPED_CLAIMS, 'utf8')) as { stories: unknown[]; claims: Record<string, unknown>[] };
-const FIELDS = ['id', 'story', 'statement', 'quote', 'claimant', 'attribution', 'context', 'tags', 'verdict', 'flags', 'note', 'createdAt', 'updatedAt', 'addedBy', 'extra'];
+const FIELDS = [
+  'id',
+  'story',
+  'statement',
+  'quote',
+  'claimant',
+  'attribution',
+  'context',
+  'tags',
+  'verdict',
+  'flags',
+  'note',
+  'createdAt',
+  'updatedAt',
+  'addedBy',
+  'extra',
+];
 
 /** Valid, or a DatasetError: nothing else may come out of validation. */
 function validate(raw: unknown) {

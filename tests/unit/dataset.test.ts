@@ -203,6 +203,6 @@ describe('validation', () => {
   });
 
   it('reports a missing file by name', async () => {
-    await expect(loadDataset('/nonexistent/claims.json')).rejects.toThrow(/^\/nonexistent\/claims\.json: .*\n  - cannot read the file: ENOENT/);
+    await expect(loadDataset('/nonexistent/claims.json')).rejects.toThrow(/^\/nonexistent\/claims\.json: .*\n {2}- cannot read the file: ENOENT/);
   });
 });

@@ -23,18 +23,29 @@ describe('DiscordContract: request bodies against Discord’s OpenAPI spec', () 
 
   it('accepts a reply and refuses one with content over 2,000 characters, in the branch of its type', () => {
     expect(callback({ type: 4, data: { content: 'North Korea', flags: 64, allowed_mentions: { parse: [] } } })).toBeUndefined();
-    expect(callback({ type: 4, data: { content: 'x'.repeat(2001) } })).toMatchObject({ operation: 'create_interaction_response', path: 'data.content', message: 'must NOT have more than 2000 characters' });
+    expect(callback({ type: 4, data: { content: 'x'.repeat(2001) } })).toMatchObject({
+      operation: 'create_interaction_response',
+      path: 'data.content',
+      message: 'must NOT have more than 2000 characters',
+    });
   });
 
   it('names a missing required field', () => {
-    expect(callback({ type: 9, data: { title: 'Add a claim', components: [] } })).toMatchObject({ path: 'data.custom_id', value: undefined, message: "must have required property 'custom_id'" });
+    expect(callback({ type: 9, data: { title: 'Add a claim', components: [] } })).toMatchObject({
+      path: 'data.custom_id',
+      value: undefined,
+      message: "must have required property 'custom_id'",
+    });
   });
 
   it('tells @original from a message id and a pin from a message', () => {
     expect(contract.operation('PATCH', '/webhooks/100/token/messages/@original')?.id).toBe('update_original_webhook_message');
     expect(contract.operation('PATCH', '/webhooks/100/token/messages/400')?.id).toBe('update_webhook_message');
     expect(contract.operation('PUT', '/channels/300/messages/pins/400')?.id).toBe('create_pin');
-    expect(contract.check('PUT', '/channels/300/messages/pins/400', { reason: 'x' })).toMatchObject({ operation: 'create_pin', message: 'this operation takes no body' });
+    expect(contract.check('PUT', '/channels/300/messages/pins/400', { reason: 'x' })).toMatchObject({
+      operation: 'create_pin',
+      message: 'this operation takes no body',
+    });
   });
 
   it('answers a violation with Discord’s Invalid Form Body, the error nested at its path', () => {

@@ -40,7 +40,11 @@ function claimbot(args: string[], input: string): Promise<{ code: number | null;
 
 describe('claimbot draft', () => {
   it('--json prints the drafts of the first story’s article, valid claims naming the claims they repeat', async () => {
-    const { stdout } = await run(BIN, ['draft', SEED_ARTICLE, '--story', 'north-korean-troops-in-russia', '--url', 'https://www.euronews.com/article', '--json'], { cwd: REPO, env: { ...process.env, DATABASE_URL: freshDatabaseUrl() } });
+    const { stdout } = await run(
+      BIN,
+      ['draft', SEED_ARTICLE, '--story', 'north-korean-troops-in-russia', '--url', 'https://www.euronews.com/article', '--json'],
+      { cwd: REPO, env: { ...process.env, DATABASE_URL: freshDatabaseUrl() } },
+    );
     const drafts = JSON.parse(stdout) as (Draft & { story: string })[];
     expect(drafts).toHaveLength(15);
     expect(drafts[7]).toEqual({
@@ -53,12 +57,17 @@ describe('claimbot draft', () => {
       repeats: 'kyiv-independent-10000-troops',
     });
     for (const { repeats: _repeats, ...draft } of drafts) {
-      expect(ClaimSchema.safeParse({ ...draft, id: 'a-draft', createdAt: '2026-12-04T00:00:00Z', updatedAt: '2026-12-04T00:00:00Z', addedBy: 'test' }).success).toBe(true);
+      expect(
+        ClaimSchema.safeParse({ ...draft, id: 'a-draft', createdAt: '2026-12-04T00:00:00Z', updatedAt: '2026-12-04T00:00:00Z', addedBy: 'test' }).success,
+      ).toBe(true);
     }
   });
 
   it('reads standard input with -, and shows each draft as /claim shows a claim', async () => {
-    const { code, stdout, stderr } = await claimbot(['draft', '-', '--outlet', 'Wire'], 'Lagarde warned that energy prices could push inflation up again in the winter.\n');
+    const { code, stdout, stderr } = await claimbot(
+      ['draft', '-', '--outlet', 'Wire'],
+      'Lagarde warned that energy prices could push inflation up again in the winter.\n',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(
@@ -87,7 +96,14 @@ describe('claimbot draft', () => {
     const { code, stdout } = await cli(['draft', join(ARTICLES_DIR, 'outlet-river.html'), '--outlet', 'Valley Courier', '--json']);
     expect(code).toBe(0);
     const drafts = JSON.parse(stdout) as Draft[];
-    expect(drafts.map(({ claimant }) => claimant.name)).toEqual(['Spanish Meteorological Agency (AEMET)', 'Rubén del Campo', 'Farmers', 'The irrigators’ association of Murcia', 'Valley Courier', 'The regional government']);
+    expect(drafts.map(({ claimant }) => claimant.name)).toEqual([
+      'Spanish Meteorological Agency (AEMET)',
+      'Rubén del Campo',
+      'Farmers',
+      'The irrigators’ association of Murcia',
+      'Valley Courier',
+      'The regional government',
+    ]);
   });
 
   it.each([
@@ -104,7 +120,11 @@ describe('claimbot draft', () => {
   it('undecodable bytes: one line naming the byte, exit 2', async () => {
     const file = join(scratch, 'latin1.txt');
     await writeFile(file, Buffer.from('Officials said the caf\xe9 closed.', 'latin1'));
-    expect(await cli(['draft', file, '--outlet', 'Wire'])).toEqual({ code: 2, stdout: '', stderr: 'latin1.txt is not UTF-8 text (byte 24 cannot be read): save it as UTF-8 text and try again.' });
+    expect(await cli(['draft', file, '--outlet', 'Wire'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'latin1.txt is not UTF-8 text (byte 24 cannot be read): save it as UTF-8 text and try again.',
+    });
   });
 
   it.each([

@@ -70,7 +70,10 @@ describe('drafting the first story’s article', () => {
       expect(byRepeat(id)?.claimant).toEqual(isw);
     }
     expect(byRepeat('isw-donetsk-contingent')?.attribution.citing).toBe('reports');
-    expect(byRepeat('euronews-pyongyang-entered-the-war')).toMatchObject({ claimant: { name: 'Euronews' }, statement: 'in effect, Pyongyang entered the war against Ukraine.' });
+    expect(byRepeat('euronews-pyongyang-entered-the-war')).toMatchObject({
+      claimant: { name: 'Euronews' },
+      statement: 'in effect, Pyongyang entered the war against Ukraine.',
+    });
   });
 
   it('does not draft the article’s questions or its source line', () => {
@@ -105,7 +108,10 @@ describe('drafting the hand-drafted articles (written before the drafter)', () =
       ["Lloyd's List", 'port records', ['secondhand']],
       ['Ambrey', 'crew members', ['anonymous-source', 'secondhand']],
     ]);
-    expect(drafts.find(({ statement }) => statement.startsWith('denied'))).toMatchObject({ statement: 'denied that the tanker had breached sanctions', claimant: { name: 'Aegean Star Shipping' } });
+    expect(drafts.find(({ statement }) => statement.startsWith('denied'))).toMatchObject({
+      statement: 'denied that the tanker had breached sanctions',
+      claimant: { name: 'Aegean Star Shipping' },
+    });
     expect(drafts.find(({ quote }) => quote)?.claimant.name).toBe('Aegean Star Shipping');
   });
 
@@ -118,7 +124,10 @@ describe('drafting the hand-drafted articles (written before the drafter)', () =
 
   it('resolves "he" to the last person named, even one who said nothing ("declined to comment")', async () => {
     const drafts = await draftFile(join(ARTICLES_DIR, 'anonymous-call-up.txt'), 'Wire');
-    expect(drafts.find(({ statement }) => statement.startsWith('every decision'))).toMatchObject({ quote: true, claimant: { name: 'Rustem Umerov', description: 'Defence Minister' } });
+    expect(drafts.find(({ statement }) => statement.startsWith('every decision'))).toMatchObject({
+      quote: true,
+      claimant: { name: 'Rustem Umerov', description: 'Defence Minister' },
+    });
     expect(drafts.find(({ claimant }) => claimant.name === 'A senior military official')?.flags).toContain('anonymous-source');
   });
 });
@@ -129,7 +138,7 @@ describe('wire patterns met after the hand-drafted articles', () => {
       "Ukraine's air force said on Thursday it had shot down 40 of 55 drones launched overnight.",
       '"The attack targeted energy infrastructure," the air force said in a statement.',
       'NATO Secretary General Mark Rutte warned allies on Wednesday that Russia could be ready to use force within five years.',
-      "Moscow has moved 300 tanks to the border, the newspaper said, citing two defence officials.",
+      'Moscow has moved 300 tanks to the border, the newspaper said, citing two defence officials.',
     ].join('\n');
     const drafts = await draftClaims(article, 'text', { outlet: 'Wire' });
     expect(drafts.map(({ statement, claimant, context }) => [statement, claimant.name, context])).toEqual([
@@ -152,8 +161,14 @@ describe('reading an article', () => {
   });
 
   it('drafts a page: the outlet is the claimant of its own "in effect"', async () => {
-    const drafts = await draftClaims(readFileSync(join(ARTICLES_DIR, 'outlet-river.html'), 'utf8'), 'html', { outlet: 'Valley Courier', url: 'https://courier.example/river' });
-    expect(drafts.find(({ claimant }) => claimant.name === 'Valley Courier')).toMatchObject({ statement: 'In effect, the river is being drained faster than it can refill.', attribution: { reportedBy: { outlet: 'Valley Courier', url: 'https://courier.example/river' } } });
+    const drafts = await draftClaims(readFileSync(join(ARTICLES_DIR, 'outlet-river.html'), 'utf8'), 'html', {
+      outlet: 'Valley Courier',
+      url: 'https://courier.example/river',
+    });
+    expect(drafts.find(({ claimant }) => claimant.name === 'Valley Courier')).toMatchObject({
+      statement: 'In effect, the river is being drained faster than it can refill.',
+      attribution: { reportedBy: { outlet: 'Valley Courier', url: 'https://courier.example/river' } },
+    });
   });
 
   it.each([

@@ -24,7 +24,12 @@ async function twoStories(): Promise<Dataset> {
     attribution: { reportedBy: { outlet: 'Example Outlet', url: 'https://outlet.example/report', date: '2026-11-20' } },
     verdict: 'false',
   };
-  const story = { id: 'a-desk-test-story', title: 'A test story', source: { outlet: 'Example Outlet', url: 'https://outlet.example/report', date: '2026-11-20' }, additionalSources: [] };
+  const story = {
+    id: 'a-desk-test-story',
+    title: 'A test story',
+    source: { outlet: 'Example Outlet', url: 'https://outlet.example/report', date: '2026-11-20' },
+    additionalSources: [],
+  };
   return { stories: [...shipped.stories, story], claims: [...shipped.claims].reverse().concat(extra) };
 }
 
@@ -41,7 +46,7 @@ describe('exportClaims as json', () => {
     const dataset = await twoStories();
     const exported = parseDataset(JSON.parse(exportClaims(dataset, 'json', { newsroom })), 'export.json');
     expect(exported.stories.map((story) => story.id)).toEqual(['a-desk-test-story', 'north-korean-troops-in-russia']);
-    const expectedOrder = [...dataset.claims].sort((a, b) => (a.story + ' ' + a.id < b.story + ' ' + b.id ? -1 : 1)).map((claim) => claim.id);
+    const expectedOrder = [...dataset.claims].sort((a, b) => (`${a.story} ${a.id}` < `${b.story} ${b.id}` ? -1 : 1)).map((claim) => claim.id);
     expect(exported.claims.map((claim) => claim.id)).toEqual(expectedOrder);
     expect(exported.claims[0]?.id).toBe('aaa-desk-test-claim');
   });
@@ -146,7 +151,7 @@ describe('the ClaimReview export read by a JSON-LD processor (jsonld.js)', () =>
     const reviews = ofType('ClaimReview');
     expect(reviews).toHaveLength(dataset.claims.length);
     for (const review of reviews) {
-      const claim = dataset.claims.find((candidate) => candidate.id === (review[`${S}identifier`]?.[0] as { '@value': string })['@value'])!;
+      const claim = dataset.claims.find((candidate) => candidate.id === (review[`${S}identifier`]![0] as { '@value': string })['@value'])!;
       expect(review[`${S}claimReviewed`]).toEqual([{ '@value': claim.statement }]);
       expect(review[`${S}isPartOf`]).toEqual([{ '@id': `_:story-${claim.story}` }]);
       expect(review[`${S}reviewRating`]).toEqual([{ '@type': [`${S}Rating`], [`${S}alternateName`]: [{ '@value': VERDICT_WORDS[claim.verdict] }] }]);
@@ -154,10 +159,10 @@ describe('the ClaimReview export read by a JSON-LD processor (jsonld.js)', () =>
       const item = review[`${S}itemReviewed`]?.[0] as Record<string, unknown[]>;
       expect(item['@type']).toEqual([`${S}Claim`]);
       expect(item['urn:claimbot:quote']).toEqual([{ '@value': claim.quote }]);
-      expect((item[`${S}author`]?.[0] as Record<string, unknown[]>)[`${S}name`]).toEqual([{ '@value': claim.claimant.name }]);
+      expect((item[`${S}author`]![0] as Record<string, unknown[]>)[`${S}name`]).toEqual([{ '@value': claim.claimant.name }]);
     }
     const known = reviews.find((review) => JSON.stringify(review).includes('aaa-desk-test-claim'))!;
-    const appearance = (known[`${S}itemReviewed`]?.[0] as Record<string, unknown[]>)[`${S}appearance`]?.[0];
+    const appearance = (known[`${S}itemReviewed`]![0] as Record<string, unknown[]>)[`${S}appearance`]?.[0];
     expect(appearance).toMatchObject({ [`${S}url`]: [{ '@id': 'https://outlet.example/report' }], [`${S}datePublished`]: [{ '@value': '2026-11-20' }] });
   });
 });
@@ -174,13 +179,22 @@ describe('exportClaims as CSV', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ verdict: 'false', reportedByUrl: 'https://outlet.example/report', storyTitle: 'A test story', tags: 'troops; troop-numbers' });
+    expect(rows[0]).toMatchObject({
+      verdict: 'false',
+      reportedByUrl: 'https://outlet.example/report',
+      storyTitle: 'A test story',
+      tags: 'troops; troop-numbers',
+    });
   });
 
   it('has one row per claim of the shipped dataset, lists joined by semicolons', async () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const rows = parse(exportClaims(dataset, 'csv', { newsroom }), { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.id).sort()).toEqual(dataset.claims.map((claim) => claim.id).sort());
-    expect(rows.find((row) => row.id === 'kyiv-independent-10000-troops')).toMatchObject({ flags: 'anonymous-source; secondhand', citing: 'Western sources', quote: 'false' });
+    expect(rows.find((row) => row.id === 'kyiv-independent-10000-troops')).toMatchObject({
+      flags: 'anonymous-source; secondhand',
+      citing: 'Western sources',
+      quote: 'false',
+    });
   });
 });

@@ -104,9 +104,7 @@ describe('invalid records', () => {
     expect(result.problems[0]).toMatchObject({ record: { index: 3, id: 'zelensky-coalition-of-criminals' }, field: 'flags[1]' });
     expect(result.claims).toHaveLength(dataset.claims.length - 2);
     dataset.claims[0] = 'not a claim' as unknown as Record<string, unknown>;
-    expect(readImport(JSON.stringify(dataset), 'claims.json').problems.map(describeProblem)[0]).toBe(
-      'claims[0], the record: must be an object',
-    );
+    expect(readImport(JSON.stringify(dataset), 'claims.json').problems.map(describeProblem)[0]).toBe('claims[0], the record: must be an object');
     expect(planImport({ claims: [], stories: [] }, result).invalid).toHaveLength(2);
   });
 
@@ -123,11 +121,15 @@ describe('invalid records', () => {
   });
 
   it('in ClaimReview are named by their place among the reviews, with the field', () => {
-    const review = (claimReviewed: string) => ({ '@type': 'ClaimReview', claimReviewed, url: 'https://desk.example/a', author: { name: 'Desk' }, reviewRating: { alternateName: 'False' } });
+    const review = (claimReviewed: string) => ({
+      '@type': 'ClaimReview',
+      claimReviewed,
+      url: 'https://desk.example/a',
+      author: { name: 'Desk' },
+      reviewRating: { alternateName: 'False' },
+    });
     const result = readImport(JSON.stringify([review('A first invented claim'), review('  '), review('A third invented claim')]), 'reviews.json');
-    expect(result.problems).toEqual([
-      { record: { index: 1, label: 'reviews[1]' }, field: 'statement', sourceField: 'claimReviewed', message: 'is required' },
-    ]);
+    expect(result.problems).toEqual([{ record: { index: 1, label: 'reviews[1]' }, field: 'statement', sourceField: 'claimReviewed', message: 'is required' }]);
     expect(describeProblem(result.problems[0]!)).toBe('reviews[1], field statement (claimReviewed in the file): is required');
     expect(result.claims.map(({ claim }) => claim.statement)).toEqual(['A first invented claim', 'A third invented claim']);
   });
@@ -176,7 +178,12 @@ describe('foreign ClaimReview', () => {
       {
         id: moon!.story,
         title: 'The Moon is not made of cheese',
-        source: { outlet: 'Example Fact Desk', url: 'https://factdesk.example/checks/moon-cheese', date: '2026-05-01', title: 'The Moon is not made of cheese' },
+        source: {
+          outlet: 'Example Fact Desk',
+          url: 'https://factdesk.example/checks/moon-cheese',
+          date: '2026-05-01',
+          title: 'The Moon is not made of cheese',
+        },
         additionalSources: [],
       },
       {
@@ -198,12 +205,25 @@ describe('foreign ClaimReview', () => {
   });
 
   it('reads a single object and a @graph alike, and puts every claim in the story asked for', () => {
-    const review = { '@context': 'https://schema.org', '@type': 'ClaimReview', claimReviewed: 'An invented claim', reviewRating: { alternateName: 'Unproven' } };
+    const review = {
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'An invented claim',
+      reviewRating: { alternateName: 'Unproven' },
+    };
     const single = readImport(JSON.stringify(review), 'one.json', { story: 'north-korean-troops-in-russia' });
-    const graph = readImport(JSON.stringify({ '@context': 'https://schema.org', '@graph': [review] }), 'graph.json', { story: 'north-korean-troops-in-russia' });
+    const graph = readImport(JSON.stringify({ '@context': 'https://schema.org', '@graph': [review] }), 'graph.json', {
+      story: 'north-korean-troops-in-russia',
+    });
     for (const result of [single, graph]) {
       expect(result.claims.map(({ claim }) => [claim.story, claim.verdict, claim.claimant.name, claim.attribution.reportedBy.outlet, claim.note])).toEqual([
-        ['north-korean-troops-in-russia', 'inconclusive', 'Unnamed claimant', 'one.json'.replace('one', result === single ? 'one' : 'graph'), 'Rated “Unproven”.'],
+        [
+          'north-korean-troops-in-russia',
+          'inconclusive',
+          'Unnamed claimant',
+          'one.json'.replace('one', result === single ? 'one' : 'graph'),
+          'Rated “Unproven”.',
+        ],
       ]);
     }
   });
@@ -234,7 +254,7 @@ describe('Fact Check Tools API claims:search responses', () => {
     expect(result.stories.map((story) => [story.title, story.source.outlet])).toEqual([
       ['No, seawater does not cure colds', 'Example Fact Desk'],
       ['Harbour bridge closure: what we know', 'checkers.example'],
-      ['Example Fact Desk: The town hall\'s new clock cost 2 million euros', 'Example Fact Desk'],
+      ["Example Fact Desk: The town hall's new clock cost 2 million euros", 'Example Fact Desk'],
     ]);
     expect(new Set(result.claims.map(({ claim }) => claim.story))).toEqual(new Set(result.stories.map((story) => story.id)));
   });

@@ -22,11 +22,15 @@ describe('planImport', () => {
     const plan = planImport(dataset, incoming(dataset, [rerated]));
     expect(plan.add).toEqual([]);
     expect(plan.update).toEqual([
-      { record: { index: 0, label: 'claims[0]', id: original.id }, before: original, after: { ...rerated, addedBy: original.addedBy, createdAt: original.createdAt } },
+      {
+        record: { index: 0, label: 'claims[0]', id: original.id },
+        before: original,
+        after: { ...rerated, addedBy: original.addedBy, createdAt: original.createdAt },
+      },
     ]);
   });
 
-  it('does not let an old export undo a later change: a version older than the dataset\'s is skipped', async () => {
+  it("does not let an old export undo a later change: a version older than the dataset's is skipped", async () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const oldExport = incoming(dataset, dataset.claims);
     const rerated = dataset.claims.map((claim, i) => (i === 2 ? { ...claim, verdict: 'confirmed' as const, updatedAt: later } : claim));
@@ -50,7 +54,12 @@ describe('planImport', () => {
     const plan = planImport(dataset, incoming(dataset, [copy]));
     expect(plan.add).toEqual([]);
     expect(plan.skip).toEqual([
-      { record: { index: 0, label: 'claims[0]', id: 'kyiv-independent-copy' }, claim: { ...copy, statement: copy.statement.trim() }, reason: 'duplicate', of: original.id },
+      {
+        record: { index: 0, label: 'claims[0]', id: 'kyiv-independent-copy' },
+        claim: { ...copy, statement: copy.statement.trim() },
+        reason: 'duplicate',
+        of: original.id,
+      },
     ]);
   });
 
@@ -87,10 +96,12 @@ describe('planImport', () => {
     const plan = planImport(dataset, incoming(dataset, [claim, claim, other]));
     expect(plan.add).toEqual([claim]);
     expect(plan.skip).toMatchObject([{ record: { label: 'claims[1]' }, reason: 'duplicate', of: 'invented-claim' }]);
-    expect(plan.invalid.map(describeProblem)).toEqual(['claims[2] (id "invented-claim"), field id: claims[0] already has the id "invented-claim" for another claim']);
+    expect(plan.invalid.map(describeProblem)).toEqual([
+      'claims[2] (id "invented-claim"), field id: claims[0] already has the id "invented-claim" for another claim',
+    ]);
   });
 
-  it('adds no story for claims that are all skipped, and none of the file\'s own when a story is given', async () => {
+  it("adds no story for claims that are all skipped, and none of the file's own when a story is given", async () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const feed = JSON.stringify({
       '@context': 'https://schema.org',
@@ -122,13 +133,17 @@ describe('describePlan', () => {
     const dataset = await loadDataset(SHIPPED_CLAIMS);
     const [first, second, third] = dataset.claims as [Claim, Claim, Claim];
     const story = { id: 'invented-story', title: 'An invented story', source: { outlet: 'Example Outlet' }, additionalSources: [] };
-    const file = incoming(dataset, [
-      { ...first, verdict: 'false', note: 'Re-rated.', updatedAt: later },
-      { ...second, id: 'second-again' },
-      { ...third, id: 'invented-claim', statement: 'An invented new statement', story: story.id },
-      { ...third, id: 'Bad Id' },
-      third,
-    ], [...dataset.stories, story]);
+    const file = incoming(
+      dataset,
+      [
+        { ...first, verdict: 'false', note: 'Re-rated.', updatedAt: later },
+        { ...second, id: 'second-again' },
+        { ...third, id: 'invented-claim', statement: 'An invented new statement', story: story.id },
+        { ...third, id: 'Bad Id' },
+        third,
+      ],
+      [...dataset.stories, story],
+    );
     const lines = describePlan('incoming.json', file, planImport(dataset, file));
     expect(lines).toEqual([
       'incoming.json: 5 records in a claimbot dataset.',

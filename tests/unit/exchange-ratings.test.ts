@@ -34,7 +34,12 @@ describe('textual ratings', () => {
     expect(verdictFromRatings([{ words: 'Cherry Picks', by: 'Desk' }])).toEqual({ verdict: 'misleading', note: 'Rated “Cherry Picks” by Desk.' });
     expect(verdictFromRatings([{ words: 'Labeled Satire' }])).toEqual({ verdict: 'unverified', note: 'Rated “Labeled Satire”.' });
     // The first rating we know decides; an unknown one before it does not.
-    expect(verdictFromRatings([{ words: 'Flip-flop', by: 'A' }, { words: 'Mostly False', by: 'B' }])).toEqual({
+    expect(
+      verdictFromRatings([
+        { words: 'Flip-flop', by: 'A' },
+        { words: 'Mostly False', by: 'B' },
+      ]),
+    ).toEqual({
       verdict: 'misleading',
       note: 'Rated “Flip-flop” by A, “Mostly False” by B.',
     });

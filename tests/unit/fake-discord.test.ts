@@ -177,8 +177,14 @@ describe('FakeDiscord with a real discord.js Client', () => {
     await fake.slashCommand('claim');
     const error = await refused;
     expect(error).toBeInstanceOf(DiscordAPIError);
-    expect(error).toMatchObject({ status: 400, code: 50035, rawError: { errors: { data: { content: { _errors: [{ message: 'must NOT have more than 2000 characters' }] } } } } });
-    expect(fake.takeViolations()).toEqual([`create_interaction_response: data.content = "${'x'.repeat(59)}… (2001 characters): must NOT have more than 2000 characters`]);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 50035,
+      rawError: { errors: { data: { content: { _errors: [{ message: 'must NOT have more than 2000 characters' }] } } } },
+    });
+    expect(fake.takeViolations()).toEqual([
+      `create_interaction_response: data.content = "${'x'.repeat(59)}… (2001 characters): must NOT have more than 2000 characters`,
+    ]);
   });
 
   it('times out nextRequest with a list of recent requests', async () => {

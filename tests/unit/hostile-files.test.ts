@@ -40,7 +40,9 @@ describe('claimbot on a file nested 20,000 levels deep', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     const column = name === 'dataset.json' ? 126 : 1101;
-    expect(stderr).toBe(`${file}: invalid dataset (1 problem)\n  - nested more than 100 levels deep at line 1, column ${column} (a claims file needs about 10): not read\n`);
+    expect(stderr).toBe(
+      `${file}: invalid dataset (1 problem)\n  - nested more than 100 levels deep at line 1, column ${column} (a claims file needs about 10): not read\n`,
+    );
   });
 
   it.each(Object.entries(files))('import %s: one line naming the file and where, exit 2', async (name, text) => {
@@ -58,8 +60,15 @@ describe('claimbot validate on 60 kB statements of dots', () => {
   it('names each statement that is too long, exit 1', async () => {
     const file = join(dir, 'dots.json');
     const claim = (id: string, last: string) => ({
-      id, story: 's', statement: `${'.'.repeat(60_000)}${last}`, quote: false, claimant: { name: 'Someone' },
-      attribution: { reportedBy: { outlet: 'Outlet' } }, createdAt: '2026-11-25T04:00:00Z', updatedAt: '2026-11-25T04:00:00Z', addedBy: 'seed',
+      id,
+      story: 's',
+      statement: `${'.'.repeat(60_000)}${last}`,
+      quote: false,
+      claimant: { name: 'Someone' },
+      attribution: { reportedBy: { outlet: 'Outlet' } },
+      createdAt: '2026-11-25T04:00:00Z',
+      updatedAt: '2026-11-25T04:00:00Z',
+      addedBy: 'seed',
     });
     const claims = [claim('dots-a', 'a'), claim('dots-b', 'b'), claim('dots-c', 'c')];
     await writeFile(file, JSON.stringify({ stories: [{ id: 's', title: 'Story', source: { outlet: 'Outlet' } }], claims }));

@@ -68,7 +68,9 @@ describe('claimbot import of a crafted foreign ClaimReview feed', () => {
 
     const refused = await cli(url, 'import', feed);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('  invalid reviews[2] (id "zelensky-coalition-of-criminals"), field updatedAt (dateModified in the file): is in the future (2099-01-01T00:00:00.000Z); it must not be after the import (');
+    expect(refused.stdout).toContain(
+      '  invalid reviews[2] (id "zelensky-coalition-of-criminals"), field updatedAt (dateModified in the file): is in the future (2099-01-01T00:00:00.000Z); it must not be after the import (',
+    );
 
     const imported = await cli(url, 'import', feed, '--skip-invalid');
     const tehranOwn = importedClaimId(TEHRAN.claimant.name, TEHRAN.statement);
@@ -92,6 +94,8 @@ describe('claimbot import of a crafted foreign ClaimReview feed', () => {
     }
     // Our own export, taken before, is still our claims as they are: nothing "older", nothing to change.
     const again = await cli(url, 'import', ourExport, '--dry-run');
-    expect(again.stdout).toContain(`Add 0 claims, update 0, skip ${shipped.claims.length} (${shipped.claims.length} unchanged, 0 duplicate, 0 older), 0 invalid records.`);
+    expect(again.stdout).toContain(
+      `Add 0 claims, update 0, skip ${shipped.claims.length} (${shipped.claims.length} unchanged, 0 duplicate, 0 older), 0 invalid records.`,
+    );
   });
 });

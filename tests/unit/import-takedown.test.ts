@@ -75,7 +75,9 @@ describe.each(enginesUnderTest())('an import after a takedown ($engine)', ({ scr
       try {
         expect(store.claim(TAKEN_DOWN)?.id).toBe(TAKEN_DOWN);
         expect((await store.history(TAKEN_DOWN)).map((entry) => [entry.action, entry.actor.name])).toEqual([
-          ['import', `seed file ${SHIPPED_CLAIMS}`], ['remove', 'desk-editor'], ['restore', 'import of restore.json'],
+          ['import', `seed file ${SHIPPED_CLAIMS}`],
+          ['remove', 'desk-editor'],
+          ['restore', 'import of restore.json'],
         ]);
       } finally {
         await store.close();
@@ -90,7 +92,10 @@ describe.each(enginesUnderTest())('an import after a takedown ($engine)', ({ scr
     try {
       const copy = join(dir, 'copy.json');
       const dataset = JSON.parse(await readFile(oldExport, 'utf8')) as { claims: { id: string }[] };
-      await writeFile(copy, JSON.stringify({ ...dataset, claims: dataset.claims.map((claim) => (claim.id === TAKEN_DOWN ? { ...claim, id: 'a-copy-of-it' } : claim)) }));
+      await writeFile(
+        copy,
+        JSON.stringify({ ...dataset, claims: dataset.claims.map((claim) => (claim.id === TAKEN_DOWN ? { ...claim, id: 'a-copy-of-it' } : claim)) }),
+      );
       const imported = await cli(url, 'import', copy);
       expect(imported.stdout).toMatch(new RegExp(`  skip claims\\[\\d+\\]: claim "${TAKEN_DOWN}" removed on ${removedOn} by desk-editor: skipped`));
       expect(imported.stderr).toBe('Imported: 0 added, 0 updated.');
@@ -111,7 +116,10 @@ describe.each(enginesUnderTest())('an import after a takedown ($engine)', ({ scr
       expect(plan.update.map(({ after }) => after.id)).toEqual([TAKEN_DOWN]);
 
       await other.remove(TAKEN_DOWN, desk, 'legal takedown');
-      const written = await planner.import({ stories: [], claims: [plan.update[0]!.after], planned: new Map([[TAKEN_DOWN, { claim: before, removed: false }]]) }, { id: 'cli', name: 'import of edit.json' });
+      const written = await planner.import(
+        { stories: [], claims: [plan.update[0]!.after], planned: new Map([[TAKEN_DOWN, { claim: before, removed: false }]]) },
+        { id: 'cli', name: 'import of edit.json' },
+      );
       expect(written).toEqual([]);
       expect(planner.removedClaim(TAKEN_DOWN)?.verdict).toBe('unverified');
     } finally {

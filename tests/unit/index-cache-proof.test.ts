@@ -50,19 +50,23 @@ async function backUp(engine: 'sqlite' | 'postgres', url: string) {
     };
     await admin(`CREATE DATABASE ${name}_backup TEMPLATE ${name}`);
     cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name}_backup WITH (FORCE)`));
-    return { restore: async () => {
-      await admin(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin(`CREATE DATABASE ${name} TEMPLATE ${name}_backup`);
-    } };
+    return {
+      restore: async () => {
+        await admin(`DROP DATABASE ${name} WITH (FORCE)`);
+        await admin(`CREATE DATABASE ${name} TEMPLATE ${name}_backup`);
+      },
+    };
   }
   const file = url.slice('file:'.length);
   const saved = await scratchDir();
   const names = (await readdir(join(file, '..'))).filter((name) => name.startsWith('claimbot.db') && !name.endsWith('-index'));
   for (const name of names) await copyFile(join(file, '..', name), join(saved, name));
-  return { restore: async () => {
-    for (const name of await readdir(join(file, '..'))) if (name.startsWith('claimbot.db') && !name.endsWith('-index')) await rm(join(file, '..', name));
-    for (const name of names) await copyFile(join(saved, name), join(file, '..', name));
-  } };
+  return {
+    restore: async () => {
+      for (const name of await readdir(join(file, '..'))) if (name.startsWith('claimbot.db') && !name.endsWith('-index')) await rm(join(file, '..', name));
+      for (const name of names) await copyFile(join(saved, name), join(file, '..', name));
+    },
+  };
 }
 
 const byId = (claims: readonly Claim[]) => [...claims].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -78,7 +82,10 @@ describe.each(enginesUnderTest())('the index cache proves it is the database’s
     // After the backup: a re-rate and a new claim, which the cache saved at closing holds.
     const before = await open(database.url, cacheDir);
     await before.update(RERATED, moderator, 'verdict', (claim) => ({ ...claim, verdict: 'false' }), 'found false');
-    await before.add({ ...before.claim(RERATED)!, id: 'after-the-backup', statement: 'A claim added after the backup was taken', verdict: 'unverified' }, moderator);
+    await before.add(
+      { ...before.claim(RERATED)!, id: 'after-the-backup', statement: 'A claim added after the backup was taken', verdict: 'unverified' },
+      moderator,
+    );
     await before.close();
 
     // The database restored, then written past the cache's sequence number by a process that keeps no cache.
@@ -90,7 +97,11 @@ describe.each(enginesUnderTest())('the index cache proves it is the database’s
     await writer.close();
 
     const warnings: string[] = [];
-    const restarted = await open(database.url, cacheDir, createLogger('warn', (line) => warnings.push(line)));
+    const restarted = await open(
+      database.url,
+      cacheDir,
+      createLogger('warn', (line) => warnings.push(line)),
+    );
     const truth = await open(database.url, false);
     expect(restarted.loadedFrom).toBe('database');
     expect(restarted.claim('after-the-backup')).toBeUndefined();
@@ -118,12 +129,24 @@ describe('the index cache file', () => {
     await writeFile(file, bytes);
 
     const warnings: string[] = [];
-    const store = await open(database.url, cacheDir, createLogger('warn', (line) => warnings.push(line)));
+    const store = await open(
+      database.url,
+      cacheDir,
+      createLogger('warn', (line) => warnings.push(line)),
+    );
     expect(store.loadedFrom).toBe('database');
     expect(store.claim(RERATED)!.statement).toBe(original);
-    expect(store.dataset().claims.map((claim) => claim.statement).join(' ')).not.toContain('Xanadu');
+    expect(
+      store
+        .dataset()
+        .claims.map((claim) => claim.statement)
+        .join(' '),
+    ).not.toContain('Xanadu');
     expect(warnings.map((line) => JSON.parse(line) as { message: string; error: { message: string } })).toEqual([
-      expect.objectContaining({ message: 'the search index cache cannot be read: building the index from the database', error: expect.objectContaining({ message: 'the file is not as it was written: its checksum does not match its content' }) }),
+      expect.objectContaining({
+        message: 'the search index cache cannot be read: building the index from the database',
+        error: expect.objectContaining({ message: 'the file is not as it was written: its checksum does not match its content' }),
+      }),
     ]);
   });
 

@@ -34,14 +34,29 @@ async function scratchDir(): Promise<string> {
 
 /** What a search answers, comparable between two stores: ids and scores, for every query in every mode. */
 function answers(store: Pick<ClaimStore, 'search'>): string[] {
-  return QUERIES.flatMap((query) => MODES.map((mode) => `${mode} ${query} → ${store.search(query, { mode, limit: 8 }).map((hit) => `${hit.claim.id} ${hit.score.toFixed(6)}`).join(', ')}`));
+  return QUERIES.flatMap((query) =>
+    MODES.map(
+      (mode) =>
+        `${mode} ${query} → ${store
+          .search(query, { mode, limit: 8 })
+          .map((hit) => `${hit.claim.id} ${hit.score.toFixed(6)}`)
+          .join(', ')}`,
+    ),
+  );
 }
 
 const byId = (claims: readonly Claim[]) => [...claims].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 function newClaim(n: number): Claim {
   const now = new Date().toISOString();
-  return { ...curated.claims[0]!, id: `cache-test-${n}`, statement: `Cache test statement ${n} about grain convoys near Odesa`, flags: [], createdAt: now, updatedAt: now };
+  return {
+    ...curated.claims[0]!,
+    id: `cache-test-${n}`,
+    statement: `Cache test statement ${n} about grain convoys near Odesa`,
+    flags: [],
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 describe.each(enginesUnderTest())('the search index cache on $engine', ({ scratch }) => {
@@ -93,7 +108,9 @@ describe.each(enginesUnderTest())('the search index cache on $engine', ({ scratc
     expect(cached.claimsOf(curated.stories[0]!.id).length).toBe(built.claimsOf(curated.stories[0]!.id).length);
 
     // The restored store goes on changing like the built one: statements stay unique, the index follows.
-    expect(await wordsOfRejection(cached.add({ ...newClaim(3), statement: newClaim(2).statement.toUpperCase() }, moderator))).toBe('The claim “cache-test-2” already has this statement.');
+    expect(await wordsOfRejection(cached.add({ ...newClaim(3), statement: newClaim(2).statement.toUpperCase() }, moderator))).toBe(
+      'The claim “cache-test-2” already has this statement.',
+    );
     await change(cached, 3);
     await built.catchUp();
     expect(answers(cached)).toEqual(answers(built));

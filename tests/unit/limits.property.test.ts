@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ellipsis, embedLength, fitChoices, fitReply, LIMITS } from '../../src/views/limits.ts';
 import { escapeMarkdown, unescapeMarkdown } from '../../src/views/markdown.ts';
-import { type Reply } from '../../src/views/reply.ts';
+import type { Reply } from '../../src/views/reply.ts';
 import { terminalSafe } from '../../src/terminal/terminal-text.ts';
 import { hasLoneSurrogate, SEED, userText } from '../support/text-arbitraries.ts';
 
 // endOnFailure: shrinking replies of thousands of characters would take minutes; the failing case is printed as found.
 fc.configureGlobal({ seed: SEED, numRuns: 300, endOnFailure: true });
 
-const graphemeEnds = (text: string) => new Set([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map(({ index, segment }) => index + segment.length));
+const graphemeEnds = (text: string) =>
+  new Set([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map(({ index, segment }) => index + segment.length));
 
 describe('ellipsis (property)', () => {
   it('never exceeds the limit, never splits a grapheme, and keeps a start of the text', () => {
@@ -35,7 +36,10 @@ const embed = fc.record(
   { title: userText(270), description: fc.oneof(userText(300), userText(4200)), footer: userText(2100), fields: fc.array(field, { maxLength: 26 }) },
   { requiredKeys: [] },
 );
-const reply: fc.Arbitrary<Reply> = fc.record({ content: fc.oneof(userText(300), userText(2100)), embeds: fc.array(embed, { maxLength: 11 }), ephemeral: fc.boolean() }, { requiredKeys: [] });
+const reply: fc.Arbitrary<Reply> = fc.record(
+  { content: fc.oneof(userText(300), userText(2100)), embeds: fc.array(embed, { maxLength: 11 }), ephemeral: fc.boolean() },
+  { requiredKeys: [] },
+);
 
 describe('fitReply (property)', () => {
   it('keeps every text of any reply within Discord’s limits, without half characters', () => {

@@ -6,8 +6,14 @@ const TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnF3ZXJ0eS1fLnRva2Vu';
 
 describe('redactTokens', () => {
   it.each([
-    [`https://discord.com/api/v10/interactions/1234567890/${TOKEN}/callback?with_response=true`, 'https://discord.com/api/v10/interactions/1234567890/[redacted]/callback?with_response=true'],
-    [`https://discord.com/api/v10/webhooks/100000000000000001/${TOKEN}/messages/%40original`, 'https://discord.com/api/v10/webhooks/100000000000000001/[redacted]/messages/%40original'],
+    [
+      `https://discord.com/api/v10/interactions/1234567890/${TOKEN}/callback?with_response=true`,
+      'https://discord.com/api/v10/interactions/1234567890/[redacted]/callback?with_response=true',
+    ],
+    [
+      `https://discord.com/api/v10/webhooks/100000000000000001/${TOKEN}/messages/%40original`,
+      'https://discord.com/api/v10/webhooks/100000000000000001/[redacted]/messages/%40original',
+    ],
     [`POST /webhooks/100000000000000001/${TOKEN} failed`, 'POST /webhooks/100000000000000001/[redacted] failed'],
     [`/webhooks/100000000000000001/${TOKEN}?wait=true`, '/webhooks/100000000000000001/[redacted]?wait=true'],
   ])('keeps the ids and redacts the token of %s', (text, redacted) => {

@@ -8,7 +8,9 @@ const uses = (counts: Record<string, number>) => (term: string) => counts[term] 
 describe('which words of a long message the search looks at', () => {
   it('keeps every word of a short message, in its order', () => {
     const words = readText('North Korea sent troops to Kursk, says Zelenksy', 'message');
-    expect(boundMessageWords(words, uses({ north: 900, korea: 300, sent: 2000, troop: 1200, kursk: 12 })).map((word) => word.term)).toEqual(words.map((word) => word.term));
+    expect(boundMessageWords(words, uses({ north: 900, korea: 300, sent: 2000, troop: 1200, kursk: 12 })).map((word) => word.term)).toEqual(
+      words.map((word) => word.term),
+    );
   });
 
   it('keeps the rarest known words and a few possible typos, names first, in the message’s order', () => {

@@ -4,7 +4,12 @@ import { numberWordsToDigits } from '../../src/search/number-words.ts';
 
 describe('number words to digits, a piece at a time', () => {
   it('converts as words-to-numbers does on a short text', () => {
-    for (const text of ['ten thousand troops', 'two hundred and five soldiers and a million shells', 'one point five percent', 'seventy per cent of twenty-five'])
+    for (const text of [
+      'ten thousand troops',
+      'two hundred and five soldiers and a million shells',
+      'one point five percent',
+      'seventy per cent of twenty-five',
+    ])
       expect(numberWordsToDigits(text)).toBe(String(wordsToNumbers(text)));
   });
 

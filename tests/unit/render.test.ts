@@ -33,7 +33,10 @@ describe('renderClaimReply', () => {
   });
 
   it('links the outlet and gives the date when the report has them', () => {
-    const linked: Claim = { ...claim('battalion-kursk-deployment'), attribution: { reportedBy: { outlet: 'Euronews', url: 'https://example.org/a', date: '2024-10-16' } } };
+    const linked: Claim = {
+      ...claim('battalion-kursk-deployment'),
+      attribution: { reportedBy: { outlet: 'Euronews', url: 'https://example.org/a', date: '2024-10-16' } },
+    };
     const [embed] = renderClaimReply(linked, story).embeds!;
     expect(embed!.fields).toContainEqual({ name: 'Attribution', value: 'reported by [Euronews](https://example.org/a) on 2024-10-16' });
     expect(embed!.fields).toContainEqual({ name: 'Sourcing', value: expect.stringContaining('🚫 Euronews could not verify it'), inline: true });

@@ -8,7 +8,15 @@ import { SHIPPED_CLAIMS } from '../support/files.ts';
 
 const { claims, stories } = await loadDataset(SHIPPED_CLAIMS);
 const template = claims[0]!;
-const claim = (id: string, statement: string, name = 'A Politician'): Claim => ({ ...template, id, statement, claimant: { name }, tags: [], context: undefined, note: undefined });
+const claim = (id: string, statement: string, name = 'A Politician'): Claim => ({
+  ...template,
+  id,
+  statement,
+  claimant: { name },
+  tags: [],
+  context: undefined,
+  note: undefined,
+});
 const index = new ClaimSearch(
   [
     claim('televisions', 'The country no longer builds a single television set'),
@@ -22,7 +30,7 @@ const index = new ClaimSearch(
 const ids = (query: string, limit = 3) => index.search(query, { limit }).map((hit) => hit.claim.id);
 
 describe('WordNet nouns, looked up at query time', () => {
-  it('knows a plural noun\'s synonyms and its more specific kinds, a synonym counting more than a kind', () => {
+  it("knows a plural noun's synonyms and its more specific kinds, a synonym counting more than a kind", () => {
     expect(relatedWords('tvs').get('television')).toBe(0.7);
     const deaths = relatedWords('deaths');
     expect(deaths.get('fatality')).toBe(0.5);
@@ -73,10 +81,13 @@ describe('warm-up', () => {
     const seen: string[] = [];
     // A clock of the test's own: each search takes 30 ms on it, whatever the machine's load.
     let clock = 0;
-    warmUp((text, { mode }) => {
-      seen.push(`${mode} ${text}`);
-      clock += 30;
-    }, () => clock);
+    warmUp(
+      (text, { mode }) => {
+        seen.push(`${mode} ${text}`);
+        clock += 30;
+      },
+      () => clock,
+    );
     expect(seen.length % 3).toBe(0);
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen.length).toBeLessThan(20);

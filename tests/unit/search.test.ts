@@ -20,7 +20,10 @@ describe.each([
 ])('%s: a right claim is in the top 3', (_name, file) => {
   it.each(readQueries(file))('$query', ({ query, expected }) => {
     const hits = index.search(query, { limit: 3 });
-    expect(hits.map((hit) => evalText(hit.claim)).some((text) => expected.test(text)), `top 3: ${hits.map((h) => h.claim.id).join(', ')}`).toBe(true);
+    expect(
+      hits.map((hit) => evalText(hit.claim)).some((text) => expected.test(text)),
+      `top 3: ${hits.map((h) => h.claim.id).join(', ')}`,
+    ).toBe(true);
   });
 });
 
@@ -67,8 +70,14 @@ describe('search', () => {
     for (const query of queries) {
       for (const mode of ['query', 'typing', 'message'] as const) {
         const hits = index.search(query, { limit: 15, mode });
-        expect(hits.every((hit) => hit.score > 0 && hit.score <= 1), `${mode}: ${query}`).toBe(true);
-        expect(hits.every((hit, i) => i === 0 || hits[i - 1]!.score >= hit.score), `${mode}: ${query}`).toBe(true);
+        expect(
+          hits.every((hit) => hit.score > 0 && hit.score <= 1),
+          `${mode}: ${query}`,
+        ).toBe(true);
+        expect(
+          hits.every((hit, i) => i === 0 || hits[i - 1]!.score >= hit.score),
+          `${mode}: ${query}`,
+        ).toBe(true);
       }
     }
     // The issue's case: a query word matching the first word of a field once scored 131 %.
@@ -78,7 +87,9 @@ describe('search', () => {
   it('scores within 0 and 1 for any text at all (random words and characters, fixed seed)', () => {
     const words = [...new Set(claims.flatMap((claim) => claim.statement.split(/\s+/)))];
     const text = fc.oneof(
-      fc.array(fc.constantFrom(...words, 'the', 'of', '10k', 'zel\u200bensky', '👍🏽', '2.6 million'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(' ')),
+      fc
+        .array(fc.constantFrom(...words, 'the', 'of', '10k', 'zel\u200bensky', '👍🏽', '2.6 million'), { minLength: 1, maxLength: 12 })
+        .map((parts) => parts.join(' ')),
       fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }),
     );
     fc.assert(
@@ -114,7 +125,7 @@ describe('search', () => {
     for (const query of ['mobilise', 'mobilisation', 'mobilize']) expect(top(query, 1), query).toEqual(['isw-putin-prefers-north-korean-personnel']);
   });
 
-  it('knows a country by its demonym and its capital, with the country\'s own name ranking first', () => {
+  it("knows a country by its demonym and its capital, with the country's own name ranking first", () => {
     expect(top('iranian', 1)).toEqual(['zelensky-tehran-regime-support']);
     const [capital, country] = index.search('pyongyang', { limit: 2 });
     expect(capital!.claim.statement).toMatch(/Pyongyang/);
@@ -140,7 +151,7 @@ describe('search', () => {
     expect(index.search('x'.repeat(200))).toEqual([]);
   });
 
-  it('counts a query\'s length in characters as people see them, not UTF-16 units', () => {
+  it("counts a query's length in characters as people see them, not UTF-16 units", () => {
     expect(visibleLength('👍🏽é👨‍👩‍👧')).toBe(3);
     expect(index.search('🚀'.repeat(101))).toEqual([]); // 202 UTF-16 units, 101 characters: allowed
     expect(wordsOf(() => index.search('🚀'.repeat(201)))).toBe('A search can be at most 200 characters; yours has 201.');

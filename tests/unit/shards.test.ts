@@ -4,7 +4,7 @@ import { guildShard, ownsGuild, shardPlan, shardSet, shouldEditSummary } from '.
 
 const plan = (env: NodeJS.ProcessEnv, fromManager = false) => shardPlan(loadConfig(env), fromManager);
 /** A guild id whose shard, of `count`, is `shard`: the shard is taken from the bits above the 22 lowest. */
-const guildOnShard = (shard: number, count: number, n = 7) => String(((BigInt(n * count + shard)) << 22n) | 12345n);
+const guildOnShard = (shard: number, count: number, n = 7) => String((BigInt(n * count + shard) << 22n) | 12345n);
 
 describe('which shards a process runs', () => {
   it('is one process, shard 0 of 1, without any sharding variable', () => {
@@ -50,7 +50,11 @@ describe('which process edits a guild’s pinned summary', () => {
   });
 
   it('is exactly one of the processes running the shards, for every guild', () => {
-    const processes = [{ ids: [0, 1], count: 4 }, { ids: [2], count: 4 }, { ids: [3], count: 4 }];
+    const processes = [
+      { ids: [0, 1], count: 4 },
+      { ids: [2], count: 4 },
+      { ids: [3], count: 4 },
+    ];
     for (let shard = 0; shard < 4; shard++) {
       for (let n = 0; n < 25; n++) {
         const guildId = guildOnShard(shard, 4, n);

@@ -20,9 +20,11 @@ describe('spreadsheetSafe', () => {
 
   it('never leaves a formula start first, and reads back every text as it was', () => {
     const text = fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '＠', 'a', ' ') });
-    fc.assert(fc.property(fc.oneof(text, fc.string()), (cell) => {
-      expect(spreadsheetSafe(cell)).not.toMatch(FORMULA_START);
-      expect(fromSpreadsheetSafe(spreadsheetSafe(cell))).toBe(cell);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string()), (cell) => {
+        expect(spreadsheetSafe(cell)).not.toMatch(FORMULA_START);
+        expect(fromSpreadsheetSafe(spreadsheetSafe(cell))).toBe(cell);
+      }),
+    );
   });
 });

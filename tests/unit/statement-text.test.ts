@@ -21,10 +21,17 @@ describe('comparableText on long runs of sentence ends (linear; timed in bench/h
 });
 
 describe('a dataset with a 60 kB statement of dots', () => {
-  it('is rejected for the statement\'s length, and that alone', () => {
+  it("is rejected for the statement's length, and that alone", () => {
     const claim = (id: string, statement: string) => ({
-      id, story: 's', statement, quote: false, claimant: { name: 'Someone' }, attribution: { reportedBy: { outlet: 'Outlet' } },
-      createdAt: '2026-11-25T04:00:00Z', updatedAt: '2026-11-25T04:00:00Z', addedBy: 'seed',
+      id,
+      story: 's',
+      statement,
+      quote: false,
+      claimant: { name: 'Someone' },
+      attribution: { reportedBy: { outlet: 'Outlet' } },
+      createdAt: '2026-11-25T04:00:00Z',
+      updatedAt: '2026-11-25T04:00:00Z',
+      addedBy: 'seed',
     });
     const dataset = {
       stories: [{ id: 's', title: 'Story', source: { outlet: 'Outlet' } }],

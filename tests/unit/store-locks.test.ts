@@ -40,8 +40,21 @@ async function lockedBy(url: string): Promise<HeldLock> {
 /** One write of each kind the store makes: a reader's request, a pinned summary's record, a moderator's re-rate. */
 function writeEachKind(store: ClaimStore) {
   return Promise.allSettled([
-    store.requests.record('marmalade zanzibar', 'marmalade in zanzibar?', { userId: reader.id, guildId: reader.guildId, channelId: '300000000000000003' }, reader, 3),
-    store.summaries.save({ guildId: moderator.guildId, channelId: '300000000000000003', story: 'north-korean-troops-in-russia', messageIds: ['1'], hash: 'h', updatedAt: new Date().toISOString() }),
+    store.requests.record(
+      'marmalade zanzibar',
+      'marmalade in zanzibar?',
+      { userId: reader.id, guildId: reader.guildId, channelId: '300000000000000003' },
+      reader,
+      3,
+    ),
+    store.summaries.save({
+      guildId: moderator.guildId,
+      channelId: '300000000000000003',
+      story: 'north-korean-troops-in-russia',
+      messageIds: ['1'],
+      hash: 'h',
+      updatedAt: new Date().toISOString(),
+    }),
     store.update(CLAIM, moderator, 'verdict', (claim) => ({ ...claim, verdict: 'disputed' }), 'Tehran denies it'),
   ]);
 }

@@ -106,10 +106,18 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
   it('rejects an invalid claim naming the field, and a statement another claim has, writing nothing', async () => {
     const store = await openStore();
     const audit = await store.countAudit();
-    expect(await wordsOfRejection(store.add({ ...newClaim(2), flags: ['secondhand'] }, moderator))).toBe('This claim cannot be saved: attribution.citing: a secondhand claim must say whom it cites.');
-    expect(await wordsOfRejection(store.add({ ...newClaim(3), statement: `  ${shipped.claims[0]!.statement.toUpperCase()} ` }, moderator))).toBe(`The claim “${shipped.claims[0]!.id}” already has this statement.`);
-    expect(await wordsOfRejection(store.add({ ...newClaim(4), id: shipped.claims[1]!.id }, moderator))).toBe(`A claim with the id “${shipped.claims[1]!.id}” already exists.`);
-    await expect(store.update('no-such-claim', moderator, 'verdict', (claim) => claim)).rejects.toMatchObject({ refusal: { kind: 'no-claim', id: 'no-such-claim' } });
+    expect(await wordsOfRejection(store.add({ ...newClaim(2), flags: ['secondhand'] }, moderator))).toBe(
+      'This claim cannot be saved: attribution.citing: a secondhand claim must say whom it cites.',
+    );
+    expect(await wordsOfRejection(store.add({ ...newClaim(3), statement: `  ${shipped.claims[0]!.statement.toUpperCase()} ` }, moderator))).toBe(
+      `The claim “${shipped.claims[0]!.id}” already has this statement.`,
+    );
+    expect(await wordsOfRejection(store.add({ ...newClaim(4), id: shipped.claims[1]!.id }, moderator))).toBe(
+      `A claim with the id “${shipped.claims[1]!.id}” already exists.`,
+    );
+    await expect(store.update('no-such-claim', moderator, 'verdict', (claim) => claim)).rejects.toMatchObject({
+      refusal: { kind: 'no-claim', id: 'no-such-claim' },
+    });
     expect(await store.countAudit()).toBe(audit);
   });
 

@@ -80,7 +80,11 @@ describe('a story of 300 claims', () => {
   });
 
   it('ends a shortened statement visibly, with its id there to look it up in full', () => {
-    const entry = pages.map(text).join('\n').split('\n**').find((line) => line.includes('`generated-claim-8`'))!;
+    const entry = pages
+      .map(text)
+      .join('\n')
+      .split('\n**')
+      .find((line) => line.includes('`generated-claim-8`'))!;
     expect(claims[7]!.statement.length).toBeGreaterThan(3000);
     const shown = entry.split('\n')[1]!;
     expect(shown).toMatch(/^Statement 8: [a-z ]+…$/);
@@ -118,15 +122,17 @@ describe('any story', () => {
     });
     fc.assert(
       fc.property(fc.array(claimArbitrary, { maxLength: 120 }), (drawn) => {
-        const claims = drawn.map((d, i): Claim => ({
-          ...template,
-          id: `c-${i}`,
-          statement: d.statement,
-          claimant: { name: d.name },
-          attribution: { citing: d.citing, reportedBy: { outlet: 'Outlet' } },
-          verdict: d.verdict,
-          flags: d.secondhand && d.citing ? ['secondhand', 'outlet-unverified'] : [],
-        }));
+        const claims = drawn.map(
+          (d, i): Claim => ({
+            ...template,
+            id: `c-${i}`,
+            statement: d.statement,
+            claimant: { name: d.name },
+            attribution: { citing: d.citing, reportedBy: { outlet: 'Outlet' } },
+            verdict: d.verdict,
+            flags: d.secondhand && d.citing ? ['secondhand', 'outlet-unverified'] : [],
+          }),
+        );
         const sent = summaryPages(GENERATED_STORY, claims).map((page) => stampPage(page, AT));
         for (const embeds of sent) expect(messageLimitProblems(embeds)).toEqual([]);
         expect(idsIn(sent.map(text).join('\n'))).toEqual(claims.map((claim) => claim.id));

@@ -23,7 +23,9 @@ const MODIFIERS = new Set(['cap', 'a', 'the', 'lower', 'firstWord', 'tag']);
 function usedPlaceholders(value: unknown, key = ''): string[] {
   if (key === 'about') return [];
   if (typeof value === 'string') {
-    return [...value.matchAll(/\{([^{}]*)\}/g)].map((match) => (match[1] ?? '').split(' ').find((word, i, words) => !MODIFIERS.has(word) || i === words.length - 1) ?? '');
+    return [...value.matchAll(/\{([^{}]*)\}/g)].map(
+      (match) => (match[1] ?? '').split(' ').find((word, i, words) => !MODIFIERS.has(word) || i === words.length - 1) ?? '',
+    );
   }
   if (Array.isArray(value)) return value.flatMap((item) => usedPlaceholders(item));
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([name, item]) => usedPlaceholders(item, name));
@@ -68,7 +70,9 @@ describe('the synthetic templates file', () => {
       expect.stringMatching(/^topics\.0\.here\.if: "chance 2" is not a condition/),
       'topics.0.here.else: {villages}: unknown placeholder "villages"',
     ]);
-    expect(templateProblems(templatesWith(['phrases', 'race', 'if'], 'land XX'))).toEqual([expect.stringMatching(/^phrases\.race\.if: "land XX" is not a condition/)]);
+    expect(templateProblems(templatesWith(['phrases', 'race', 'if'], 'land XX'))).toEqual([
+      expect.stringMatching(/^phrases\.race\.if: "land XX" is not a condition/),
+    ]);
   });
 
   it('reports a spread of a shared list that does not exist, a role with an unknown style, and a stray brace', () => {
@@ -80,12 +84,27 @@ describe('the synthetic templates file', () => {
   });
 
   it('reports a bad option and a bad weight of a weighted choice, and a template that is neither text nor choice', () => {
-    expect(templateProblems(templatesWith(['phrases', 'currency'], { weighted: [['$', 6], ['{euro}', 3], ['£', 0]] }))).toEqual([
-      expect.stringMatching(/^phrases\.currency\.weighted\.2\.1: /),
-    ]);
-    expect(templateProblems(templatesWith(['phrases', 'currency'], { weighted: [['$', 6], ['{euro}', 3]] }))).toEqual([
-      'phrases.currency.weighted.1.0: {euro}: unknown placeholder "euro"',
-    ]);
+    expect(
+      templateProblems(
+        templatesWith(['phrases', 'currency'], {
+          weighted: [
+            ['$', 6],
+            ['{euro}', 3],
+            ['£', 0],
+          ],
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/^phrases\.currency\.weighted\.2\.1: /)]);
+    expect(
+      templateProblems(
+        templatesWith(['phrases', 'currency'], {
+          weighted: [
+            ['$', 6],
+            ['{euro}', 3],
+          ],
+        }),
+      ),
+    ).toEqual(['phrases.currency.weighted.1.0: {euro}: unknown placeholder "euro"']);
     expect(templateProblems(templatesWith(['quoteTails', 0], 42))).toEqual([expect.stringMatching(/^quoteTails\.0: must be a text, /)]);
   });
 

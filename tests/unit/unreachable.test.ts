@@ -14,7 +14,11 @@ describe('what counts as the database being unreachable', () => {
     expect(isUnreachable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isUnreachable(withCode('SQLITE_BUSY: database is locked', 'SQLITE_BUSY'))).toBe(true);
     expect(isUnreachable(withCode('SQLITE_IOERR_WRITE: disk I/O error', 'SQLITE_IOERR_WRITE'))).toBe(true);
-    expect(isUnreachable(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'), withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')]))).toBe(true);
+    expect(
+      isUnreachable(
+        new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'), withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')]),
+      ),
+    ).toBe(true);
   });
 
   it('is not a statement the database refused, nor a fault of ours', () => {

@@ -20,7 +20,11 @@ const REFUSED = 'must be an http(s) URL like https://example.org/article';
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { DATABASE_URL: freshDatabaseUrl(), CLAIMS_PATH: SHIPPED_CLAIMS }, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await runCli(
+    args,
+    { DATABASE_URL: freshDatabaseUrl(), CLAIMS_PATH: SHIPPED_CLAIMS },
+    { out: (text) => out.push(text), err: (text) => err.push(text) },
+  );
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -33,7 +37,10 @@ describe('isWebUrl', () => {
 
 describe('a URL that is not a web page', () => {
   it.each(HOSTILE)('is refused by claimbot validate, naming the record and field: %s', async (url) => {
-    const dataset = { stories: [{ ...story, source: { ...story.source, url } }], claims: [{ ...claim, attribution: { ...claim.attribution, reportedBy: { outlet: 'Euronews', url } } }] };
+    const dataset = {
+      stories: [{ ...story, source: { ...story.source, url } }],
+      claims: [{ ...claim, attribution: { ...claim.attribution, reportedBy: { outlet: 'Euronews', url } } }],
+    };
     const { file, cleanup } = await datasetFile(dataset);
     try {
       const { code, stderr } = await cli('validate', file);
@@ -53,7 +60,11 @@ describe('a URL that is not a web page', () => {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       claimReviewed: 'The moon is made of cheese',
-      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'A. Hoaxer' }, appearance: { '@type': 'CreativeWork', url, publisher: 'Hoax Weekly' } },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'A. Hoaxer' },
+        appearance: { '@type': 'CreativeWork', url, publisher: 'Hoax Weekly' },
+      },
       reviewRating: { '@type': 'Rating', alternateName: 'False' },
       author: { '@type': 'Organization', name: 'Fact Desk' },
     };
