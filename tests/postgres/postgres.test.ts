@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/log.ts';
 import type { Claim } from '../../src/core/schema.ts';
+import { errorWords } from '../../src/views/error-words.ts';
 import { ClaimDatabase } from '../../src/store/database.ts';
 import { ClaimStore, type AuditEntry } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
@@ -71,12 +72,12 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
     const { first, second } = await twoStores();
     const sameId = await Promise.allSettled([first.add(newClaim(2, 'One wording'), moderator), second.add(newClaim(2, 'Another wording'), moderator)]);
     expect(sameId.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(String((sameId.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toContain('already exists');
+    expect(errorWords((sameId.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toBe('A claim with the id “cross-process-2” already exists.');
 
     const statement = 'The same words typed in two newsrooms at once';
     const sameStatement = await Promise.allSettled([first.add(newClaim(3, statement), moderator), second.add(newClaim(4, statement), moderator)]);
     expect(sameStatement.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(String((sameStatement.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toContain('already has this statement');
+    expect(errorWords((sameStatement.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/^The claim “cross-process-[34]” already has this statement\.$/);
     expect(await first.countAudit()).toBe(shipped.claims.length + 2);
   });
 
