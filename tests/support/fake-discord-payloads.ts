@@ -16,7 +16,7 @@ export interface InteractionOverrides {
 
 const DISCORD_EPOCH = 1420070400000n;
 // VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY: an ordinary member, not a moderator.
-export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 16n));
+const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 16n));
 // ...plus EMBED_LINKS and ATTACH_FILES, what a bot usually needs to answer.
 const BOT_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n));
 /** The server's owner, who has every permission whatever their roles. */
