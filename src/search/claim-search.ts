@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { NO_FILTER, Numbering, VERDICT_NUMBERS } from '../core/numbering.ts';
 import type { Claim, Story, Verdict } from '../core/schema.ts';
 import { insertBest, keepHighest } from '../core/best.ts';
@@ -12,9 +11,12 @@ import { boundMessageWords } from './message-words.ts';
 import { readText, type ReadingMode, type ReadWord } from './reading.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { warmUp } from './warm-up.ts';
+import { claimTerms, SEARCH_FORMAT, WHO_FROM, WHO_UNTIL } from './claim-fields.ts';
+import { type SearchSnapshot, takeSnapshot } from './search-snapshot.ts';
 
 export { checkQuery, MAX_QUERY_LENGTH } from './query.ts';
 export type { ReadingMode as SearchMode } from './reading.ts';
+export type { SearchSnapshot } from './search-snapshot.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -27,26 +29,6 @@ export interface SearchOptions {
 /** How the index reads back a claim it holds (to show it, or to take its terms out): the store's, or its own map. */
 export type ClaimReader = (id: string) => Claim | undefined;
 
-/**
- * The index as data, to save and read back instead of building it again: documents numbered from 0 (live ones
- * only), and each term's postings one after the other in three arrays. `format` says how the text was read.
- */
-export interface SearchSnapshot {
-  format: string;
-  ids: string[];
-  /** VERDICT_NUMBERS. */
-  verdicts: Uint8Array;
-  /** Index into `storyIds`. */
-  stories: Uint32Array;
-  storyIds: string[];
-  terms: string[];
-  /** How many postings each term has, in the order of `terms`. */
-  lengths: Uint32Array;
-  docs: Int32Array;
-  weights: Float32Array;
-  positions: Uint16Array;
-}
-
 export interface SearchHit {
   claim: Claim;
   /**
@@ -57,40 +39,6 @@ export interface SearchHit {
   score: number;
 }
 
-/** Where a claim's words come from, and how much a match there counts: who said it counts as much as what was said. */
-const FIELDS: readonly { weight: number; text: (claim: Claim, storyTitle: string) => string | undefined }[] = [
-  { weight: 1, text: (claim) => claim.statement },
-  { weight: 1, text: (claim) => claim.claimant.name },
-  { weight: 0.9, text: (claim) => `${claim.attribution.citing ?? ''} ${claim.attribution.reportedBy.outlet}` },
-  { weight: 0.7, text: (claim) => claim.claimant.description },
-  { weight: 0.7, text: (claim) => claim.tags.join(' ') },
-  { weight: 0.6, text: (claim) => claim.context },
-  { weight: 0.5, text: (claim) => claim.note },
-  { weight: 0.5, text: (_claim, storyTitle) => storyTitle },
-];
-/**
- * What a saved index depends on besides the claims: how text becomes terms, and how much each field counts. An
- * index saved under another format is built anew. The probe goes through folding, stop words, stems, numbers and
- * names; INDEX_LAYOUT counts changes to what the snapshot holds.
- */
-const INDEX_LAYOUT = 1;
-const PROBE =
-  'Zelensky’s Ukrainian army said 10,000 North Korean soldiers (ten thousand; 2.6 million, seventy per cent) were deployed in Kursk and could be in Donetsk, U.S. officials claimed.';
-/** A long field is a little less about any one of its words (BM25's length idea, mild): at most this much less. */
-const LENGTH_PENALTY = 0.1;
-const TYPICAL_FIELD_TERMS = 12;
-const SEARCH_FORMAT = createHash('sha256')
-  .update(JSON.stringify([INDEX_LAYOUT, FIELDS.map((field) => field.weight), LENGTH_PENALTY, TYPICAL_FIELD_TERMS, contentTerms(PROBE)]))
-  .digest('hex')
-  .slice(0, 16);
-/** Positions are numbered per field, fields this far apart, so words in different fields are never next to each other. */
-const FIELD_SPAN = 1024;
-/**
- * The fields that say who, FIELDS[1] and FIELDS[2] (the claimant's name; whom the claim cites and which outlet
- * reported it), as the positions they give a word: two comparisons in the loop over postings.
- */
-const WHO_FROM = 1 * FIELD_SPAN;
-const WHO_UNTIL = 3 * FIELD_SPAN;
 /**
  * A claim whose claimant or outlet the query names counts this much more: among comparable matches, the one by
  * the speaker asked about comes first ("did hillary call …" over another politician's claim about Hillary).
@@ -178,31 +126,8 @@ export class ClaimSearch {
 
   /** The index as data (removed claims left out, documents numbered anew), for `restore`. */
   snapshot(): SearchSnapshot {
-    const live = this.ids.flatMap((id, doc) => (id === undefined ? [] : [doc]));
-    const renumbered = new Int32Array(this.ids.length);
-    live.forEach((doc, i) => (renumbered[doc] = i));
-    const terms = [...this.postings].filter(([, postings]) => postings.length > 0);
-    const total = terms.reduce((sum, [, postings]) => sum + postings.length, 0);
-    const snapshot: SearchSnapshot = {
-      format: SEARCH_FORMAT,
-      ids: live.map((doc) => this.ids[doc]!),
-      verdicts: Uint8Array.from(live, (doc) => this.verdicts[doc]!),
-      stories: Uint32Array.from(live, (doc) => this.stories[doc]!),
-      storyIds: [...this.storyNumbers.values],
-      terms: terms.map(([term]) => term),
-      lengths: Uint32Array.from(terms, ([, postings]) => postings.length),
-      docs: new Int32Array(total),
-      weights: new Float32Array(total),
-      positions: new Uint16Array(total),
-    };
-    let at = 0;
-    for (const [, { docs, weights, positions, start, length }] of terms) {
-      for (let j = 0; j < length; j++) snapshot.docs[at + j] = renumbered[docs[start + j]!]!;
-      snapshot.weights.set(weights.subarray(start, start + length), at);
-      snapshot.positions.set(positions.subarray(start, start + length), at);
-      at += length;
-    }
-    return snapshot;
+    const { ids, verdicts, stories, postings } = this;
+    return takeSnapshot({ format: SEARCH_FORMAT, ids, verdicts, stories, storyIds: this.storyNumbers.values, postings });
   }
 
   add(claim: Claim): void {
@@ -394,18 +319,9 @@ export class ClaimSearch {
     this.named = new Uint8Array(size);
   }
 
-  /** Each term of a claim: the weight of the best field it appears in, and where it first appears there. */
+  /** Each term of a claim, with the weight of the best field it appears in and where it first appears there. */
   private termEntries(claim: Claim): Map<string, { weight: number; position: number }> {
-    const entries = new Map<string, { weight: number; position: number }>();
-    const storyTitle = this.storyTitles.get(claim.story) ?? claim.story;
-    FIELDS.forEach((field, fieldIndex) => {
-      const fieldTerms = contentTerms(field.text(claim, storyTitle) ?? '');
-      const weight = field.weight * (1 - LENGTH_PENALTY * lengthShare(fieldTerms.length));
-      fieldTerms.forEach((term, i) => {
-        if (weight > (entries.get(term)?.weight ?? 0)) entries.set(term, { weight, position: fieldIndex * FIELD_SPAN + Math.min(i, FIELD_SPAN - 1) });
-      });
-    });
-    return entries;
+    return claimTerms(claim, this.storyTitles.get(claim.story) ?? claim.story);
   }
 }
 
@@ -425,9 +341,4 @@ function ranksAbove(a: Found, b: Found): boolean {
  */
 function generalRarity(term: string, word: string): number {
   return term === POSSIBILITY_TERM ? 1 : englishRarity(word);
-}
-
-/** 0 for a one-word field, towards 1 for a long one. */
-function lengthShare(fieldTerms: number): number {
-  return (fieldTerms - 1) / (fieldTerms - 1 + TYPICAL_FIELD_TERMS);
 }

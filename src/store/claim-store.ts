@@ -1,9 +1,8 @@
-import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ClaimShelf } from './claim-shelf.ts';
 import { loadDataset } from '../core/dataset.ts';
 import { RefusedError } from '../core/errors.ts';
-import { CACHE_LAYOUT, readIndexCache, writeIndexCache } from './index-cache.ts';
+import { type CachedClaims, StoreCache } from './store-cache.ts';
 import type { Claim, Dataset, Story, Verdict } from '../core/schema.ts';
 import { ClaimSearch, type SearchHit, type SearchOptions } from '../search/claim-search.ts';
 import { checkClaim } from '../core/validate-claim.ts';
@@ -56,8 +55,7 @@ export class ClaimStore {
   /** Other processes' writes, on SQLite. */
   private poll: ChangePoll | undefined;
   /** The cache file, and the last audit entry it holds. */
-  private cache: { file: string; database: string; seq: number } | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private cache: StoreCache | undefined;
   /** The fingerprint of the last audit entry applied (`auditFingerprint`): what a saved cache proves it holds. */
   private lastAudit: string | undefined;
   /** Where the claims and their index came from at startup: the cache file (then the changes since), or the database. */
@@ -70,7 +68,6 @@ export class ClaimStore {
     private readonly index: ClaimSearch,
     /** The last audit entry this process has applied. */
     public lastSeq: number,
-    private readonly log: Logger,
   ) {
     for (const story of stories) this.storiesById.set(story.id, story);
   }
@@ -93,9 +90,10 @@ export class ClaimStore {
       }
       const stories = await database.claims.readStories();
       const instance = await database.instanceId();
-      const file = cacheFileOf(database, instance, cacheDir);
-      const store = (file && (await ClaimStore.fromCache(database, stories, file, instance, log))) || (await ClaimStore.fromDatabase(database, stories, log));
-      if (file) store.cache ??= { file, database: instance, seq: -1 };
+      const file = StoreCache.fileFor(database, instance, cacheDir);
+      const cached = file === undefined ? undefined : await StoreCache.read(database, stories, file, instance, log);
+      const store = cached ? ClaimStore.fromCache(database, stories, cached) : await ClaimStore.fromDatabase(database, stories);
+      if (file) store.cache = new StoreCache(file, instance, cached ? cached.seq : -1, log);
       await store.catchUp();
       if (database.engine === 'postgres') {
         store.feed = await ChangeFeed.start({ url: databaseUrl, catchUp: () => store.catchUp(), log });
@@ -111,73 +109,29 @@ export class ClaimStore {
     }
   }
 
+  /** The store as the cache file had it (`StoreCache.read`); `catchUp` then applies the changes made since. */
+  private static fromCache(database: ClaimDatabase, stories: readonly Story[], cached: CachedClaims): ClaimStore {
+    const store = new ClaimStore(database, stories, cached.shelf, cached.index, cached.seq);
+    store.lastAudit = cached.audit;
+    store.loadedFrom = 'cache';
+    return store;
+  }
+
   /** Every claim read and indexed anew: the first start, or when the cache cannot be used. */
-  private static async fromDatabase(database: ClaimDatabase, stories: readonly Story[], log: Logger): Promise<ClaimStore> {
+  private static async fromDatabase(database: ClaimDatabase, stories: readonly Story[]): Promise<ClaimStore> {
     const { claims, lastSeq } = await database.claims.readAll();
     const shelf = new ClaimShelf();
     for (const { claim, removed } of claims) shelf.put(claim, removed);
     const live = claims.filter((stored) => !stored.removed).map((stored) => stored.claim);
-    const store = new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq, log);
+    const store = new ClaimStore(database, stories, shelf, new ClaimSearch(live, stories, shelf.reader()), lastSeq);
     store.lastAudit = await database.claims.auditFingerprint(lastSeq);
     return store;
   }
 
-  /**
-   * The store as the cache file has it, if the file is as it was written, is this database's, holds the audit entry
-   * the database has at its sequence number (not a backup's past), and was made the way this version reads text.
-   */
-  private static async fromCache(
-    database: ClaimDatabase,
-    stories: readonly Story[],
-    file: string,
-    instance: string,
-    log: Logger,
-  ): Promise<ClaimStore | undefined> {
-    try {
-      const saved = await readIndexCache(file);
-      if (!saved) return undefined;
-      const { cache, json } = saved;
-      const titlesChanged = stories.some((story) => story.id in cache.storyTitles && cache.storyTitles[story.id] !== story.title);
-      if (cache.database !== instance || titlesChanged) return undefined;
-      if (cache.audit !== (await database.claims.auditFingerprint(cache.seq))) {
-        log.warn('the search index cache is not this database as it is now (restored from a backup?): building the index from the database', {
-          file,
-          seq: cache.seq,
-        });
-        return undefined;
-      }
-      const shelf = ClaimShelf.restore(cache.shelf, json);
-      const index = ClaimSearch.restore(cache.search, stories, shelf.reader());
-      if (!index) return undefined;
-      const store = new ClaimStore(database, stories, shelf, index, cache.seq, log);
-      store.cache = { file, database: instance, seq: cache.seq };
-      store.lastAudit = cache.audit;
-      store.loadedFrom = 'cache';
-      return store;
-    } catch (error) {
-      log.warn('the search index cache cannot be read: building the index from the database', { file, error });
-      return undefined;
-    }
-  }
-
-  /**
-   * Saves the claims and the index as they are now for the next start: after a start that built them, and when
-   * the store closes. Not while it serves: taking the snapshot holds the process for about 0.5 s at 100,000 claims,
-   * and a start applies the changes made since the cache anyway (a crash only means more of them). The file is
-   * written in the background; a failure is logged, not thrown: the cache only saves time.
-   */
+  /** Saves the claims and the index for the next start (`StoreCache.save`); nothing without a cache file. */
   private saveCache(): Promise<void> {
-    const cache = this.cache;
-    const audit = this.lastAudit;
-    if (!cache || cache.seq === this.lastSeq || audit === undefined) return this.saving;
-    const { fields, json } = this.shelf.snapshot();
-    const storyTitles = Object.fromEntries(this.stories.map((story) => [story.id, story.title]));
-    const saved = { layout: CACHE_LAYOUT, database: cache.database, seq: this.lastSeq, audit, storyTitles, shelf: fields, search: this.index.snapshot() };
-    cache.seq = this.lastSeq;
-    this.saving = this.saving
-      .then(() => writeIndexCache(cache.file, saved, json))
-      .catch((error: unknown) => this.log.warn('could not save the search index cache; the next start builds the index', { file: cache.file, error }));
-    return this.saving;
+    if (!this.cache) return Promise.resolve();
+    return this.cache.save({ seq: this.lastSeq, audit: this.lastAudit, shelf: this.shelf, index: this.index, stories: this.stories });
   }
 
   async close(): Promise<void> {
@@ -437,12 +391,4 @@ function sameState(now: StoredClaim | undefined, planned: StoredClaim | undefine
 /** An update is never dated before the claim's creation, even when a clock (or an imported date) runs ahead. */
 function laterOf(a: string, b: string): string {
   return Date.parse(a) >= Date.parse(b) ? a : b;
-}
-
-/** The cache file for this database: in `cacheDir` if given, else beside a SQLite file, else in `.cache`. */
-function cacheFileOf(database: ClaimDatabase, instance: string, cacheDir: string | false | undefined): string | undefined {
-  if (cacheDir === false) return undefined;
-  if (cacheDir) return join(cacheDir, `claimbot-index-${instance}`);
-  if (database.engine === 'sqlite') return `${database.url.slice('file:'.length)}-index`;
-  return resolve('.cache', `claimbot-index-${instance}`);
 }

@@ -10,17 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DiscordContract, describeViolation, invalidFormBody } from './discord-contract.ts';
 import { InteractionRules } from './interaction-rules.ts';
+import { readBody, type RecordedRequest, type Reply, sendJson } from './fake-discord-http.ts';
+import { DiscordPayloads, type InteractionOverrides, type Json } from './fake-discord-payloads.ts';
+import { FakeRest } from './fake-discord-rest.ts';
 
-export interface RecordedRequest {
-  method: string;
-  /** Decoded and relative to /api/v10, e.g. '/webhooks/1/tok/messages/@original'. */
-  path: string;
-  query: URLSearchParams;
-  /** Parsed JSON; for multipart/form-data the parsed `payload_json` part; undefined when empty. */
-  body: unknown;
-  /** Files attached to a multipart request, as text. */
-  files?: { name: string; text: string }[];
-}
+export type { RecordedRequest } from './fake-discord-http.ts';
+export { DESK_EDITORS_ROLE, GUILD_OWNER_ID, type InteractionOverrides } from './fake-discord-payloads.ts';
 
 export interface ApplicationCommandOptionLike {
   name: string;
@@ -28,16 +23,6 @@ export interface ApplicationCommandOptionLike {
   value?: string | number | boolean;
   focused?: boolean;
   options?: ApplicationCommandOptionLike[];
-}
-
-/** Who invokes an interaction: lets a test act as a moderator or as an ordinary member. */
-export interface InteractionOverrides {
-  userId: string;
-  username: string;
-  roles: string[];
-  /** Permission bit field as a decimal string, like Discord sends it. */
-  permissions: string;
-  locale: string;
 }
 
 /** The full INTERACTION_CREATE payload that was dispatched. */
@@ -54,8 +39,6 @@ export interface FakeDiscordOptions {
    */
   roles?: Array<{ id: string; name: string; permissions?: string }>;
 }
-
-type Json = Record<string, unknown>;
 interface RequestWaiter {
   predicate: (r: RecordedRequest) => boolean;
   resolve: (r: RecordedRequest) => void;
@@ -68,13 +51,6 @@ interface InjectedFailure {
   body?: unknown;
   headers?: Record<string, string>;
 }
-interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-const DISCORD_EPOCH = 1420070400000n;
 /** The operations with a body that the bot sends, checked against Discord's spec. */
 const PREPARED_OPERATIONS = [
   'create_interaction_response',
@@ -86,17 +62,6 @@ const PREPARED_OPERATIONS = [
   'bulk_set_application_commands',
   'bulk_set_guild_application_commands',
 ];
-// VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY: an ordinary member, not a moderator.
-const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 16n));
-// ...plus EMBED_LINKS and ATTACH_FILES, what a bot usually needs to answer.
-const BOT_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n));
-/**
- * Every fake server has this role, which grants Manage Messages server-wide, as a newsroom's editors' role does:
- * a member is a moderator by holding it, not by the `permissions` of the channel the interaction came from.
- */
-/** The server's owner, who has every permission whatever their roles. */
-export const GUILD_OWNER_ID = '1';
-export const DESK_EDITORS_ROLE = { id: '210000000000000021', name: 'desk editors', permissions: String((1n << 10n) | (1n << 11n) | (1n << 13n) | (1n << 16n)) };
 
 export class FakeDiscord {
   /** 'http://127.0.0.1:PORT/api'; discord.js appends '/v10' itself. */
@@ -108,25 +73,15 @@ export class FakeDiscord {
    */
   readonly violations: string[] = [];
   private readonly rules = new InteractionRules();
+  private readonly payloads: DiscordPayloads;
+  private readonly rest: FakeRest;
   private readonly wss: WebSocketServer;
-  private readonly registered: { global: Json[]; guild: Json[] };
   private readonly waiters = new Set<RequestWaiter>();
   private readonly failures: InjectedFailure[] = [];
   private readonly holds: { method: string; path: RegExp; arrived: () => void; released: Promise<void>; release: () => void }[] = [];
-  /** Message that `@original` refers to, per interaction token. */
-  private readonly originals = new Map<string, Json>();
-  /** Interaction type per dispatched interaction id, echoed by `with_response` callbacks. */
-  private readonly interactionTypes = new Map<string, number>();
   /** The socket that completed the handshake, with its own dispatch sequence counter. */
   private session: { socket: WebSocket; seq: number } | undefined;
   private readyListeners: Array<() => void> = [];
-  /** Messages posted in channels (`POST /channels/:id/messages`), by channel, in the order posted. */
-  private readonly channelMessages = new Map<string, Map<string, Json>>();
-  /** Pinned message ids by channel, oldest pin first. */
-  private readonly pins = new Map<string, string[]>();
-  /** Channels deleted with `deleteChannel`: every request about them gets 10003 Unknown Channel. */
-  private readonly deletedChannels = new Set<string>();
-  private idCounter = 0n;
   /** Files served over loopback as Discord's attachment host would serve them, by path. */
   private readonly attachments = new Map<string, { bytes: Buffer; contentType: string }>();
 
@@ -136,12 +91,10 @@ export class FakeDiscord {
     readonly guildId: string,
     readonly channelId: string,
     commands: FakeDiscordOptions['commands'],
-    private readonly extraRoles: NonNullable<FakeDiscordOptions['roles']>,
+    extraRoles: NonNullable<FakeDiscordOptions['roles']>,
   ) {
-    this.registered = {
-      global: this.withIds(commands?.global ?? [], 'global'),
-      guild: this.withIds(commands?.guild ?? [], 'guild'),
-    };
+    this.payloads = new DiscordPayloads(applicationId, guildId, channelId, extraRoles);
+    this.rest = new FakeRest(this.payloads, () => `ws://127.0.0.1:${this.port}`, commands);
     this.apiBaseUrl = `http://127.0.0.1:${this.port}/api`;
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket) => this.onGatewayConnection(socket));
@@ -170,7 +123,7 @@ export class FakeDiscord {
   }
 
   commands(scope: 'global' | 'guild'): unknown[] {
-    return this.registered[scope];
+    return this.rest.commands(scope);
   }
 
   /** The first request matching `predicate` recorded after this call. */
@@ -199,7 +152,6 @@ export class FakeDiscord {
     this.failures.push({ method: method.toUpperCase(), path, status, body, headers });
   }
 
-  /** The messages now in a channel (posted through REST, not deleted), oldest first. */
   /**
    * Holds the answer to the next request matching `method` and `path` until `release` is called (or the fake
    * closes): a request in flight, so a test can act meanwhile (kill the bot in the middle of its work).
@@ -213,29 +165,24 @@ export class FakeDiscord {
     return { arrived: arrival, release };
   }
 
+  /** The messages now in a channel (posted through REST, not deleted), oldest first. */
   messagesIn(channelId: string): Json[] {
-    return [...(this.channelMessages.get(channelId)?.values() ?? [])];
+    return this.rest.messagesIn(channelId);
   }
 
   /** The ids of the messages pinned in a channel, oldest pin first. */
   pinnedIn(channelId: string): string[] {
-    return [...(this.pins.get(channelId) ?? [])];
+    return this.rest.pinnedIn(channelId);
   }
 
   /** Someone deletes a message: later requests about it get 10008 Unknown Message. */
   deleteMessage(channelId: string, messageId: string): void {
-    this.channelMessages.get(channelId)?.delete(messageId);
-    this.pins.set(
-      channelId,
-      this.pinnedIn(channelId).filter((id) => id !== messageId),
-    );
+    this.rest.deleteMessage(channelId, messageId);
   }
 
   /** Someone deletes a channel: later requests about it get 10003 Unknown Channel. */
   deleteChannel(channelId: string): void {
-    this.deletedChannels.add(channelId);
-    this.channelMessages.delete(channelId);
-    this.pins.delete(channelId);
+    this.rest.deleteChannel(channelId);
   }
 
   /** Resolves once a client has identified and received READY + GUILD_CREATE. */
@@ -254,17 +201,17 @@ export class FakeDiscord {
   }
 
   slashCommand(name: string, options: ApplicationCommandOptionLike[] = [], overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
-    return this.dispatchInteraction(this.interaction(2, this.chatInputData(name, options), overrides));
+    return this.dispatchInteraction(this.payloads.interaction(2, this.chatInputData(name, options), overrides));
   }
 
   /** Like slashCommand, but interaction type 4; one option should carry `focused: true`. */
   autocomplete(name: string, options: ApplicationCommandOptionLike[], overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
-    return this.dispatchInteraction(this.interaction(4, this.chatInputData(name, options), overrides));
+    return this.dispatchInteraction(this.payloads.interaction(4, this.chatInputData(name, options), overrides));
   }
 
   /** A file a user attached, served by this fake at its `url`: the attachment object Discord puts in `resolved`. */
   attach(name: string, content: string | Buffer, contentType = 'text/plain; charset=utf-8'): Json & { id: string; url: string } {
-    const id = this.snowflake();
+    const id = this.payloads.snowflake();
     const bytes = Buffer.from(content);
     const path = `/attachments/${this.channelId}/${id}/${encodeURIComponent(name)}`;
     this.attachments.set(path, { bytes, contentType });
@@ -283,18 +230,18 @@ export class FakeDiscord {
       ...this.chatInputData(name, options),
       resolved: { attachments: Object.fromEntries(attachments.map((attachment) => [attachment.id, attachment])) },
     };
-    return this.dispatchInteraction(this.interaction(2, data, overrides));
+    return this.dispatchInteraction(this.payloads.interaction(2, data, overrides));
   }
 
   /** The `data` of a slash command interaction (type 1), for both the command and its autocomplete. */
   private chatInputData(name: string, options: ApplicationCommandOptionLike[]) {
-    return { id: this.snowflake(), name, type: 1, options, guild_id: this.guildId };
+    return { id: this.payloads.snowflake(), name, type: 1, options, guild_id: this.guildId };
   }
 
   /** A press of the button `customId` on a message the bot sent (interaction type 3). */
   button(customId: string, overrides: Partial<InteractionOverrides> = {}): Promise<DispatchedInteraction> {
-    const message = this.botMessage({ content: '', flags: 64 });
-    return this.dispatchInteraction(this.interaction(3, { custom_id: customId, component_type: 2 }, overrides, { message }));
+    const message = this.payloads.botMessage({ content: '', flags: 64 });
+    return this.dispatchInteraction(this.payloads.interaction(3, { custom_id: customId, component_type: 2 }, overrides, { message }));
   }
 
   /**
@@ -307,7 +254,7 @@ export class FakeDiscord {
       id: i + 1,
       component: Array.isArray(value) ? { type: 3, id: i + 100, custom_id: id, values: value } : { type: 4, id: i + 100, custom_id: id, value },
     }));
-    return this.dispatchInteraction(this.interaction(5, { custom_id: customId, components }, overrides));
+    return this.dispatchInteraction(this.payloads.interaction(5, { custom_id: customId, components }, overrides));
   }
 
   messageContextMenu(
@@ -316,14 +263,14 @@ export class FakeDiscord {
     overrides: Partial<InteractionOverrides> = {},
   ): Promise<DispatchedInteraction> {
     const author = message.author ?? { id: '400000000000000004', username: 'someone' };
-    const targetId = message.id ?? this.snowflake();
-    const target = this.message({
+    const targetId = message.id ?? this.payloads.snowflake();
+    const target = this.payloads.message({
       id: targetId,
       content: message.content,
-      author: this.user(author.id, author.username, author.bot ?? false),
+      author: this.payloads.user(author.id, author.username, author.bot ?? false),
     });
-    const data = { id: this.snowflake(), name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } }, guild_id: this.guildId };
-    return this.dispatchInteraction(this.interaction(2, data, overrides));
+    const data = { id: this.payloads.snowflake(), name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } }, guild_id: this.guildId };
+    return this.dispatchInteraction(this.payloads.interaction(2, data, overrides));
   }
 
   /**
@@ -331,9 +278,9 @@ export class FakeDiscord {
    * are taken from a default guild interaction with a fresh id and token.
    */
   async dispatchInteraction(payload: Json): Promise<DispatchedInteraction> {
-    const defaults = this.interaction(Number(payload.type ?? 2), {}, {});
+    const defaults = this.payloads.interaction(Number(payload.type ?? 2), {}, {});
     const interaction = { ...defaults, ...payload } as DispatchedInteraction;
-    this.interactionTypes.set(interaction.id, Number(interaction.type));
+    this.rest.dispatched(interaction.id, Number(interaction.type));
     this.rules.dispatched(interaction);
     await this.dispatch('INTERACTION_CREATE', interaction);
     return interaction;
@@ -365,16 +312,16 @@ export class FakeDiscord {
       const session = { socket, seq: 0 };
       const ready = {
         v: 10,
-        user: this.user(this.applicationId, 'FakeBot', true),
+        user: this.payloads.user(this.applicationId, 'FakeBot', true),
         guilds: [{ id: this.guildId, unavailable: true }],
-        session_id: `session-${this.snowflake()}`,
+        session_id: `session-${this.payloads.snowflake()}`,
         resume_gateway_url: `ws://127.0.0.1:${this.port}`,
         shard: [0, 1],
         application: { id: this.applicationId, flags: 0 },
       };
       send({ op: 0, t: 'READY', s: ++session.seq, d: ready });
       // discord.js holds back `clientReady` (for 15 s) until every READY guild has arrived.
-      send({ op: 0, t: 'GUILD_CREATE', s: ++session.seq, d: this.guild() });
+      send({ op: 0, t: 'GUILD_CREATE', s: ++session.seq, d: this.payloads.guild() });
       this.session = session;
       for (const listener of this.readyListeners.splice(0)) listener();
     });
@@ -420,7 +367,7 @@ export class FakeDiscord {
     const [failure] = failureIndex >= 0 ? this.failures.splice(failureIndex, 1) : [];
     const reply: Reply = failure
       ? { status: failure.status, body: failure.body ?? { message: `${failure.status}: injected by FakeDiscord`, code: 0 }, headers: failure.headers }
-      : (this.refusal(request, receivedAt) ?? this.route(request));
+      : (this.refusal(request, receivedAt) ?? this.rest.route(request));
     sendJson(res, reply.status, reply.body, reply.headers);
     // Waiters hear about the request only once it is answered, so a test that awaits a reply and then
     // closes the fake does not cut the bot's request off mid-flight.
@@ -448,304 +395,4 @@ export class FakeDiscord {
   takeViolations(): string[] {
     return this.violations.splice(0);
   }
-
-  private route({ method, path, query, body }: RecordedRequest): Reply {
-    const fields = (body ?? {}) as Json;
-    let m: RegExpMatchArray | null;
-    if (method === 'GET' && path === '/gateway/bot') {
-      const sessionStartLimit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
-      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: sessionStartLimit } };
-    }
-    if (method === 'GET' && path === '/applications/@me') {
-      // The deploy script asks which application its token belongs to.
-      return { status: 200, body: { id: this.applicationId, name: 'claimbot', flags: 0, bot_public: true, bot_require_code_grant: false } };
-    }
-    if ((m = path.match(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/))) {
-      const scope = m[1] ? 'guild' : 'global';
-      if (method === 'PUT') this.registered[scope] = this.withIds(Array.isArray(body) ? body : [], scope);
-      if (method === 'PUT' || method === 'GET') return { status: 200, body: this.registered[scope] };
-    }
-    if (method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
-      const [, interactionId = '', token = ''] = m;
-      const type = Number(fields.type);
-      // 4 = message, 5 = deferred (a "thinking..." message, flag 128), 7 = update: each makes the `@original`.
-      const makesMessage = type === 4 || type === 5 || type === 7;
-      if (makesMessage) this.originals.set(token, this.botMessage(type === 5 ? { flags: 128 } : ((fields.data ?? {}) as Json)));
-      if (query.get('with_response') !== 'true') return { status: 204 };
-      const message = makesMessage ? this.originals.get(token) : undefined;
-      const interaction = {
-        id: interactionId,
-        type: this.interactionTypes.get(interactionId) ?? 2,
-        response_message_id: message?.id ?? null,
-        response_message_loading: type === 5,
-        response_message_ephemeral: false,
-      };
-      return { status: 200, body: { interaction, resource: { type, ...(message ? { message } : {}) } } };
-    }
-    if ((m = path.match(/^\/webhooks\/\d+\/([^/]+)(?:\/messages\/([^/]+))?$/))) {
-      const [, token = '', messageId] = m;
-      if (method === 'POST' && !messageId) return { status: 200, body: this.botMessage(fields) }; // followUp
-      const existing = messageId === '@original' ? this.originals.get(token) : undefined;
-      if (method === 'DELETE') {
-        if (messageId === '@original') this.originals.delete(token);
-        return { status: 204 };
-      }
-      if (method === 'GET' && existing) return { status: 200, body: existing };
-      if (method === 'PATCH') {
-        const edited = this.botMessage({ ...existing, ...fields, id: existing?.id ?? messageId, edited_timestamp: new Date().toISOString() });
-        if (messageId === '@original') this.originals.set(token, edited);
-        return { status: 200, body: edited };
-      }
-    }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages(?:\/(pins))?(?:\/(\d+))?$/))) return this.channelRoute(method, m[1]!, m[2] === 'pins', m[3], fields);
-    return { status: 404, body: { message: '404: Not Found', code: 0 } };
-  }
-
-  /** Messages in a channel and their pins, with Discord's error codes for what is gone or over the limit. */
-  private channelRoute(method: string, channelId: string, pinRoute: boolean, messageId: string | undefined, fields: Json): Reply {
-    if (this.deletedChannels.has(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
-    const messages = this.channelMessages.get(channelId) ?? new Map<string, Json>();
-    this.channelMessages.set(channelId, messages);
-    const pins = this.pinnedIn(channelId);
-    const message = messageId === undefined ? undefined : messages.get(messageId);
-    const unknownMessage = { status: 404, body: { message: 'Unknown Message', code: 10008 } };
-    if (pinRoute && messageId === undefined && method === 'GET') {
-      const items = pins.toReversed().map((id) => ({ pinned_at: new Date().toISOString(), message: messages.get(id) }));
-      return { status: 200, body: { items, has_more: false } };
-    }
-    if (pinRoute && messageId !== undefined && (method === 'PUT' || method === 'DELETE')) {
-      if (!message) return unknownMessage;
-      const without = pins.filter((id) => id !== messageId);
-      if (method === 'PUT' && !pins.includes(messageId) && pins.length >= 250)
-        return { status: 400, body: { message: 'Maximum number of pins reached (250)', code: 30003 } };
-      this.pins.set(channelId, method === 'PUT' ? [...without, messageId] : without);
-      messages.set(messageId, { ...message, pinned: method === 'PUT' });
-      return { status: 204 };
-    }
-    if (pinRoute) return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
-    if (messageId === undefined && method === 'POST') {
-      const posted = this.message({ ...fields, channel_id: channelId, author: this.user(this.applicationId, 'FakeBot', true) });
-      messages.set(String(posted.id), posted);
-      return { status: 200, body: posted };
-    }
-    if (messageId === undefined) return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
-    if (!message) return unknownMessage;
-    if (method === 'GET') return { status: 200, body: message };
-    if (method === 'PATCH') {
-      const edited = { ...message, ...fields, id: messageId, edited_timestamp: new Date().toISOString() };
-      messages.set(messageId, edited);
-      return { status: 200, body: edited };
-    }
-    if (method === 'DELETE') {
-      this.deleteMessage(channelId, messageId);
-      return { status: 204 };
-    }
-    return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
-  }
-
-  // ---- payload builders ----
-
-  /** Snowflakes encode a timestamp, which discord.js reads for `createdAt`. */
-  private snowflake(): string {
-    return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (this.idCounter++ & 0xfffn));
-  }
-
-  private withIds(commands: unknown[], scope: 'global' | 'guild'): Json[] {
-    return commands.map((command) => ({
-      id: this.snowflake(),
-      application_id: this.applicationId,
-      version: this.snowflake(),
-      type: 1,
-      options: [],
-      ...(scope === 'guild' ? { guild_id: this.guildId } : {}),
-      ...(command as Json),
-    }));
-  }
-
-  private user(id: string, username: string, bot: boolean): Json {
-    return { id, username, discriminator: '0', global_name: null, avatar: null, bot };
-  }
-
-  /** A complete message: discord.js builds a Message from whatever the REST call returns. */
-  private message(fields: Json): Json {
-    return {
-      id: this.snowflake(),
-      channel_id: this.channelId,
-      guild_id: this.guildId,
-      author: this.user('1', 'someone', false),
-      content: '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-      ...fields,
-    };
-  }
-
-  /** Interaction replies are sent by the application's webhook, as the bot user. */
-  private botMessage(fields: Json): Json {
-    return this.message({ author: this.user(this.applicationId, 'FakeBot', true), webhook_id: this.applicationId, ...fields });
-  }
-
-  private textChannel(): Json {
-    return {
-      id: this.channelId,
-      type: 0,
-      guild_id: this.guildId,
-      name: 'general',
-      position: 0,
-      permission_overwrites: [],
-      topic: null,
-      nsfw: false,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      parent_id: null,
-      flags: 0,
-    };
-  }
-
-  private guild(): Json {
-    const role = (id: string, name: string, permissions: string, position: number) => ({
-      id,
-      name,
-      permissions,
-      position,
-      color: 0,
-      hoist: false,
-      icon: null,
-      unicode_emoji: null,
-      managed: false,
-      mentionable: false,
-      flags: 0,
-    });
-    const roles = [
-      role(this.guildId, '@everyone', MEMBER_PERMISSIONS, 0), // @everyone's id is the guild id
-      role(DESK_EDITORS_ROLE.id, DESK_EDITORS_ROLE.name, DESK_EDITORS_ROLE.permissions, 1),
-      ...this.extraRoles.map((r, i) => role(r.id, r.name, r.permissions ?? MEMBER_PERMISSIONS, i + 2)),
-    ];
-    return {
-      id: this.guildId,
-      name: 'Fake Guild',
-      icon: null,
-      splash: null,
-      discovery_splash: null,
-      banner: null,
-      description: null,
-      owner_id: GUILD_OWNER_ID,
-      afk_channel_id: null,
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      mfa_level: 0,
-      nsfw_level: 0,
-      premium_tier: 0,
-      premium_subscription_count: 0,
-      premium_progress_bar_enabled: false,
-      preferred_locale: 'en-US',
-      system_channel_id: null,
-      system_channel_flags: 0,
-      rules_channel_id: null,
-      public_updates_channel_id: null,
-      safety_alerts_channel_id: null,
-      vanity_url_code: null,
-      application_id: null,
-      max_members: 500000,
-      max_video_channel_users: 25,
-      joined_at: new Date().toISOString(),
-      large: false,
-      unavailable: false,
-      member_count: 2,
-      lazy: false,
-      features: [],
-      roles,
-      emojis: [],
-      stickers: [],
-      channels: [this.textChannel()],
-      members: [],
-      threads: [],
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-    };
-  }
-
-  /** A guild interaction with every field discord.js reads; without them it drops the event silently. */
-  private interaction(type: number, data: Json, overrides: Partial<InteractionOverrides>, extra: Json = {}): Json {
-    const who: InteractionOverrides = {
-      userId: '500000000000000005',
-      username: 'tester',
-      roles: [],
-      permissions: MEMBER_PERMISSIONS,
-      locale: 'en-US',
-      ...overrides,
-    };
-    return {
-      id: this.snowflake(),
-      token: `interaction-token-${this.snowflake()}`,
-      application_id: this.applicationId,
-      type,
-      data,
-      version: 1,
-      guild_id: this.guildId,
-      channel_id: this.channelId,
-      channel: this.textChannel(),
-      app_permissions: BOT_PERMISSIONS,
-      locale: who.locale,
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      context: 0,
-      attachment_size_limit: 10 * 1024 * 1024,
-      member: {
-        user: this.user(who.userId, who.username, false),
-        roles: who.roles,
-        permissions: who.permissions,
-        joined_at: new Date().toISOString(),
-        nick: null,
-        avatar: null,
-        premium_since: null,
-        deaf: false,
-        mute: false,
-        pending: false,
-        flags: 0,
-        communication_disabled_until: null,
-      },
-      ...extra,
-    };
-  }
-}
-
-async function readBody(req: IncomingMessage): Promise<{ body: unknown; files?: { name: string; text: string }[] }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
-  if (raw.length === 0) return { body: undefined };
-  const contentType = req.headers['content-type'] ?? '';
-  if (contentType.startsWith('multipart/form-data')) {
-    // Let the built-in fetch Request parse the form; discord.js puts the JSON in `payload_json` next to the files.
-    const request = new Request('http://local', { method: 'POST', headers: { 'content-type': contentType }, body: raw });
-    const form = await request.formData();
-    const payload = form.get('payload_json');
-    const files: { name: string; text: string }[] = [];
-    for (const [key, value] of form) if (key.startsWith('files[') && typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
-    return { body: typeof payload === 'string' ? JSON.parse(payload) : undefined, files };
-  }
-  const text = raw.toString('utf8');
-  return { body: contentType.includes('json') ? JSON.parse(text) : text };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, body === undefined ? headers : { ...headers, 'content-type': 'application/json' });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
 }
