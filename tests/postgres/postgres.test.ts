@@ -72,12 +72,16 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
     const { first, second } = await twoStores();
     const sameId = await Promise.allSettled([first.add(newClaim(2, 'One wording'), moderator), second.add(newClaim(2, 'Another wording'), moderator)]);
     expect(sameId.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(errorWords((sameId.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toBe('A claim with the id “cross-process-2” already exists.');
+    expect(errorWords((sameId.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toBe(
+      'A claim with the id “cross-process-2” already exists.',
+    );
 
     const statement = 'The same words typed in two newsrooms at once';
     const sameStatement = await Promise.allSettled([first.add(newClaim(3, statement), moderator), second.add(newClaim(4, statement), moderator)]);
     expect(sameStatement.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(errorWords((sameStatement.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/^The claim “cross-process-[34]” already has this statement\.$/);
+    expect(errorWords((sameStatement.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(
+      /^The claim “cross-process-[34]” already has this statement\.$/,
+    );
     expect(await first.countAudit()).toBe(shipped.claims.length + 2);
   });
 
