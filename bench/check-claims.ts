@@ -1,7 +1,7 @@
 // Check claims on hostile messages: how long one message holds the event loop at 10,000 and 100,000 claims.
 // Each message is at most 4,000 characters (the longest Discord delivers) and goes through what the command runs:
 // `answer` in message mode over the real index. The target (issue 19): no message over 50 ms at 10,000 claims, or
-// over 150 ms at 100,000. Synthetic claims only (bench/synthetic.ts); the crafted messages are seeded.
+// over 150 ms at 100,000. Synthetic claims only (bench/synthetic/); the crafted messages are seeded.
 // Usage: node --import tsx bench/check-claims.ts [--sizes 10000,100000] [--runs N]
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,7 +14,7 @@ import { MAX_MESSAGE_LENGTH } from '../src/search/query.ts';
 import { contentTerms } from '../src/search/text.ts';
 import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { timed } from './stats.ts';
-import { withDistractors } from './synthetic.ts';
+import { withDistractors } from './synthetic/index.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -10,7 +10,7 @@ import { datasetFile, REPO, SHIPPED_CLAIMS, startArguments } from '../tests/supp
 import { loadCorpus } from '../tests/support/eval-queries.ts';
 import { corpusQueryMix, queryMix } from './queries.ts';
 import { latency } from './stats.ts';
-import { withDistractors } from './synthetic.ts';
+import { withDistractors } from './synthetic/index.ts';
 
 const [claimsArg, interactionsArg] = process.argv.slice(2);
 const interactions = Number(interactionsArg);

@@ -11,7 +11,7 @@ import { exportClaims, type ExportFormat } from '../src/exchange/export.ts';
 import { readImport } from '../src/exchange/import.ts';
 import { planImport } from '../src/exchange/plan.ts';
 import { median } from './stats.ts';
-import { generateDataset } from './synthetic.ts';
+import { generateDataset } from './synthetic/index.ts';
 import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
 
 const count = Number(process.argv[2] ?? 10_000);

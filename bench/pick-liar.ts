@@ -4,7 +4,7 @@
 // Usage: node --import tsx bench/pick-liar.ts [count]
 import { readTsv, loadCorpus, CORPUS_DIR } from '../tests/support/eval-queries.ts';
 import { join } from 'node:path';
-import { Rng } from './synthetic.ts';
+import { Rng } from './synthetic/index.ts';
 
 const SEED = 20261204;
 const count = Number(process.argv[2] ?? 60);

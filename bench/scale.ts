@@ -1,6 +1,6 @@
 // The bot as deployed at 10,000 and 100,000 claims, on SQLite and (with TEST_DATABASE_URL or
 // BENCH_DATABASE_URL pointing at a PostgreSQL server) on PostgreSQL: startup, resident memory, /claim end to end,
-// and how long a change committed by one process takes to reach another. Synthetic claims only (bench/synthetic.ts).
+// and how long a change committed by one process takes to reach another. Synthetic claims only (bench/synthetic/).
 // Usage: node --import tsx bench/scale.ts [--quick] [--sizes 10000,100000] [--interactions N]
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { scratchPostgres } from '../tests/support/postgres.ts';
 import { scratchDatabase } from '../tests/support/store.ts';
 import { queryMix } from './queries.ts';
 import { latency, timed, type Latency } from './stats.ts';
-import { withDistractors } from './synthetic.ts';
+import { withDistractors } from './synthetic/index.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

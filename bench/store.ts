@@ -5,7 +5,7 @@ import { loadDataset } from '../src/core/dataset.ts';
 import { ClaimStore } from '../src/store/claim-store.ts';
 import { datasetFile, SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { latency } from './stats.ts';
-import { withDistractors } from './synthetic.ts';
+import { withDistractors } from './synthetic/index.ts';
 
 const [claimsArg = '10000', writesArg = '500'] = process.argv.slice(2);
 const dataset = withDistractors(await loadDataset(SHIPPED_CLAIMS), Number(claimsArg) - 15);

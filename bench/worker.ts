@@ -10,7 +10,7 @@ import { datasetFile, SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { ENGINES } from './engines.ts';
 import { extraEval, publicEval, queryMix } from './queries.ts';
 import { latency, median, medianLatency, timed } from './stats.ts';
-import { withDistractors } from './synthetic.ts';
+import { withDistractors } from './synthetic/index.ts';
 
 const [engineName, claimsArg, passesArg, queriesArg, extraArg] = process.argv.slice(2);
 const engine = ENGINES.find((candidate) => candidate.name === engineName);

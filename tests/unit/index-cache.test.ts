@@ -3,7 +3,7 @@ import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withDistractors } from '../../bench/synthetic.ts';
+import { withDistractors } from '../../bench/synthetic/index.ts';
 import { loadDataset } from '../../src/core/dataset.ts';
 import { createLogger } from '../../src/core/log.ts';
 import type { Claim } from '../../src/core/schema.ts';

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, generateDataset, placeholderNames, templateProblems, withDistractors } from '../../bench/synthetic.ts';
+import { DEFAULT_SEED, generateDataset, placeholderNames, templateProblems, withDistractors } from '../../bench/synthetic/index.ts';
 import { loadDataset, parseDataset } from '../../src/core/dataset.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
 
-const readBench = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../bench/${file}`, import.meta.url), 'utf8'));
-const TEMPLATES = readBench('synthetic-templates.json');
-const WORLD = readBench('synthetic-world.json');
+const readBench = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../bench/synthetic/${file}`, import.meta.url), 'utf8'));
+const TEMPLATES = readBench('templates.json');
+const WORLD = readBench('world.json');
 
 /** A copy of the templates file with the value at `path` replaced. */
 function templatesWith(path: readonly (string | number)[], value: unknown): unknown {
@@ -58,7 +58,7 @@ describe('the synthetic templates file', () => {
 
   it('reports an unknown list, naming style, organisation theme and a number that is not one', () => {
     expect(templateProblems(templatesWith(['personContexts', 2], 'in {pick NO_SUCH_LIST} with {person xx} of {org sports} {big many}'))).toEqual([
-      expect.stringMatching(/^personContexts\.2: \{pick NO_SUCH_LIST\}: "NO_SUCH_LIST" is not a list in synthetic-vocabulary\.json$/),
+      expect.stringMatching(/^personContexts\.2: \{pick NO_SUCH_LIST\}: "NO_SUCH_LIST" is not a list in vocabulary\.json$/),
       expect.stringMatching(/^personContexts\.2: \{person xx\}: "xx" is not a naming style \(ua, ru, /),
       expect.stringMatching(/^personContexts\.2: \{org sports\}: "sports" is not an organisation theme \(security, /),
       'personContexts.2: {big many}: "many" is not a whole number',
