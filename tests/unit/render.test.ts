@@ -94,6 +94,10 @@ describe('renderClaimReply', () => {
     expect(reply.content).toMatch(/^No claim matches “\\\[x\\\]\(https\\:\/\/evil\.example\) # hi”\./);
   });
 
+  it('keeps a line starting with a number of several digits and a full stop from becoming a numbered list', () => {
+    expect(escapeMarkdown('12. troops\n  2024. year')).toBe('12\\. troops\n  2024\\. year');
+  });
+
   it('escapes every character so that unescaping gives the text back exactly', () => {
     const text = 'a\\b *c* _d_ ~~e~~ `f` ||g|| [h](i) https://j\n# k\n-# l\n- m\n12. n\n> o \\\\ p';
     expect(unescapeMarkdown(escapeMarkdown(text))).toBe(text);
