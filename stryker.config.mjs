@@ -1,5 +1,24 @@
+import { existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 // Mutation testing (TESTING.md): `npm run mutation`. Incremental: the report of the last run is kept in the
 // repository (mutation/incremental.json), so a run tests only the mutants of code or tests changed since then.
+// Tests read ../shared beside the clone (Discord's spec, the corpus). A mutant runs in .stryker-tmp/sandbox-…, whose
+// ../shared is .stryker-tmp/shared: a link to the real one, made here. Removing the temporary folder removes the link only.
+const shared = fileURLToPath(new URL('../shared', import.meta.url));
+const sandboxShared = fileURLToPath(new URL('.stryker-tmp/shared', import.meta.url));
+const linked = (() => {
+  try {
+    return lstatSync(sandboxShared).isSymbolicLink();
+  } catch {
+    return false;
+  }
+})();
+if (existsSync(shared) && !linked) {
+  mkdirSync(fileURLToPath(new URL('.stryker-tmp', import.meta.url)), { recursive: true });
+  symlinkSync(shared, sandboxShared);
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/core/dataset.ts';
 import { ellipsis, embedLength, fitChoices, fitReply, LIMITS } from '../../src/views/limits.ts';
 import { renderClaimReply, renderNoMatch } from '../../src/views/claim-view.ts';
-import { escapeMarkdown, unescapeMarkdown } from '../../src/views/markdown.ts';
+import { escapeMarkdown, linkTarget, unescapeMarkdown } from '../../src/views/markdown.ts';
 import { replyToText, terminalSafe } from '../../src/terminal/terminal-text.ts';
 import type { Claim } from '../../src/core/schema.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
@@ -40,6 +40,18 @@ describe('renderClaimReply', () => {
     const [embed] = renderClaimReply(linked, story).embeds!;
     expect(embed!.fields).toContainEqual({ name: 'Attribution', value: 'reported by [Euronews](https://example.org/a) on 2024-10-16' });
     expect(embed!.fields).toContainEqual({ name: 'Sourcing', value: expect.stringContaining('🚫 Euronews could not verify it'), inline: true });
+  });
+
+  it('links an outlet whose URL holds parentheses without letting them end the link early', () => {
+    const linked: Claim = {
+      ...claim('battalion-kursk-deployment'),
+      attribution: { reportedBy: { outlet: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Kursk_(city)' } },
+    };
+    const [embed] = renderClaimReply(linked, story).embeds!;
+    expect(embed!.fields).toContainEqual({ name: 'Attribution', value: 'reported by [Wikipedia](https://en.wikipedia.org/wiki/Kursk_%28city%29)' });
+    // A backslash would escape the character after it: it is percent-encoded too, as a browser would send it.
+    expect(linkTarget('https://e.example/a\\b(c)')).toBe('https://e.example/a%5Cb%28c%29');
+    expect(linkTarget('https://e.example/plain?q=1#x')).toBe('https://e.example/plain?q=1#x');
   });
 
   it('lists up to the other matches under the top claim, one line each', () => {
@@ -80,6 +92,10 @@ describe('renderClaimReply', () => {
   it('echoes a query in the no-match reply as text, never as a link or heading', () => {
     const reply = renderNoMatch('[x](https://evil.example) # hi', []);
     expect(reply.content).toMatch(/^No claim matches “\\\[x\\\]\(https\\:\/\/evil\.example\) # hi”\./);
+  });
+
+  it('keeps a line starting with a number of several digits and a full stop from becoming a numbered list', () => {
+    expect(escapeMarkdown('12. troops\n  2024. year')).toBe('12\\. troops\n  2024\\. year');
   });
 
   it('escapes every character so that unescaping gives the text back exactly', () => {
