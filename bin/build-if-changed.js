@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs package.json's `build` script only when the bundle in dist/ is older than its sources: `npm start` and
-// `npm run deploy-commands` call this first, so a start with nothing changed pays a hash of the sources (a few
-// milliseconds) instead of npm plus esbuild (about 0.9 s).
+// `npm run deploy-commands` call this first (through bin/run-built.js, in the same process), so a start with nothing
+// changed pays a hash of the sources (a few milliseconds) instead of npm plus esbuild (about 0.9 s). Run alone, it
+// builds if needed and exits.
 //
 // "Changed" is decided by content, not mtimes: a git checkout or a copy touches every file's mtime without changing it,
 // and a restored file keeps an old mtime while its content moves. The stamp lives inside dist/, so deleting dist/
@@ -75,18 +76,19 @@ function readStamp() {
   }
 }
 
-const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const buildCommand = scripts?.build;
-if (typeof buildCommand !== 'string') {
-  process.stderr.write('build-if-changed: package.json has no "build" script\n');
-  process.exit(1);
-}
+/** Builds dist/ when its stamp does not describe the sources; exits the process when the build fails. */
+export function buildIfChanged() {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const buildCommand = scripts?.build;
+  if (typeof buildCommand !== 'string') {
+    process.stderr.write('build-if-changed: package.json has no "build" script\n');
+    process.exit(1);
+  }
 
-const sources = sourcesHash(buildCommand);
-const stamp = readStamp();
-const upToDate = stamp?.sources === sources && sameOutputs(stamp.outputs);
+  const sources = sourcesHash(buildCommand);
+  const stamp = readStamp();
+  if (stamp?.sources === sources && sameOutputs(stamp.outputs)) return;
 
-if (!upToDate) {
   const PATH = [join(ROOT, 'node_modules', '.bin'), process.env.PATH].filter(Boolean).join(delimiter);
   const build = spawnSync(buildCommand, { cwd: ROOT, shell: true, stdio: 'inherit', env: { ...process.env, PATH } });
   if (build.status !== 0) {
@@ -100,3 +102,5 @@ if (!upToDate) {
   );
   writeFileSync(STAMP, `${JSON.stringify({ sources, outputs }, null, 2)}\n`);
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfChanged();

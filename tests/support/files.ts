@@ -21,10 +21,13 @@ export async function tempDataset(edit?: (dataset: Record<string, unknown[]>) =>
   return datasetFile(dataset);
 }
 
-/** The node arguments `npm start` runs the built bot with, read from package.json so tests and the benchmark run exactly that. */
+/**
+ * The node arguments `npm start` runs the built bot with (its flags, then the bundle that bin/run-built.js runs after
+ * the build check), read from package.json so tests and the benchmark run exactly that.
+ */
 export async function startArguments(): Promise<string[]> {
   const { scripts } = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const command = /&& node (.+)$/.exec(scripts.start)?.[1];
-  if (!command) throw new Error(`package.json's start script is not "… && node <args>": ${scripts.start}`);
-  return command.split(' ');
+  const flags = /^node ((?:--\S+ )*)bin\/run-built\.js main$/.exec(scripts.start)?.[1];
+  if (flags === undefined) throw new Error(`package.json's start script is not "node [--flags] bin/run-built.js main": ${scripts.start}`);
+  return [...flags.split(' ').filter(Boolean), 'dist/main.js'];
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,7 @@ import { REPO } from '../support/files.ts';
 
 const run = promisify(execFile);
 const SCRIPT = join(REPO, 'bin/build-if-changed.js');
+const RUN_BUILT = join(REPO, 'bin/run-built.js');
 
 // The real script, copied into a small project of its own: its build (a stand-in for esbuild) copies src/main.ts to
 // dist/main.js and logs each run, so the tests count builds without touching this repository's dist/.
@@ -20,6 +21,7 @@ appendFileSync('builds.log', 'built\\n');
 `;
 
 const projects: string[] = [];
+const realRoot = (root: string) => realpath(root);
 afterEach(async () => {
   await Promise.all(projects.splice(0).map((project) => rm(project, { recursive: true, force: true })));
 });
@@ -31,6 +33,7 @@ async function project(buildCommand = 'node build.mjs') {
   await mkdir(join(root, 'src', 'store'), { recursive: true });
   await mkdir(join(root, 'commands'));
   await copyFile(SCRIPT, join(root, 'bin/build-if-changed.js'));
+  await copyFile(RUN_BUILT, join(root, 'bin/run-built.js'));
   await writeFile(join(root, 'build.mjs'), STAND_IN_BUILD);
   await writeFile(join(root, 'package.json'), JSON.stringify({ type: 'module', scripts: { build: buildCommand } }));
   await writeFile(join(root, 'src/main.ts'), 'console.log("one");\n');
@@ -113,10 +116,34 @@ describe('bin/build-if-changed.js (what npm start runs before the bot)', { timeo
     expect(await start(root)).toEqual({ builds: 2, code: 0 });
   });
 
-  it('is what npm start and npm run deploy-commands run before the bundle, with the build command left in "build"', async () => {
+  it('is what npm start and npm run deploy-commands run, through bin/run-built.js, with the build command left in "build"', async () => {
     const { scripts } = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.start).toMatch(/^node bin\/build-if-changed\.js && node .*dist\/main\.js$/);
-    expect(scripts['deploy-commands']).toMatch(/^node bin\/build-if-changed\.js && node dist\/deploy-commands\.js$/);
+    expect(scripts.start).toBe('node --optimize-for-size bin/run-built.js main');
+    expect(scripts['deploy-commands']).toBe('node bin/run-built.js deploy-commands');
     expect(scripts.build).toMatch(/^esbuild /);
+  });
+});
+
+describe('bin/run-built.js (npm start: the check and the bundle in one process)', { timeout: 60_000 }, () => {
+  const SHOWS_ITSELF = 'console.log(JSON.stringify({ script: process.argv[1], args: process.argv.slice(2), pid: process.pid }));\n';
+
+  it('builds when the sources changed, then runs the bundle in the same process, as if node had been given the bundle', async () => {
+    const root = await project();
+    await writeFile(join(root, 'src/main.ts'), SHOWS_ITSELF);
+    const child = run(process.execPath, ['bin/run-built.js', 'main', '--extra'], { cwd: root });
+    const { stdout } = await child;
+    expect(JSON.parse(stdout)).toEqual({ script: join(await realRoot(root), 'dist/main.js'), args: ['--extra'], pid: child.child.pid });
+    expect(await start(root)).toEqual({ builds: 1, code: 0 });
+    await run(process.execPath, ['bin/run-built.js', 'main'], { cwd: root });
+    expect(await start(root)).toEqual({ builds: 1, code: 0 });
+  });
+
+  it('runs nothing when the build fails, and refuses a bundle it does not know', async () => {
+    const root = await project();
+    await writeFile(join(root, 'src/main.ts'), 'syntax error\n');
+    const failed = await run(process.execPath, ['bin/run-built.js', 'main'], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
+    expect(failed).toMatchObject({ code: 3, stdout: '' });
+    const unknown = await run(process.execPath, ['bin/run-built.js', 'elsewhere'], { cwd: root }).catch((error: { code: number; stderr: string }) => error);
+    expect(unknown).toMatchObject({ code: 2, stderr: 'run-built: say which bundle to run: main or deploy-commands\n' });
   });
 });
