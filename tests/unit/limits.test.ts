@@ -26,6 +26,10 @@ describe('ellipsis', () => {
     expect(ellipsis('troops entered Kursk region', 15)).toBe('troops entered…');
   });
 
+  it('drops every punctuation mark and space the cut leaves at the end, not only the last', () => {
+    expect(ellipsis('Kursk, Belgorod.. and Bryansk', 20)).toBe('Kursk, Belgorod…');
+  });
+
   it('never leaves half of a markdown escape before the ellipsis', () => {
     expect(ellipsis('abcdefgh\\*ijk', 10)).toBe('abcdefgh…');
   });
@@ -129,6 +133,26 @@ describe('fitReply', () => {
     expect(fitted.content).toBe('Your export:\nclaims.json is larger than Discord allows (11 MB); use `claimbot export` on the server.');
     const exact = { name: 'exact.json', content: 'x'.repeat(LIMITS.attachmentBytes) };
     expect(fitReply({ files: [exact] })).toEqual({ files: [exact] });
+  });
+
+  it('names every file that is too large, one line each, even in a reply that had no text', () => {
+    const large = (name: string) => ({ name, content: 'x'.repeat(LIMITS.attachmentBytes + 1) });
+    expect(fitReply({ files: [large('claims.json'), large('claims.csv')] })).toEqual({
+      files: [],
+      content:
+        'claims.json is larger than Discord allows (11 MB); use `claimbot export` on the server.\n' +
+        'claims.csv is larger than Discord allows (11 MB); use `claimbot export` on the server.',
+    });
+  });
+
+  it('keeps what it does not fit as it was: who sees the reply, whether it replaces a message, its form', () => {
+    const form: ModalForm = { id: 'claims:add', title: 'Add a claim', inputs: [] };
+    expect(fitReply({ content: 'Saved.', ephemeral: true, update: true, modal: form })).toEqual({
+      content: 'Saved.',
+      ephemeral: true,
+      update: true,
+      modal: form,
+    });
   });
 
   it('keeps at most five buttons, their labels within 80 characters', () => {
