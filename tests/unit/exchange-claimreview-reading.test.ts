@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { importedClaimId } from '../../src/exchange/identity.ts';
+import { readImport } from '../../src/exchange/import.ts';
+
+// ClaimReview as other tools write it: identifiers that are URLs or paths, a review without a rating, a body and a
+// rating in other words, keywords with gaps, a website as `isPartOf`, an appearance that names nobody, and a review
+// that carries our newsroom's name without its address.
+
+const now = new Date('2026-12-01T09:00:00.000Z');
+const newsroom = { name: 'Example Newsroom', url: 'https://newsroom.example/' };
+const statement = (n: number) => `Invented statement number ${n}`;
+const review = (n: number, extra: Record<string, unknown> = {}) => ({
+  '@type': 'ClaimReview',
+  url: `https://factdesk.example/checks/${n}`,
+  claimReviewed: statement(n),
+  author: { name: 'Example Fact Desk' },
+  reviewRating: { alternateName: 'False' },
+  ...extra,
+});
+const floods = {
+  '@id': '_:story-floods',
+  '@type': 'CreativeWork',
+  identifier: 'floods',
+  name: 'Floods',
+  isBasedOn: { '@type': 'NewsArticle', url: 'https://wire.example/floods', publisher: { name: 'Wire' } },
+  citation: ['https://wire.example/floods-2', { '@id': '_:nothing' }, ''],
+};
+const graph = [
+  floods,
+  review(1, { identifier: 'https://factdesk.example/1' }),
+  review(2, { identifier: 'fc-2' }),
+  review(3, { identifier: 'checks/fc-3' }),
+  review(4, { reviewRating: undefined }),
+  review(5, { reviewBody: 'The figure is from 2019.', reviewRating: { alternateName: 'Half True' }, itemReviewed: { keywords: 'Ferries, , Islands' } }),
+  review(6, { author: { name: 'Example Newsroom', url: 'https://newsroom.example/' } }),
+  review(7, { author: { name: 'Example Newsroom', url: 'https://elsewhere.example/' } }),
+  review(8, { isPartOf: { '@type': 'WebSite', identifier: 'site', name: 'Fact Desk' } }),
+  review(9, { itemReviewed: { appearance: { '@type': 'CreativeWork', datePublished: '2026-01-02' } } }),
+  review(10, { isPartOf: { '@id': '_:story-floods' } }),
+  review(11, { isPartOf: { '@type': 'CreativeWork', identifier: 'weekly', name: 'Weekly checks' } }),
+];
+const result = readImport(JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }), 'feed.jsonld', { now, newsroom });
+const claim = (n: number) => result.claims.find((read) => read.claim.statement === statement(n))!;
+
+describe('reading ClaimReviews other tools wrote', () => {
+  it('reads every review', () => {
+    expect(result.problems).toEqual([]);
+    expect(result.claims).toHaveLength(11);
+  });
+
+  it('takes an identifier as our id only when it is a slug like ours', () => {
+    expect([1, 2, 3].map((n) => claim(n).claim.id)).toEqual([
+      importedClaimId('Unnamed claimant', statement(1)),
+      'fc-2',
+      importedClaimId('Unnamed claimant', statement(3)),
+    ]);
+  });
+
+  it('reads a review without a rating as unverified, and keeps its body and a rating in other words as the note', () => {
+    expect(claim(4).claim).toMatchObject({ verdict: 'unverified' });
+    expect(claim(4).claim).not.toHaveProperty('note');
+    expect(claim(5).claim).toMatchObject({
+      verdict: 'misleading',
+      note: 'The figure is from 2019. Rated “Half True” by Example Fact Desk.',
+      tags: ['ferries', 'islands'],
+    });
+  });
+
+  it('takes a review as ours only with our newsroom’s name and address', () => {
+    expect([6, 7, 1].map((n) => claim(n).foreign ?? false)).toEqual([false, true, true]);
+  });
+
+  it('files a review under our story node, and under a story of its own when it is part of something else (a website, a series)', () => {
+    expect(claim(10).claim.story).toBe('floods');
+    expect(result.stories.find((story) => story.id === 'floods')).toEqual({
+      id: 'floods',
+      title: 'Floods',
+      source: { outlet: 'Wire', url: 'https://wire.example/floods' },
+      additionalSources: ['https://wire.example/floods-2'],
+    });
+    // A website, or a series of checks that is not based on an article, is not one of our stories.
+    for (const n of [8, 11]) expect(result.stories.find((story) => story.id === claim(n).claim.story)!.title).toBe(`Example Fact Desk: ${statement(n)}`);
+  });
+
+  it('reports a claim by its review when its appearance names no outlet and no address', () => {
+    expect(claim(9).claim.attribution.reportedBy).toEqual({ outlet: 'Example Fact Desk', url: 'https://factdesk.example/checks/9' });
+  });
+});
