@@ -56,6 +56,14 @@ describe('reading claimbot CSV written by hand', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('names the row of a story it cannot take, by the story’s id', () => {
+    const result = read(
+      'story,storyTitle,storyOutlet,storyUrl,statement,claimant,reportedBy\r\nfloods,Floods,Wire,ftp://wire.example/floods,The river rose,Jane Roe,Wire\r\n',
+    );
+    expect(result.stories).toEqual([]);
+    expect(result.problems.map(({ record }) => [record.label, record.id])).toEqual([['row 2', 'floods']]);
+  });
+
   it('names a row by the id it gives when the row cannot make a claim', () => {
     const result = read(csv('floods,Floods,Wire,,Jane Roe,Wire,,river-rose'));
     expect(result.problems.map(describeProblem)).toEqual(['row 2 (id "river-rose"), field statement: is required']);
