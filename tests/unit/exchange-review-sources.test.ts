@@ -23,7 +23,7 @@ describe('the story of an imported fact check', () => {
       title: 'Imported from Example Fact Desk',
       source: { outlet: 'Example Fact Desk' },
     });
-    expect(storyFromReview({ url: 'not an address' }, 'A statement', 'feed.jsonld').source.outlet).toBe('feed.jsonld');
+    expect(storyFromReview({ url: 'not an address' }, 'A statement', 'feed.jsonld').source).toMatchObject({ outlet: 'feed.jsonld' });
     expect(storyFromReview({}, 'A statement', 'feed.jsonld')).toMatchObject({ id: 'imported-feed-jsonld', title: 'feed.jsonld: A statement' });
   });
 
