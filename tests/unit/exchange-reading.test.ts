@@ -25,6 +25,7 @@ describe('which format a file is', () => {
     expect(readImport(json([claim]), 'export.csv.json').format).toBe('json');
     expect(readImport(CSV, 'claims.json.txt').format).toBe('csv');
     expect(readImport(CSV, 'claims').format).toBe('csv');
+    expect(readImport(CSV.replace('two metres', 'two metres [update]'), 'claims').format).toBe('csv');
     expect(readImport(`  \n${json([claim])}`, 'claims').format).toBe('json');
     expect(() => readImport(json([claim]), 'claims.csv')).toThrow(/^claims\.csv: not a claimbot CSV file: /);
     expect(() => readImport(CSV, 'claims.JSONLD')).toThrow(/^claims\.JSONLD: not valid JSON: /);
