@@ -4,7 +4,7 @@ import { insertBest, keepHighest } from '../core/best.ts';
 import { synonyms, SYNONYM_TERMS } from './synonyms.ts';
 import { checkQuery } from './query.ts';
 import { contentTerms, POSSIBILITY_TERM } from './text.ts';
-import { englishRarity } from './english.ts';
+import { englishRarity, unknownWordRarity } from './english.ts';
 import { relatedActions } from './actions.ts';
 import { Postings } from './postings.ts';
 import { boundMessageWords } from './message-words.ts';
@@ -201,7 +201,7 @@ export class ClaimSearch {
       if (scored.reached.length === 0 && !word.partial && mode !== 'message') {
         scored = this.scoreTerm({ ...word, related: relatedActions(word.word) }, touched, matched, i > 0);
       }
-      if (scored.reached.length === 0 && !word.partial) unmatched += word.boost * generalRarity(word.term, word.word);
+      if (scored.reached.length === 0 && !word.partial) unmatched += word.boost * (word.term === POSSIBILITY_TERM ? 1 : unknownWordRarity(word.word));
       total += scored.weight;
       for (const doc of previous) this.previousEnd[doc] = 0;
       // One past the next position, so that 0 stays "not found" even for a word at position 0.

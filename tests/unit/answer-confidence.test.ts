@@ -4,7 +4,7 @@ import type { Claim } from '../../src/core/schema.ts';
 import { relatedActions } from '../../src/search/actions.ts';
 import { answer, ANSWER_MARGIN, ANSWER_THRESHOLD, clearlyAnswers, STRONG_ANSWER } from '../../src/search/answer.ts';
 import { ClaimSearch, type SearchHit } from '../../src/search/claim-search.ts';
-import { englishRarity } from '../../src/search/english.ts';
+import { englishRarity, unknownWordRarity } from '../../src/search/english.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
 
 const { claims, stories } = await loadDataset(SHIPPED_CLAIMS);
@@ -66,6 +66,21 @@ describe('how much a word says in English (SUBTLEX-US)', () => {
     expect(englishRarity('doesnt')).toBeLessThan(0.1);
     expect(englishRarity('nk')).toBeLessThan(0.1);
   });
+
+  it('reads a word English does not know but a common one with two letters swapped as that word ("mnay", "taht")', () => {
+    expect(unknownWordRarity('mnay')).toBe(englishRarity('many'));
+    expect(unknownWordRarity('taht')).toBe(englishRarity('that'));
+    expect(unknownWordRarity('mnay')).toBeLessThan(0.5);
+  });
+
+  it('keeps names and rare words whole, and does not read words under four letters or other edits as typos', () => {
+    expect(unknownWordRarity('zelensky')).toBe(1);
+    expect(unknownWordRarity('kursk')).toBe(1);
+    // "teh" is "the" swapped, but three letters are a swap away from too many words; "rove" is "love" changed, a name.
+    expect(unknownWordRarity('teh')).toBe(1);
+    expect(unknownWordRarity('rove')).toBe(1);
+    expect(unknownWordRarity('want')).toBe(englishRarity('want'));
+  });
 });
 
 describe('questions with words no claim contains', () => {
@@ -73,6 +88,16 @@ describe('questions with words no claim contains', () => {
     const result = ask('what did zelensky tell parliament');
     expect(result.answered).toBe(true);
     expect(result.hits[0]!.claim.id).toBe('zelensky-coalition-of-criminals');
+  });
+
+  it('weighs a common word typed with two letters swapped as the word itself, not as a rare one', () => {
+    const typed = firstStory.search('what did zelensky tlel parliament', { limit: 1 });
+    const spelled = firstStory.search('what did zelensky tell parliament', { limit: 1 });
+    const unknown = firstStory.search('what did zelensky qxzv parliament', { limit: 1 });
+    expect(typed[0]!.claim.id).toBe(spelled[0]!.claim.id);
+    // Not the same: "tell" also reaches claims through its related verbs, a typo does not. Far above a word English lacks.
+    expect(Math.abs(typed[0]!.score - spelled[0]!.score)).toBeLessThan(0.02);
+    expect(typed[0]!.score - unknown[0]!.score).toBeGreaterThan(0.2);
   });
 
   it('refuses a query that shares one word with the story and is about something else', () => {

@@ -30,9 +30,9 @@ const firstIndex = new ClaimSearch(first.claims, first.stories);
 const secondIndex = new ClaimSearch(second.claims, second.stories);
 
 describe('natural questions written before measuring', () => {
-  it('the first story: at least 149 of 165 answered with a right claim, at most 3 answered wrong', () => {
+  it('the first story: at least 150 of 165 answered with a right claim, at most 3 answered wrong', () => {
     const { right, wrong, missed } = tally(firstIndex, storyQuestions());
-    expect(right, missed.join('\n')).toBeGreaterThanOrEqual(149);
+    expect(right, missed.join('\n')).toBeGreaterThanOrEqual(150);
     expect(wrong, missed.join('\n')).toBeLessThanOrEqual(3);
   });
 
