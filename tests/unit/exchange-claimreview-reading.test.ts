@@ -86,3 +86,52 @@ describe('reading ClaimReviews other tools wrote', () => {
     expect(claim(9).claim.attribution.reportedBy).toEqual({ outlet: 'Example Fact Desk', url: 'https://factdesk.example/checks/9' });
   });
 });
+
+describe('what is wrong in a ClaimReview file, named by its record', () => {
+  const story = {
+    '@id': '_:story-untitled',
+    '@type': 'CreativeWork',
+    identifier: 'untitled',
+    isBasedOn: { '@type': 'NewsArticle', url: 'https://wire.example/untitled', publisher: { name: 'Wire' } },
+  };
+  const inStory = (n: number, extra: Record<string, unknown> = {}) => review(n, { isPartOf: { '@id': '_:story-untitled' }, ...extra });
+  // A null and a bare string among the nodes (a hand-edited feed) are passed over, not read as reviews.
+  const read = readImport(
+    JSON.stringify([
+      null,
+      story,
+      'note',
+      inStory(1),
+      inStory(2, { identifier: 'fc-2', dateCreated: 'yesterday' }),
+      inStory(3, { identifier: 'https://factdesk.example/3', claimReviewed: undefined }),
+    ]),
+    'feed.jsonld',
+    {
+      now,
+    },
+  );
+
+  it('names a story without a title once, as the first story, with its id', () => {
+    expect(read.problems.filter((problem) => problem.field === 'title')).toEqual([
+      { record: { index: 0, label: 'stories[0]', id: 'untitled' }, field: 'title', message: 'is required' },
+    ]);
+  });
+
+  it('names a review by its place among the reviews and its identifier, and the field by its name in the file', () => {
+    expect(read.problems.find((problem) => problem.field === 'createdAt')).toEqual({
+      record: { index: 1, label: 'reviews[1]', id: 'fc-2' },
+      field: 'createdAt',
+      message: 'must be a date and time like 2026-11-25T04:00:00Z',
+      sourceField: 'dateCreated',
+    });
+  });
+
+  it('names a review that gives no claim by the identifier it has, even one that cannot be our id', () => {
+    expect(read.problems.find((problem) => problem.field === 'statement')).toEqual({
+      record: { index: 2, label: 'reviews[2]', id: 'https://factdesk.example/3' },
+      field: 'statement',
+      message: 'is required',
+      sourceField: 'claimReviewed',
+    });
+  });
+});

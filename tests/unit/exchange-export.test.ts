@@ -97,6 +97,18 @@ describe('exportClaims as ClaimReview JSON-LD', () => {
     });
   });
 
+  it('leaves out empty lists (no tags, no flags, no further sources) rather than writing []', async () => {
+    const dataset = await twoStories();
+    const bare = { ...dataset.claims.at(-1)!, tags: [], flags: [] };
+    const graph = graphOf(exportClaims({ ...dataset, claims: [bare] }, 'claimreview', { newsroom, story: 'a-desk-test-story' }));
+    const [story, review] = graph;
+    expect(story).toMatchObject({ '@id': '_:story-a-desk-test-story', identifier: 'a-desk-test-story' });
+    expect(story).not.toHaveProperty('citation');
+    expect(review).toMatchObject({ identifier: 'aaa-desk-test-claim' });
+    expect(review).not.toHaveProperty('claimbot:flags');
+    expect(review!.itemReviewed).not.toHaveProperty('keywords');
+  });
+
   it('describes each story once, and gives a report URL and date where they are known', async () => {
     const graph = graphOf(exportClaims(await twoStories(), 'claimreview', { newsroom: { name: 'Desk' } }));
     const stories = graph.filter((node) => node['@type'] === 'CreativeWork');
