@@ -81,6 +81,10 @@ describe('export → import of the same data', () => {
     const withBom = readImport(await throughFile('claims.csv', `\uFEFF${csv}`), 'claims.csv');
     expect(withBom.problems).toEqual([]);
     expect(withBom.claims).toEqual(readImport(csv, 'claims.csv').claims);
+    // Only the mark that starts the file: one inside a statement (pasted text) is part of the quote.
+    const pasted = { ...dataset.claims[0]!, statement: `Pasted\uFEFF quote` };
+    const inside = readImport(exportClaims({ ...dataset, claims: [pasted] }, 'csv', { newsroom }), 'claims.csv');
+    expect(inside.claims.map((read) => read.claim.statement)).toEqual(['Pasted\uFEFF quote']);
   });
 
   it('into an empty dataset adds every claim and story', async () => {
@@ -278,6 +282,12 @@ describe('a large ClaimReview file', () => {
     expect(progress.length).toBeGreaterThan(50);
     expect(progress.length).toBeLessThanOrEqual(101);
     expect(progress.at(-1)).toEqual([10_000, 10_000]);
+    // A report every hundredth of the records, counting those read.
+    expect(progress.slice(0, 3)).toEqual([
+      [100, 10_000],
+      [200, 10_000],
+      [300, 10_000],
+    ]);
     expect(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0])).toBe(true);
     const plan = planImport(await loadDataset(SHIPPED_CLAIMS), result);
     expect(plan.add).toHaveLength(10_000);
