@@ -39,11 +39,14 @@ const graph = [
   review(10, { isPartOf: { '@id': '_:story-floods' } }),
   review(11, { isPartOf: { '@type': 'CreativeWork', identifier: 'weekly', name: 'Weekly checks' } }),
 ];
-const result = readImport(JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }), 'feed.jsonld', { now, newsroom });
-const claim = (n: number) => result.claims.find((read) => read.claim.statement === statement(n))!;
+// Read in each test, not as the file loads: mutation testing switches a mutant on for a test, so a result read before
+// it would never see one.
+const feed = () => readImport(JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }), 'feed.jsonld', { now, newsroom });
+const claim = (n: number) => feed().claims.find((read) => read.claim.statement === statement(n))!;
 
 describe('reading ClaimReviews other tools wrote', () => {
   it('reads every review', () => {
+    const result = feed();
     expect(result.problems).toEqual([]);
     expect(result.claims).toHaveLength(11);
   });
@@ -72,14 +75,14 @@ describe('reading ClaimReviews other tools wrote', () => {
 
   it('files a review under our story node, and under a story of its own when it is part of something else (a website, a series)', () => {
     expect(claim(10).claim.story).toBe('floods');
-    expect(result.stories.find((story) => story.id === 'floods')).toEqual({
+    expect(feed().stories.find((story) => story.id === 'floods')).toEqual({
       id: 'floods',
       title: 'Floods',
       source: { outlet: 'Wire', url: 'https://wire.example/floods' },
       additionalSources: ['https://wire.example/floods-2'],
     });
     // A website, or a series of checks that is not based on an article, is not one of our stories.
-    for (const n of [8, 11]) expect(result.stories.find((story) => story.id === claim(n).claim.story)!.title).toBe(`Example Fact Desk: ${statement(n)}`);
+    for (const n of [8, 11]) expect(feed().stories.find((story) => story.id === claim(n).claim.story)!.title).toBe(`Example Fact Desk: ${statement(n)}`);
   });
 
   it('reports a claim by its review when its appearance names no outlet and no address', () => {
@@ -96,29 +99,28 @@ describe('what is wrong in a ClaimReview file, named by its record', () => {
   };
   const inStory = (n: number, extra: Record<string, unknown> = {}) => review(n, { isPartOf: { '@id': '_:story-untitled' }, ...extra });
   // A null and a bare string among the nodes (a hand-edited feed) are passed over, not read as reviews.
-  const read = readImport(
-    JSON.stringify([
-      null,
-      story,
-      'note',
-      inStory(1),
-      inStory(2, { identifier: 'fc-2', dateCreated: 'yesterday' }),
-      inStory(3, { identifier: 'https://factdesk.example/3', claimReviewed: undefined }),
-    ]),
-    'feed.jsonld',
-    {
-      now,
-    },
-  );
+  const problems = () =>
+    readImport(
+      JSON.stringify([
+        null,
+        story,
+        'note',
+        inStory(1),
+        inStory(2, { identifier: 'fc-2', dateCreated: 'yesterday' }),
+        inStory(3, { identifier: 'https://factdesk.example/3', claimReviewed: undefined }),
+      ]),
+      'feed.jsonld',
+      { now },
+    ).problems;
 
   it('names a story without a title once, as the first story, with its id', () => {
-    expect(read.problems.filter((problem) => problem.field === 'title')).toEqual([
+    expect(problems().filter((problem) => problem.field === 'title')).toEqual([
       { record: { index: 0, label: 'stories[0]', id: 'untitled' }, field: 'title', message: 'is required' },
     ]);
   });
 
   it('names a review by its place among the reviews and its identifier, and the field by its name in the file', () => {
-    expect(read.problems.find((problem) => problem.field === 'createdAt')).toEqual({
+    expect(problems().find((problem) => problem.field === 'createdAt')).toEqual({
       record: { index: 1, label: 'reviews[1]', id: 'fc-2' },
       field: 'createdAt',
       message: 'must be a date and time like 2026-11-25T04:00:00Z',
@@ -127,7 +129,7 @@ describe('what is wrong in a ClaimReview file, named by its record', () => {
   });
 
   it('names a review that gives no claim by the identifier it has, even one that cannot be our id', () => {
-    expect(read.problems.find((problem) => problem.field === 'statement')).toEqual({
+    expect(problems().find((problem) => problem.field === 'statement')).toEqual({
       record: { index: 2, label: 'reviews[2]', id: 'https://factdesk.example/3' },
       field: 'statement',
       message: 'is required',
