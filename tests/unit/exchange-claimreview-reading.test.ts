@@ -38,6 +38,11 @@ const graph = [
   review(9, { itemReviewed: { appearance: { '@type': 'CreativeWork', datePublished: '2026-01-02' } } }),
   review(10, { isPartOf: { '@id': '_:story-floods' } }),
   review(11, { isPartOf: { '@type': 'CreativeWork', identifier: 'weekly', name: 'Weekly checks' } }),
+  review(12, {
+    isPartOf: { '@type': 'WebPage', identifier: 'page', name: 'A page', isBasedOn: { '@type': 'NewsArticle', url: 'https://wire.example/other' } },
+  }),
+  review(13, { isPartOf: { '@type': 'CreativeWork', name: 'An article', isBasedOn: { '@type': 'NewsArticle', url: 'https://wire.example/other' } } }),
+  review(14, { itemReviewed: { keywords: ['Harbours', { '@id': '_:nothing' }, null] } }),
 ];
 // Read in each test, not as the file loads: mutation testing switches a mutant on for a test, so a result read before
 // it would never see one.
@@ -48,7 +53,7 @@ describe('reading ClaimReviews other tools wrote', () => {
   it('reads every review', () => {
     const result = feed();
     expect(result.problems).toEqual([]);
-    expect(result.claims).toHaveLength(11);
+    expect(result.claims).toHaveLength(14);
   });
 
   it('takes an identifier as our id only when it is a slug like ours', () => {
@@ -62,6 +67,7 @@ describe('reading ClaimReviews other tools wrote', () => {
   it('reads a review without a rating as unverified, and keeps its body and a rating in other words as the note', () => {
     expect(claim(4).claim).toMatchObject({ verdict: 'unverified' });
     expect(claim(4).claim).not.toHaveProperty('note');
+    expect(claim(14).claim.tags).toEqual(['harbours']);
     expect(claim(5).claim).toMatchObject({
       verdict: 'misleading',
       note: 'The figure is from 2019. Rated “Half True” by Example Fact Desk.',
@@ -81,8 +87,10 @@ describe('reading ClaimReviews other tools wrote', () => {
       source: { outlet: 'Wire', url: 'https://wire.example/floods' },
       additionalSources: ['https://wire.example/floods-2'],
     });
-    // A website, or a series of checks that is not based on an article, is not one of our stories.
-    for (const n of [8, 11]) expect(feed().stories.find((story) => story.id === claim(n).claim.story)!.title).toBe(`Example Fact Desk: ${statement(n)}`);
+    // A website, a series of checks that is not based on an article, a page (not a CreativeWork of ours) and a work
+    // without our story's identifier are not our stories.
+    for (const n of [8, 11, 12, 13])
+      expect(feed().stories.find((story) => story.id === claim(n).claim.story)!.title).toBe(`Example Fact Desk: ${statement(n)}`);
   });
 
   it('reports a claim by its review when its appearance names no outlet and no address', () => {

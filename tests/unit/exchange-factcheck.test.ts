@@ -82,3 +82,48 @@ describe('reading loosely shaped JSON-LD values', () => {
     expect(dateOf(undefined)).toBeUndefined();
   });
 });
+
+describe('Fact Check Tools responses: claims without reviews, reviews without ratings, a story given twice', () => {
+  const later = {
+    publisher: { name: 'Example Fact Desk' },
+    url: 'https://factdesk.example/checks/later',
+    title: 'Later',
+    reviewDate: '2099-01-01T00:00:00Z',
+    textualRating: 'False',
+  };
+  const read = () =>
+    readImport(
+      JSON.stringify({
+        claims: [
+          { text: 'No review yet' },
+          { text: 'Not rated', claimReview: [{ publisher: { name: 'Example Fact Desk' }, url: 'https://factdesk.example/checks/unrated', title: 'Unrated' }] },
+          { text: 'Later one', claimReview: [later] },
+          { text: 'Later two', claimReview: [later] },
+          { text: 'Archived', claimReview: [{ url: 'https://archive.www.example.org/checks/1', textualRating: 'True' }] },
+        ],
+      }),
+      'search.json',
+      { now },
+    );
+
+  it('reads a claim that has text and no review yet, and a review without a rating, as unverified with no note', () => {
+    const result = read();
+    expect(result.format).toBe('factcheck-api');
+    expect(result.claims.map(({ claim }) => [claim.statement, claim.verdict, claim.note])).toEqual([
+      ['No review yet', 'unverified', undefined],
+      ['Not rated', 'unverified', undefined],
+      ['Archived', 'confirmed', 'Rated “True”.'],
+    ]);
+  });
+
+  it('names a story that two claims share once, by its place among the stories', () => {
+    const storyProblems = read().problems.filter((problem) => problem.record.label.startsWith('stories'));
+    expect(storyProblems.map(describeProblem)).toEqual([
+      `stories[2] (id "${generatedStoryId(later.url)}"), field source.date: is in the future (2099-01-01); the latest date an import takes is 2026-12-02`,
+    ]);
+  });
+
+  it('drops only a leading "www." from the address that names an unnamed publisher', () => {
+    expect(read().claims.find(({ claim }) => claim.statement === 'Archived')!.claim.attribution.reportedBy.outlet).toBe('archive.www.example.org');
+  });
+});

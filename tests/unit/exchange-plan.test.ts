@@ -155,3 +155,27 @@ describe('describePlan', () => {
     ]);
   });
 });
+
+describe('planImport of another newsroom’s reviews', () => {
+  it('keeps a foreign identifier that is none of our ids, and gives one that is ours an id of its own', async () => {
+    const dataset = await loadDataset(SHIPPED_CLAIMS);
+    const ours = dataset.claims[0]!;
+    const review = (identifier: string, statement: string) => ({
+      '@type': 'ClaimReview',
+      identifier,
+      claimReviewed: statement,
+      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'A. Speaker' } },
+      reviewRating: { '@type': 'Rating', alternateName: 'False' },
+      author: { '@type': 'Organization', name: 'Other Fact Desk' },
+      url: 'https://other.example/checks/1',
+    });
+    const feed = readImport(JSON.stringify([review('fc-77', 'An invented statement'), review(ours.id, 'Another invented statement')]), 'feed.jsonld', {
+      now: new Date(later),
+      newsroom: { name: 'Example Newsroom' },
+    });
+    const plan = planImport(dataset, feed);
+    const renamed = plan.renamed.map(({ from, to }) => [from, to]);
+    expect(renamed).toEqual([[ours.id, expect.not.stringMatching(ours.id)]]);
+    expect(plan.add.map((claim) => claim.id)).toEqual(['fc-77', renamed[0]![1]]);
+  });
+});

@@ -53,6 +53,15 @@ describe('story ids from addresses', () => {
     expect(generatedStoryId('%%%')).toBe(`story-${shortHash('%%%')}`);
   });
 
+  it('stay within 64 characters however long the host of an address without a path, or a text that is no address', () => {
+    const host = `https://${'harbour-'.repeat(12)}example.org/`;
+    const text = 'a text that is no address and goes on '.repeat(4);
+    for (const long of [host, text]) {
+      expect(generatedStoryId(long)).toMatch(/^[a-z0-9-]+-[0-9a-f]{6}$/);
+      expect(generatedStoryId(long).length).toBeLessThanOrEqual(64);
+    }
+  });
+
   it('stay within 64 characters however long the path', () => {
     const long = `https://factdesk.example/${Array.from({ length: 30 }, (_, i) => `word${i}`).join('-')}`;
     const id = generatedStoryId(long);
