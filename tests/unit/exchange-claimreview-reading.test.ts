@@ -98,6 +98,16 @@ describe('reading ClaimReviews other tools wrote', () => {
   });
 });
 
+describe('when a review was added, from the dates it gives', () => {
+  it('reads a time with an offset and a date alone as UTC, and takes the modified date as the added one when it is earlier than now', () => {
+    const read = (dateModified: string) =>
+      readImport(JSON.stringify([review(1, { dateModified })]), 'feed.jsonld', { now }).claims.map(({ claim }) => [claim.createdAt, claim.updatedAt]);
+    // 09:30 at UTC+1 is 08:30 UTC, before the import's 09:00 UTC, though as text it sorts after it.
+    expect(read('2026-12-01T09:30:00+01:00')).toEqual([['2026-12-01T08:30:00.000Z', '2026-12-01T08:30:00.000Z']]);
+    expect(read('2026-11-30')).toEqual([['2026-11-30T00:00:00.000Z', '2026-11-30T00:00:00.000Z']]);
+  });
+});
+
 describe('what is wrong in a ClaimReview file, named by its record', () => {
   const story = {
     '@id': '_:story-untitled',
