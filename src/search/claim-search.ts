@@ -201,7 +201,7 @@ export class ClaimSearch {
       if (scored.reached.length === 0 && !word.partial && mode !== 'message') {
         scored = this.scoreTerm({ ...word, related: relatedActions(word.word) }, touched, matched, i > 0);
       }
-      if (scored.reached.length === 0 && !word.partial) unmatched += word.boost * (word.term === POSSIBILITY_TERM ? 1 : unknownWordRarity(word.word));
+      if (scored.reached.length === 0 && !word.partial) unmatched += word.boost * missingRarity(word.term, word.word);
       total += scored.weight;
       for (const doc of previous) this.previousEnd[doc] = 0;
       // One past the next position, so that 0 stays "not found" even for a word at position 0.
@@ -341,4 +341,9 @@ function ranksAbove(a: Found, b: Found): boolean {
  */
 function generalRarity(term: string, word: string): number {
   return term === POSSIBILITY_TERM ? 1 : englishRarity(word);
+}
+
+/** As `generalRarity`, for a word no claim has, which may be a common word mistyped (`unknownWordRarity`). */
+function missingRarity(term: string, word: string): number {
+  return term === POSSIBILITY_TERM ? 1 : unknownWordRarity(word);
 }

@@ -84,8 +84,8 @@ const MIN_TYPO_LENGTH = 4;
 /**
  * As `englishRarity`, for a query word that no claim contains: a word English does not know but that is a common
  * one with two letters swapped is that word mistyped ("mnay" is "many", "taht" is "that") and says as little. Only
- * swaps: measured on the 2,397 claimant names of LIAR, one dropped, added or changed letter would misread 189 names
- * as common words ("rove", "todd", "reid"), a swap 9.
+ * swaps: of the 2,397 words of LIAR's claimant names (four letters or more) that are not common English, one
+ * dropped, added or changed letter would misread 189 as common words ("rove", "todd", "reid"), a swap 9.
  */
 export function unknownWordRarity(word: string): number {
   const rarity = englishRarity(word);
