@@ -1,7 +1,8 @@
 // How the answer bar was set: every question and unrelated query of issue 20's sets through the search, the best
-// and next scores kept, and each (bar, margin, strong bar) tried on them. Prints the grid's best rows and, with
+// and rival scores kept, and each (bar, margin, strong bar) tried on them. Prints the grid's best rows and, with
 // --dump, every query's first two scores. Usage: node --import tsx bench/answer-grid.ts [--dump] [--corpus]
 import { loadDataset } from '../src/core/dataset.ts';
+import { rival } from '../src/search/answer.ts';
 import { ClaimSearch } from '../src/search/claim-search.ts';
 import { SHIPPED_CLAIMS } from '../tests/support/files.ts';
 import { loadCorpus } from '../tests/support/eval-queries.ts';
@@ -25,13 +26,15 @@ interface Scored {
 
 function scoreAll(index: ClaimSearch, set: string, questions: AskedQuestion[], unrelated: string[]): Scored[] {
   const one = (query: string, rightIds: string[] | undefined): Scored => {
-    const hits = index.search(query, { limit: 3 });
+    // The margin is measured against the best one's rival (answer.ts), not always the second.
+    const hits = index.search(query, { limit: 6 });
+    const next = rival(hits);
     return {
       set,
       query,
       related: !!rightIds,
       first: hits[0]?.score ?? 0,
-      second: hits[1]?.score ?? 0,
+      second: next?.score ?? 0,
       right: !!rightIds && !!hits[0] && rightIds.includes(hits[0].claim.id),
     };
   };

@@ -22,6 +22,16 @@ export function slugWords(text: string): string[] {
   );
 }
 
+/** How alike two statements are: the share of words they have in common (Dice), 0 to 1. */
+export function statementSimilarity(a: string, b: string): number {
+  const left = new Set(slugWords(a));
+  const right = new Set(slugWords(b));
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared++;
+  return (2 * shared) / (left.size + right.size);
+}
+
 /** The words as one slug, cut at a word boundary within `max`. */
 export function slugify(text: string, max = MAX_ID): string {
   let slug = '';

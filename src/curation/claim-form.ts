@@ -1,4 +1,4 @@
-import { slugWords } from '../core/claim-id.ts';
+import { statementSimilarity } from '../core/claim-id.ts';
 import { InvalidClaimError, checkClaim } from '../core/validate-claim.ts';
 import type { ModalForm } from '../views/reply.ts';
 import { comparableText, FLAGS, type Claim, type Flag } from '../core/schema.ts';
@@ -182,16 +182,6 @@ function formLabel(field: string): string {
   if (field.startsWith('flags')) return LABELS.flags;
   if (field === 'statement') return LABELS.statement;
   return field;
-}
-
-/** How alike two statements are: the share of words they have in common (Dice), 0 to 1. */
-export function statementSimilarity(a: string, b: string): number {
-  const left = new Set(slugWords(a));
-  const right = new Set(slugWords(b));
-  if (left.size === 0 || right.size === 0) return 0;
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared++;
-  return (2 * shared) / (left.size + right.size);
 }
 
 /** Above this, two statements by the same claimant are probably the same claim worded twice. */

@@ -1,4 +1,4 @@
-import { statementSimilarity } from '../curation/claim-form.ts';
+import { statementSimilarity } from '../core/claim-id.ts';
 import { ClaimSchema, comparableText, FLAGS, type Claim, type Flag, type Party } from '../core/schema.ts';
 import { paragraphsOf, type ArticleFormat } from './article.ts';
 import { attributionsIn, isUnverifiedCaveat, outletAssertion, unitsOf, type Attributed, type Unit } from './attribution.ts';

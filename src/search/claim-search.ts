@@ -244,7 +244,7 @@ export class ClaimSearch {
    */
   private scoreTerm({ term, word, partial, boost, related }: ReadWord, touched: number[], matched: Map<string, number>, afterAnother: boolean) {
     const expansions = new Map<string, number>();
-    for (const { term: found, similarity: credit } of this.vocabulary.matches(term, partial)) {
+    for (const { term: found, similarity: credit } of this.vocabulary.matches(term, partial, !partial && englishRarity(word) < 1)) {
       keepHighest(expansions, found, credit);
       for (const [synonym, strength] of synonyms(found)) keepHighest(expansions, synonym, credit * strength);
     }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NEAR_DUPLICATE, statementSimilarity } from '../../src/curation/claim-form.ts';
+import { statementSimilarity } from '../../src/core/claim-id.ts';
+import { NEAR_DUPLICATE } from '../../src/curation/claim-form.ts';
 import { documentedShare } from '../support/documented.ts';
 import { startBotUnderTest, type BotUnderTest } from '../support/bot.ts';
 import { moderator, NEW_CLAIM_FORM, NEWSROOM } from '../support/people.ts';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { statementSimilarity } from '../../src/curation/claim-form.ts';
+import { statementSimilarity } from '../../src/core/claim-id.ts';
 import { formatOfName } from '../../src/draft/article.ts';
 import { draftClaims, type Draft } from '../../src/draft/drafter.ts';
 import { comparableText, type Claim, type Party } from '../../src/core/schema.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/core/dataset.ts';
 import type { Claim } from '../../src/core/schema.ts';
 import { relatedActions } from '../../src/search/actions.ts';
-import { answer, ANSWER_MARGIN, ANSWER_THRESHOLD, clearlyAnswers, STRONG_ANSWER } from '../../src/search/answer.ts';
+import { answer, ANSWER_MARGIN, ANSWER_THRESHOLD, clearlyAnswers, kindred, rival, STRONG_ANSWER } from '../../src/search/answer.ts';
 import { ClaimSearch, type SearchHit } from '../../src/search/claim-search.ts';
 import { englishRarity, unknownWordRarity } from '../../src/search/english.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
@@ -41,6 +41,72 @@ describe("the answer's boundaries", () => {
   it('a message needs no margin (two claims it repeats are both matches), only its own bar', () => {
     expect(clearlyAnswers(hits(ANSWER_THRESHOLD.message + EPSILON, ANSWER_THRESHOLD.message), 'message')).toBe(true);
     expect(clearlyAnswers(hits(ANSWER_THRESHOLD.message - EPSILON), 'message')).toBe(false);
+  });
+
+  it('measures the margin against the next claim that is not kindred to the best, whatever kindred ones come between', () => {
+    const made = (id: string, statement: string): Claim => ({ ...claims[0]!, id, statement, claimant: { name: id } });
+    const best = made('agency', 'Ten thousand soldiers crossed the border on Monday');
+    const sameNews = made('paper', 'Ten thousand soldiers crossed the border');
+    const other = made('minister', 'The harvest will be late this year');
+    const middle = (ANSWER_THRESHOLD.query + STRONG_ANSWER) / 2;
+    const scored = (...list: [Claim, number][]): SearchHit[] => list.map(([claim, score]) => ({ claim, score }));
+    expect(clearlyAnswers(scored([best, middle], [sameNews, middle - EPSILON]))).toBe(true);
+    expect(clearlyAnswers(scored([best, middle], [other, middle - EPSILON]))).toBe(false);
+    expect(clearlyAnswers(scored([best, middle], [sameNews, middle - EPSILON], [other, middle - 2 * EPSILON]))).toBe(false);
+    expect(clearlyAnswers(scored([best, middle], [sameNews, middle - EPSILON], [other, middle - ANSWER_MARGIN - EPSILON]))).toBe(true);
+    // Showing one claim, the answer still looks past the kindred one to the close other claim.
+    const ranked = scored(
+      [best, middle],
+      [sameNews, middle - EPSILON],
+      [made('echo', 'Ten thousand soldiers crossed'), middle - EPSILON],
+      [other, middle - 2 * EPSILON],
+    );
+    const search = (_text: string, { limit = 5 }: { limit?: number }) => ranked.slice(0, limit);
+    expect(answer(search, 'soldiers', { limit: 1 })).toEqual({ answered: false, hits: ranked.slice(0, 1) });
+  });
+
+  it('counts two statements kindred from half their words shared on, not just under it', () => {
+    const made = (statement: string, name: string): Claim => ({ ...claims[0]!, statement, claimant: { name } });
+    // Dice: 2 × 2 shared / (4 + 4) = 0.5, and 2 × 2 / (4 + 5) just under.
+    expect(kindred(made('alpha beta gamma delta', 'One'), made('alpha beta omega sigma', 'Two'))).toBe(true);
+    expect(kindred(made('alpha beta gamma delta', 'One'), made('alpha beta omega sigma tau', 'Two'))).toBe(false);
+    // One claimant's two different claims are not kindred: a query naming only the claimant ties them all.
+    expect(kindred(made('alpha beta gamma delta', 'One'), made('omega sigma tau', 'One'))).toBe(false);
+  });
+
+  it('does not hold the best claim back for another match by the same claimant, only for one of theirs under the bar', () => {
+    const said = (id: string, statement: string, name: string): Claim => ({ ...claims[0]!, id, statement, claimant: { name } });
+    const best = said('tehran-too', 'Tehran also helps Moscow', 'Volodymyr Zelensky');
+    const same = said('tehran-regime', 'The regime in Tehran supports the war', 'volodymyr zelensky');
+    const other = said('isw', 'Tehran sells drones to Moscow', 'ISW');
+    const middle = (ANSWER_THRESHOLD.query + STRONG_ANSWER) / 2;
+    expect(
+      clearlyAnswers([
+        { claim: best, score: middle },
+        { claim: same, score: middle },
+      ]),
+    ).toBe(true);
+    expect(
+      clearlyAnswers([
+        { claim: best, score: middle },
+        { claim: other, score: middle },
+      ]),
+    ).toBe(false);
+    // Under the bar, their other claim is close only by the name: a rival like any other.
+    const justUnder = ANSWER_THRESHOLD.query - EPSILON;
+    expect(
+      clearlyAnswers([
+        { claim: best, score: ANSWER_THRESHOLD.query + EPSILON },
+        { claim: same, score: justUnder },
+      ]),
+    ).toBe(false);
+    expect(
+      rival([
+        { claim: best, score: middle },
+        { claim: same, score: ANSWER_THRESHOLD.query },
+        { claim: other, score: 0.1 },
+      ])?.claim.id,
+    ).toBe('isw');
   });
 
   it('answers nothing when there is no hit', () => {
@@ -109,6 +175,21 @@ describe('questions with words no claim contains', () => {
 
   it('refuses a question made only of common words', () => {
     expect(ask('what do they want to tell us about it').answered).toBe(false);
+  });
+});
+
+describe("a query word that is a word of English, one letter from a claim's word", () => {
+  const story = storyOf({ id: 'cope', statement: 'Hospitals will cope with the flood', claimant: 'Ministry' });
+  const only = (query: string) => story.search(query, { limit: 1 })[0]?.score ?? 0;
+
+  it('counts half as much as a slip that is no word ("pope" is a word, "kope" a typo of "cope")', () => {
+    expect(only('kope')).toBeCloseTo(0.85 * only('cope'), 5);
+    expect(only('pope')).toBeCloseTo(0.5 * only('kope'), 5);
+  });
+
+  it('so a question about the pope is not answered with a claim that says "cope"', () => {
+    expect(answer(story.search.bind(story), 'who will be the next pope').answered).toBe(false);
+    expect(answer(story.search.bind(story), 'will hospitals kope with the flood').answered).toBe(true);
   });
 });
 

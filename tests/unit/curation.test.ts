@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidClaimError } from '../../src/core/validate-claim.ts';
-import { newClaimId } from '../../src/core/claim-id.ts';
-import {
-  claimForm,
-  claimFromDraft,
-  draftFromClaim,
-  draftFromValues,
-  nearDuplicates,
-  statementSimilarity,
-  type ClaimFrame,
-} from '../../src/curation/claim-form.ts';
+import { newClaimId, statementSimilarity } from '../../src/core/claim-id.ts';
+import { claimForm, claimFromDraft, draftFromClaim, draftFromValues, nearDuplicates, type ClaimFrame } from '../../src/curation/claim-form.ts';
 import { curationAccess } from '../../src/discord/moderators.ts';
 import { describeChanges } from '../../src/views/history-view.ts';
 import { loadDataset } from '../../src/core/dataset.ts';
