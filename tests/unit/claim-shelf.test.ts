@@ -25,4 +25,41 @@ describe('the claim shelf', () => {
       expect([each.size, each.removed('second')?.statement, each.live('first')?.statement]).toEqual([1, COLLIDING[1], 'Another statement']);
     }
   });
+
+  it('lists the newest claims in search, filtered by verdict and story, ties by id, and the same after a restore', () => {
+    const shelf = new ClaimShelf();
+    const dated = (id: string, story: string, verdict: Claim['verdict'], day: number): Claim => ({
+      ...claim(id, `Statement of ${id}`),
+      story,
+      verdict,
+      updatedAt: `2026-11-${String(day).padStart(2, '0')}T12:00:00.000Z`,
+    });
+    shelf.put(dated('b-tied', 'border', 'false', 20), false);
+    shelf.put(dated('a-tied', 'border', 'false', 20), false);
+    shelf.put(dated('older', 'border', 'unverified', 10), false);
+    shelf.put(dated('newest-elsewhere', 'floods', 'false', 25), false);
+    shelf.put(dated('removed-newest', 'border', 'false', 28), true);
+    const { fields, json } = shelf.snapshot();
+    for (const each of [shelf, ClaimShelf.restore(fields, Buffer.concat(json))]) {
+      const ids = (claims: Iterable<Claim>) => [...claims].map((c) => c.id);
+      expect(ids(each.newest(10))).toEqual(['newest-elsewhere', 'a-tied', 'b-tied', 'older']);
+      expect(ids(each.newest(2))).toEqual(['newest-elsewhere', 'a-tied']);
+      expect(ids(each.newest(10, { verdict: 'false', story: 'border' }))).toEqual(['a-tied', 'b-tied']);
+      expect(ids(each.newest(10, { verdict: 'unverified' }))).toEqual(['older']);
+      expect(ids(each.newest(10, { story: 'no-such-story' }))).toEqual([]);
+      expect(ids(each.claims({ story: 'border' }))).toEqual(['b-tied', 'a-tied', 'older']);
+      expect(ids(each.claims({ removed: true }))).toEqual(['removed-newest']);
+      expect(ids(each.claims())).toEqual(['b-tied', 'a-tied', 'older', 'newest-elsewhere']);
+      expect([each.size, each.live('removed-newest'), each.removed('older')]).toEqual([4, undefined, undefined]);
+    }
+  });
+
+  it('reads back every claim exactly, also more claims than it keeps parsed', () => {
+    const shelf = new ClaimShelf();
+    const many = Array.from({ length: 2100 }, (_, n) => claim(`claim-${n}`, `Statement number ${n} about the border`));
+    for (const each of many) shelf.put(each, false);
+    // Read all twice: the second pass finds the first claims dropped from the parsed ones and parses them again.
+    for (let pass = 0; pass < 2; pass++) expect(many.every((each) => shelf.live(each.id)?.statement === each.statement)).toBe(true);
+    expect(shelf.statementOwner('statement number 7 about the border')).toBe('claim-7');
+  });
 });
