@@ -9,16 +9,14 @@ import { ClaimDatabase } from '../../src/store/database.ts';
 import { ClaimStore, type AuditEntry } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
 import { POSTGRES_SKIPPED, scratchPostgres, TEST_DATABASE_URL, terminateConnection } from '../support/postgres.ts';
+import { newClaim } from '../support/store.ts';
 
 if (!TEST_DATABASE_URL) console.log(POSTGRES_SKIPPED);
 
 const moderator = { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' };
 const shipped = JSON.parse(await readFile(SHIPPED_CLAIMS, 'utf8')) as { claims: Claim[] };
 
-function newClaim(n: number, statement = `Cross-process statement number ${n} about the ferry`): Claim {
-  const now = new Date().toISOString();
-  return { ...shipped.claims[0]!, id: `cross-process-${n}`, statement, flags: [], createdAt: now, updatedAt: now, addedBy: 'desk-editor' };
-}
+const crossProcessClaim = (n: number, statement = `Cross-process statement number ${n} about the ferry`) => newClaim(`cross-process-${n}`, statement);
 
 /** Resolves with the first `count` changes the store hears of from now on. */
 function changes(store: ClaimStore, count: number): Promise<AuditEntry[]> {
@@ -54,7 +52,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
   it('a claim one adds, re-rates and removes reaches the other’s listeners and search index, in order', async () => {
     const { first, second } = await twoStores();
     const heard = changes(second, 3);
-    const added = await first.add(newClaim(1), moderator);
+    const added = await first.add(crossProcessClaim(1), moderator);
     await first.update(added.id, moderator, 'verdict', (claim) => ({ ...claim, verdict: 'false' }), 'checked');
     await first.remove(shipped.claims[1]!.id, moderator, 'superseded');
     expect((await heard).map((change) => [change.action, change.claimId])).toEqual([
@@ -70,14 +68,20 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
 
   it('of two processes adding the same id, or the same statement, at the same moment, exactly one lands', async () => {
     const { first, second } = await twoStores();
-    const sameId = await Promise.allSettled([first.add(newClaim(2, 'One wording'), moderator), second.add(newClaim(2, 'Another wording'), moderator)]);
+    const sameId = await Promise.allSettled([
+      first.add(crossProcessClaim(2, 'One wording'), moderator),
+      second.add(crossProcessClaim(2, 'Another wording'), moderator),
+    ]);
     expect(sameId.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(errorWords((sameId.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toBe(
       'A claim with the id “cross-process-2” already exists.',
     );
 
     const statement = 'The same words typed in two newsrooms at once';
-    const sameStatement = await Promise.allSettled([first.add(newClaim(3, statement), moderator), second.add(newClaim(4, statement), moderator)]);
+    const sameStatement = await Promise.allSettled([
+      first.add(crossProcessClaim(3, statement), moderator),
+      second.add(crossProcessClaim(4, statement), moderator),
+    ]);
     expect(sameStatement.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(errorWords((sameStatement.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(
       /^The claim “cross-process-[34]” already has this statement\.$/,
@@ -121,7 +125,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
     const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE usename = $1', [role]);
     expect(rows.map((row) => row.pid)).toContain(listener);
     for (const { pid } of rows) expect(await terminateConnection(TEST_DATABASE_URL!, pid)).toBe(true);
-    const added = await first.add(newClaim(5), moderator);
+    const added = await first.add(crossProcessClaim(5), moderator);
     await first.update(added.id, moderator, 'verdict', (claim) => ({ ...claim, verdict: 'misleading' }));
     await first.remove(shipped.claims[2]!.id, moderator, 'duplicate');
     await expect.poll(() => logs.map((line) => line.message)).toContain('change feed: reconnect failed');
@@ -142,7 +146,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one PostgreSQL database', 
     const later = changes(second, 1);
     await first.restore(shipped.claims[2]!.id, moderator);
     expect((await later)[0]!.action).toBe('restore');
-    const own = await second.add(newClaim(6), moderator);
+    const own = await second.add(crossProcessClaim(6), moderator);
     const database = await ClaimDatabase.open(first.databaseUrl);
     expect((await database.claims.readClaim(own.id))?.claim.statement).toBe(own.statement);
     await database.close();

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '../../src/command/command.ts';
+import type { Claim } from '../../src/core/schema.ts';
 import { createContext } from '../../src/command/context.ts';
 import { ClaimStore } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from './files.ts';
@@ -46,4 +47,12 @@ export async function scratchStore(seedFile = SHIPPED_CLAIMS) {
 /** What a command sees when a moderator at the console runs it. */
 export function consoleContext(store: ClaimStore): CommandContext {
   return createContext(store, { id: 'console', name: 'tester (console)' });
+}
+
+const [shippedClaim] = (JSON.parse(readFileSync(SHIPPED_CLAIMS, 'utf8')) as { claims: Claim[] }).claims;
+
+/** A new claim of the first story with this id and statement (unlike every shipped one), made now by desk-editor. */
+export function newClaim(id: string, statement: string): Claim {
+  const now = new Date().toISOString();
+  return { ...shippedClaim!, id, statement, flags: [], createdAt: now, updatedAt: now, addedBy: 'desk-editor' };
 }

@@ -4,24 +4,15 @@ import type { Claim } from '../../src/core/schema.ts';
 import { ClaimStore } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
 import { enginesUnderTest } from '../support/postgres.ts';
+import { newClaim } from '../support/store.ts';
 
 const editor = { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' };
 const nightEditor = { id: '600000000000000007', name: 'night-editor', guildId: '200000000000000002' };
 const shipped = JSON.parse(await readFile(SHIPPED_CLAIMS, 'utf8')) as { claims: Claim[] };
 
 /** Claims of the first story, each with its own statement. */
-function bulkClaims(count: number): Claim[] {
-  const now = new Date().toISOString();
-  return Array.from({ length: count }, (_, n) => ({
-    ...shipped.claims[0]!,
-    id: `bulk-claim-${String(n).padStart(5, '0')}`,
-    statement: `Bulk statement number ${n} about the border`,
-    flags: [],
-    createdAt: now,
-    updatedAt: now,
-    addedBy: 'desk-editor',
-  }));
-}
+const bulkClaims = (count: number) =>
+  Array.from({ length: count }, (_, n) => newClaim(`bulk-claim-${String(n).padStart(5, '0')}`, `Bulk statement number ${n} about the border`));
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

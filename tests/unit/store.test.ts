@@ -6,23 +6,13 @@ import type { Claim } from '../../src/core/schema.ts';
 import { ClaimStore, type AuditEntry } from '../../src/store/claim-store.ts';
 import { datasetFile, SHIPPED_CLAIMS, tempDataset } from '../support/files.ts';
 import { enginesUnderTest } from '../support/postgres.ts';
+import { newClaim } from '../support/store.ts';
 
 const moderator = { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' };
 const shipped = JSON.parse(await readFile(SHIPPED_CLAIMS, 'utf8')) as { claims: Claim[] };
 
-/** A new claim of the first story, different from every shipped one. */
-function newClaim(n: number): Claim {
-  const now = new Date().toISOString();
-  return {
-    ...shipped.claims[0]!,
-    id: `test-claim-${n}`,
-    statement: `Test statement number ${n} about the border`,
-    flags: [],
-    createdAt: now,
-    updatedAt: now,
-    addedBy: 'desk-editor',
-  };
-}
+/** The n-th claim a test adds. */
+const testClaim = (n: number) => newClaim(`test-claim-${n}`, `Test statement number ${n} about the border`);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -77,7 +67,7 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
     const store = await openStore();
     const heard: AuditEntry[] = [];
     store.subscribe((change) => heard.push(change));
-    const added = await store.add(newClaim(1), moderator);
+    const added = await store.add(testClaim(1), moderator);
     expect(store.search('test statement number 1 border', { limit: 1 })[0]!.claim.id).toBe(added.id);
 
     const rated = await store.update(added.id, moderator, 'verdict', (claim) => ({ ...claim, verdict: 'false' }), 'checked with the ministry');
@@ -106,13 +96,13 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
   it('rejects an invalid claim naming the field, and a statement another claim has, writing nothing', async () => {
     const store = await openStore();
     const audit = await store.countAudit();
-    expect(await wordsOfRejection(store.add({ ...newClaim(2), flags: ['secondhand'] }, moderator))).toBe(
+    expect(await wordsOfRejection(store.add({ ...testClaim(2), flags: ['secondhand'] }, moderator))).toBe(
       'This claim cannot be saved: attribution.citing: a secondhand claim must say whom it cites.',
     );
-    expect(await wordsOfRejection(store.add({ ...newClaim(3), statement: `  ${shipped.claims[0]!.statement.toUpperCase()} ` }, moderator))).toBe(
+    expect(await wordsOfRejection(store.add({ ...testClaim(3), statement: `  ${shipped.claims[0]!.statement.toUpperCase()} ` }, moderator))).toBe(
       `The claim “${shipped.claims[0]!.id}” already has this statement.`,
     );
-    expect(await wordsOfRejection(store.add({ ...newClaim(4), id: shipped.claims[1]!.id }, moderator))).toBe(
+    expect(await wordsOfRejection(store.add({ ...testClaim(4), id: shipped.claims[1]!.id }, moderator))).toBe(
       `A claim with the id “${shipped.claims[1]!.id}” already exists.`,
     );
     await expect(store.update('no-such-claim', moderator, 'verdict', (claim) => claim)).rejects.toMatchObject({
@@ -123,7 +113,7 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
 
   it('lands every one of 200 concurrent adds, each with its audit row, and has them after reopening', async () => {
     const store = await openStore();
-    const added = await Promise.all(Array.from({ length: 200 }, (_, i) => store.add(newClaim(100 + i), moderator)));
+    const added = await Promise.all(Array.from({ length: 200 }, (_, i) => store.add(testClaim(100 + i), moderator)));
     expect(new Set(added.map((claim) => claim.id)).size).toBe(200);
     expect(store.claims).toHaveLength(shipped.claims.length + 200);
     expect(await store.countAudit()).toBe(shipped.claims.length + 200);
@@ -133,7 +123,7 @@ describe.each(enginesUnderTest())('the claim store on $engine', ({ engine, scrat
 
   it('exports what passes validation, and a database seeded from the export holds the same claims', async () => {
     const store = await openStore();
-    await store.add(newClaim(5), moderator);
+    await store.add(testClaim(5), moderator);
     await store.remove(shipped.claims[2]!.id, moderator, 'superseded');
     const exported = store.dataset();
     expect(parseDataset(JSON.parse(JSON.stringify(exported)), 'export')).toEqual(exported);
