@@ -35,7 +35,7 @@ describe('the look for other processes’ changes', () => {
   /** A poll on a database whose last sequence number is `database.seq` (or whose read throws `database.down`). */
   function startPoll(database: { seq: number; down?: Error }, catchUp: () => Promise<void>) {
     vi.useFakeTimers();
-    const lines: { level: string; message: string }[] = [];
+    const lines: { level: string; message: string; error?: { message: string } }[] = [];
     let applied = 3;
     const poll = ChangePoll.start({
       lastSeq: async () => {
@@ -49,7 +49,7 @@ describe('the look for other processes’ changes', () => {
         await catchUp();
         applied = reached;
       },
-      log: createLogger('debug', (line) => lines.push(JSON.parse(line) as { level: string; message: string })),
+      log: createLogger('debug', (line) => lines.push(JSON.parse(line) as (typeof lines)[number])),
     });
     cleanups.push(() => poll.close());
     return { poll, lines };
@@ -97,7 +97,13 @@ describe('the look for other processes’ changes', () => {
     const database: { seq: number; down?: Error } = { seq: 3, down: new Error('SQLITE_CANTOPEN: unable to open database file') };
     const { lines } = startPoll(database, async () => {});
     await vi.advanceTimersByTimeAsync(4 * POLL_MS);
-    expect(lines).toMatchObject([{ level: 'warn', message: "database: cannot look for other processes' changes; trying again" }]);
+    expect(lines).toMatchObject([
+      {
+        level: 'warn',
+        message: "database: cannot look for other processes' changes; trying again",
+        error: { message: 'SQLITE_CANTOPEN: unable to open database file' },
+      },
+    ]);
     database.down = undefined;
     await vi.advanceTimersByTimeAsync(3 * POLL_MS);
     expect(lines.slice(1)).toMatchObject([{ level: 'info', message: "database: looking for other processes' changes again" }]);

@@ -152,11 +152,20 @@ describe('a cache that is not this database as it is now', () => {
 
     // The second database's own cache, saved after a change, then the database put back as it was before it.
     await second.add(newClaim(2), moderator);
+    const cachedSeq = second.lastSeq;
     await second.close();
     cleanups.pop();
     await backup.restore();
-    const restored = await open({ databaseUrl: two.url, seedFile });
+    const warnings: unknown[] = [];
+    const restored = await open({ databaseUrl: two.url, seedFile, log: createLogger('warn', (line) => warnings.push(JSON.parse(line))) });
     expect([restored.loadedFrom, restored.claim('cache-test-2')]).toEqual(['database', undefined]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        message: 'the search index cache is not this database as it is now (restored from a backup?): building the index from the database',
+        file: join(two.dir, 'claimbot.db-index'),
+        seq: cachedSeq,
+      }),
+    ]);
   });
 
   async function open(options: StoreOptions): Promise<ClaimStore> {

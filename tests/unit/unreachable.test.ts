@@ -27,6 +27,16 @@ describe('what counts as the database being unreachable', () => {
     expect(isUnreachable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
     expect(isUnreachable(new AggregateError([]))).toBe(false);
     expect(isUnreachable('ECONNREFUSED')).toBe(false);
+    // Something thrown that is not an Error, even with a network code, is a fault of ours.
+    expect(isUnreachable({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' })).toBe(false);
+    // The connection messages count only for errors without a code: with one, the code says what happened.
+    expect(isUnreachable(withCode('timeout exceeded when trying to connect to the lock', '55P03'))).toBe(false);
+    // A batch fails for being unreachable only when every part did.
+    expect(isUnreachable(new AggregateError([withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'), new TypeError('a bug')]))).toBe(false);
+  });
+
+  it('is the error that already says so, whatever its cause', () => {
+    expect(isUnreachable(new DatabaseUnreachableError({ cause: new Error('the pool is closed') }))).toBe(true);
   });
 });
 
