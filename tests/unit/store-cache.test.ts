@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { copyFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../src/core/dataset.ts';
 import { createLogger } from '../../src/core/log.ts';
@@ -7,6 +9,7 @@ import { ClaimStore, type StoreOptions } from '../../src/store/claim-store.ts';
 import { readIndexCache, writeIndexCache } from '../../src/store/index-cache.ts';
 import { datasetFile, SHIPPED_CLAIMS } from '../support/files.ts';
 import { SECOND_STORY_CLAIMS } from '../support/answer-sets.ts';
+import { scratchPostgres, TEST_DATABASE_URL } from '../support/postgres.ts';
 import { newClaim, scratchDatabase } from '../support/store.ts';
 
 // When the store may start from its cache file (beside a SQLite database by default), and when it must not.
@@ -131,5 +134,29 @@ describe('the search index cache file', () => {
     const reopened = await open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS });
     expect(reopened.loadedFrom).toBe('database');
     expect(reopened.search('north korean troops in russia', { limit: 1 })[0]?.claim.id).toBeDefined();
+  });
+
+  it('is not made for a database with no claims yet: there is nothing to index', async () => {
+    const { file: seedFile, cleanup } = await datasetFile({ stories: [], claims: [] });
+    cleanups.push(cleanup);
+    const database = await scratch();
+    const store = await open({ databaseUrl: database.url, seedFile });
+    expect(store.claimCount).toBe(0);
+    await store.close();
+    expect(existsSync(database.cacheFile)).toBe(false);
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('the search index cache of a PostgreSQL database', () => {
+  it('is kept in .cache, named by the database’s own id', async () => {
+    const database = await scratchPostgres(TEST_DATABASE_URL!);
+    cleanups.push(database.cleanup);
+    await (await open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS })).close();
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM instance');
+    await client.end();
+    expect(existsSync(resolve('.cache', `claimbot-index-${rows[0]!.id}`))).toBe(true);
+    expect((await open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS })).loadedFrom).toBe('cache');
   });
 });
