@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/core/log.ts';
 import { ChangeFeed } from '../../src/store/change-feed.ts';
 import { CHANGES_CHANNEL } from '../../src/store/claim-table.ts';
-import { POSTGRES_SKIPPED, TEST_DATABASE_URL } from '../support/postgres.ts';
+import { POSTGRES_SKIPPED, scratchPostgres, TEST_DATABASE_URL } from '../support/postgres.ts';
 import { tcpProxy } from '../support/tcp-proxy.ts';
 
 // The listening connection of a process on PostgreSQL, through a proxy a test cuts like a network. What the feed
@@ -23,9 +23,21 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/**
+ * A database of the test's own: notifications go to every listener of one database, and two test files (or two
+ * runs at once) on the test server's own database would hear each other's.
+ */
+let databaseUrl = '';
+beforeEach(async () => {
+  if (!TEST_DATABASE_URL) return;
+  const database = await scratchPostgres(TEST_DATABASE_URL);
+  cleanups.push(database.cleanup);
+  databaseUrl = database.url;
+});
+
 /** What another process's commit sends: the notification the feed listens for. */
 async function notify(count = 1) {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   for (let n = 0; n < count; n++) await client.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ seq: n })]);
   await client.end();
@@ -33,7 +45,7 @@ async function notify(count = 1) {
 
 /** A connection of its own listening to the same channel: it counts what the server sent. */
 async function listener() {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   cleanups.push(() => client.end());
   const heard = { count: 0 };
@@ -43,7 +55,7 @@ async function listener() {
 }
 
 async function startFeed(catchUp: () => Promise<void>) {
-  const proxy = await tcpProxy(TEST_DATABASE_URL!);
+  const proxy = await tcpProxy(databaseUrl);
   cleanups.push(() => proxy.close());
   const lines: Line[] = [];
   const feed = await ChangeFeed.start({
@@ -140,7 +152,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the change feed on PostgreSQL', () => {
   });
 
   it('refuses to start when the first connection fails', async () => {
-    const proxy = await tcpProxy(TEST_DATABASE_URL!);
+    const proxy = await tcpProxy(databaseUrl);
     await proxy.cut();
     let catchUps = 0;
     await expect(ChangeFeed.start({ url: proxy.url, catchUp: async () => void catchUps++, log: createLogger('silent') })).rejects.toThrow(/ECONNREFUSED/);
