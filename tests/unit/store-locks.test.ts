@@ -21,14 +21,16 @@ async function storeLogging() {
   const database = await scratchDatabase();
   cleanups.push(database.cleanup);
   const waiters: { message: string; resolve: () => void }[] = [];
+  const lines: { message: string; waitMs?: number }[] = [];
   const log = createLogger('debug', (line) => {
     const { message } = JSON.parse(line) as { message: string };
+    lines.push(JSON.parse(line) as (typeof lines)[number]);
     for (const waiter of waiters.filter((candidate) => candidate.message === message)) waiter.resolve();
   });
   const store = await ClaimStore.open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS, log, cacheDir: false });
   cleanups.push(() => store.close());
   const logged = (message: string) => new Promise<void>((resolve) => waiters.push({ message, resolve }));
-  return { store, url: database.url, logged };
+  return { store, url: database.url, logged, lines };
 }
 
 async function lockedBy(url: string): Promise<HeldLock> {
@@ -99,5 +101,47 @@ describe('writes while another process holds the SQLite write lock', () => {
     // Once the lock is free, writes land again: nothing of the failed ones is left behind on the connection.
     expect((await writeEachKind(store)).map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     expect(store.claim(CLAIM)!.verdict).toBe('disputed');
+  });
+
+  it('say once per write that they wait, with how long they may', async () => {
+    const { store, url, logged, lines } = await storeLogging();
+    const held = await lockedBy(url);
+    const write = store.summaries.save({
+      guildId: moderator.guildId,
+      channelId: '300000000000000004',
+      story: 'north-korean-troops-in-russia',
+      messageIds: ['2'],
+      hash: 'h',
+      updatedAt: new Date().toISOString(),
+    });
+    await logged(WAITING);
+    // Several tries later (5, 10, 20 ms…), still one line.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await held.release();
+    await write;
+    expect(lines.filter((line) => line.message === WAITING)).toEqual([expect.objectContaining({ waitMs: 2000 })]);
+  });
+});
+
+describe('a write the database refuses for what it says', () => {
+  it('is refused at once as itself: not waited for, not called unreachable', async () => {
+    const { store, lines } = await storeLogging();
+    // A record without its server: the table does not take it (NOT NULL).
+    const refused = store.summaries
+      .save({
+        guildId: null as unknown as string,
+        channelId: '300000000000000004',
+        story: 'north-korean-troops-in-russia',
+        messageIds: ['3'],
+        hash: 'h',
+        updatedAt: new Date().toISOString(),
+      })
+      .catch((error: unknown) => error);
+    const error = await refused;
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(DatabaseUnreachableError);
+    expect((error as Error).message).toMatch(/NOT NULL/);
+    expect(lines.map((line) => line.message)).not.toContain(WAITING);
+    expect(await store.summaries.list()).toEqual([]);
   });
 });
