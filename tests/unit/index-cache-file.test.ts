@@ -42,8 +42,13 @@ describe('the index cache file', () => {
       weights: Float32Array.of(0.5, 1.25),
       norms: Float64Array.of(Math.PI),
     };
-    // Not references: a plain object with some of a reference's fields, and one with all but a numeric section.
-    const lookalikes = { one: { type: 'Int32Array', length: 3 }, two: { section: 'first', type: 'Int32Array', length: 3 }, three: { section: 0, length: 3 } };
+    // Not references: plain objects with some of a reference's fields, or all of them but one of the wrong kind.
+    const lookalikes = {
+      one: { type: 'Int32Array', length: 3 },
+      two: { section: 'first', type: 'Int32Array', length: 3 },
+      three: { section: 0, length: 3 },
+      four: { section: 0, type: 'Int32Array', length: 'three' },
+    };
     const cache = cacheOf({ shelf, search: { postings, ids: ['a', 'b'], nothing: null, lookalikes } });
     const json = claimsJson(2_500);
     await writeIndexCache(file, cache, json);
