@@ -44,6 +44,16 @@ export async function scratchStore(seedFile = SHIPPED_CLAIMS) {
   };
 }
 
+/**
+ * A store on `url` without the index cache (every open reads the claims from the database), seeded with the shipped
+ * claims when empty, and closed by a cleanup pushed onto `cleanups`. Opened twice on one URL: two processes.
+ */
+export async function uncachedStore(url: string, cleanups: (() => Promise<unknown>)[]): Promise<ClaimStore> {
+  const store = await ClaimStore.open({ databaseUrl: url, seedFile: SHIPPED_CLAIMS, cacheDir: false });
+  cleanups.push(() => store.close());
+  return store;
+}
+
 /** What a command sees when a moderator at the console runs it. */
 export function consoleContext(store: ClaimStore): CommandContext {
   return createContext(store, { id: 'console', name: 'tester (console)' });

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/core/log.ts';
 import { ChangePoll, POLL_MS } from '../../src/store/change-poll.ts';
-import { ClaimStore } from '../../src/store/claim-store.ts';
-import { SHIPPED_CLAIMS } from '../support/files.ts';
-import { newClaim, scratchDatabase } from '../support/store.ts';
+import { newClaim, scratchDatabase, uncachedStore } from '../support/store.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -15,12 +13,7 @@ describe('a SQLite store and another process writing to the same file', () => {
   it('finds what the other commits and applies it: added, then removed', async () => {
     const database = await scratchDatabase();
     cleanups.push(database.cleanup);
-    const open = async () => {
-      const store = await ClaimStore.open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS, cacheDir: false });
-      cleanups.push(() => store.close());
-      return store;
-    };
-    const [desk, otherProcess] = [await open(), await open()];
+    const [desk, otherProcess] = [await uncachedStore(database.url, cleanups), await uncachedStore(database.url, cleanups)];
     const claim = newClaim('poll-added-claim', 'A statement the other process adds about the Pacific fleet');
     await otherProcess.add(claim, { id: 'cli', name: 'claimbot import' });
     await vi.waitFor(() => expect(desk.claim(claim.id)?.statement).toBe(claim.statement), { timeout: 10 * POLL_MS, interval: 20 });

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, mkdtemp, open, readdir, rm, truncate } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, open, readdir, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,11 +79,7 @@ describe('the index cache file', () => {
     await writeIndexCache(file, cacheOf({ search: { postings: Int32Array.of(1, 2, 3) } }), claimsJson(3));
     await appendFile(file, 'x');
     await expect(readIndexCache(file)).rejects.toThrow('the file does not end where its header says');
-    const { size } = await open(file, 'r').then(async (handle) => {
-      const stat = await handle.stat();
-      await handle.close();
-      return stat;
-    });
+    const { size } = await stat(file);
     await truncate(file, size - 1 - 10);
     await expect(readIndexCache(file)).rejects.toThrow('the file ends 10 bytes early');
   });

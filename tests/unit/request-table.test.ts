@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClaimStore } from '../../src/store/claim-store.ts';
 import { RequestClosedError, TooManyOpenRequestsError, type RequestAsker } from '../../src/store/request-table.ts';
-import { SHIPPED_CLAIMS } from '../support/files.ts';
 import { enginesUnderTest } from '../support/postgres.ts';
+import { uncachedStore } from '../support/store.ts';
 
 // Readers' requests as the store keeps them: who asked, how often, what the desk did and whom it told. The commands
 // on top (requests.e2e.test.ts) show one request at a time; these pin the table's counting, ordering and matching.
@@ -35,9 +34,7 @@ describe.each(enginesUnderTest())('readers’ requests on $engine', ({ scratch }
   }
   /** The requests of another store (another bot) on the same database. */
   async function openAgain(url: string) {
-    const store = await ClaimStore.open({ databaseUrl: url, seedFile: SHIPPED_CLAIMS, cacheDir: false });
-    cleanups.push(() => store.close());
-    return Object.assign(store.requests, { url });
+    return Object.assign((await uncachedStore(url, cleanups)).requests, { url });
   }
   /** Records `asker`'s request for `words` (its key the lower-cased words) at `minute`, with room for 5 open ones. */
   const ask = async (requests: Awaited<ReturnType<typeof openRequests>>, words: string, asker: RequestAsker, minute: number, maxOpen = 5) => {

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/core/schema.ts';
-import { ClaimStore } from '../../src/store/claim-store.ts';
 import { SHIPPED_CLAIMS } from '../support/files.ts';
 import { enginesUnderTest } from '../support/postgres.ts';
-import { newClaim } from '../support/store.ts';
+import { newClaim, uncachedStore } from '../support/store.ts';
 
 const editor = { id: '600000000000000006', name: 'desk-editor', guildId: '200000000000000002' };
 const nightEditor = { id: '600000000000000007', name: 'night-editor', guildId: '200000000000000002' };
@@ -22,13 +21,10 @@ afterEach(async () => {
 describe.each(enginesUnderTest())('the audit trail on $engine', ({ scratch }) => {
   /** A store without the index cache: every open reads the claims from the database. */
   async function openStore(url?: string) {
-    const database = url ? undefined : await scratch();
-    const store = await ClaimStore.open({ databaseUrl: url ?? database!.url, seedFile: SHIPPED_CLAIMS, cacheDir: false });
-    cleanups.push(async () => {
-      await store.close();
-      await database?.cleanup();
-    });
-    return store;
+    if (url) return uncachedStore(url, cleanups);
+    const database = await scratch();
+    cleanups.push(database.cleanup);
+    return uncachedStore(database.url, cleanups);
   }
 
   it('writes an import of more claims than a statement or a read page holds with one row each, in order, and reads them all back', async () => {

@@ -23,9 +23,9 @@ async function storeLogging() {
   const waiters: { message: string; resolve: () => void }[] = [];
   const lines: { message: string; waitMs?: number }[] = [];
   const log = createLogger('debug', (line) => {
-    const { message } = JSON.parse(line) as { message: string };
-    lines.push(JSON.parse(line) as (typeof lines)[number]);
-    for (const waiter of waiters.filter((candidate) => candidate.message === message)) waiter.resolve();
+    const parsed = JSON.parse(line) as (typeof lines)[number];
+    lines.push(parsed);
+    for (const waiter of waiters.filter((candidate) => candidate.message === parsed.message)) waiter.resolve();
   });
   const store = await ClaimStore.open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS, log, cacheDir: false });
   cleanups.push(() => store.close());
@@ -39,6 +39,16 @@ async function lockedBy(url: string): Promise<HeldLock> {
   return held;
 }
 
+/** A pinned summary's record in the newsroom channel `channelId`, of its message `messageId`. */
+const summaryRecord = (channelId: string, messageId: string) => ({
+  guildId: moderator.guildId,
+  channelId,
+  story: 'north-korean-troops-in-russia',
+  messageIds: [messageId],
+  hash: 'h',
+  updatedAt: new Date().toISOString(),
+});
+
 /** One write of each kind the store makes: a reader's request, a pinned summary's record, a moderator's re-rate. */
 function writeEachKind(store: ClaimStore) {
   return Promise.allSettled([
@@ -49,14 +59,7 @@ function writeEachKind(store: ClaimStore) {
       reader,
       3,
     ),
-    store.summaries.save({
-      guildId: moderator.guildId,
-      channelId: '300000000000000003',
-      story: 'north-korean-troops-in-russia',
-      messageIds: ['1'],
-      hash: 'h',
-      updatedAt: new Date().toISOString(),
-    }),
+    store.summaries.save(summaryRecord('300000000000000003', '1')),
     store.update(CLAIM, moderator, 'verdict', (claim) => ({ ...claim, verdict: 'disputed' }), 'Tehran denies it'),
   ]);
 }
@@ -106,14 +109,7 @@ describe('writes while another process holds the SQLite write lock', () => {
   it('say once per write that they wait, with how long they may', async () => {
     const { store, url, logged, lines } = await storeLogging();
     const held = await lockedBy(url);
-    const write = store.summaries.save({
-      guildId: moderator.guildId,
-      channelId: '300000000000000004',
-      story: 'north-korean-troops-in-russia',
-      messageIds: ['2'],
-      hash: 'h',
-      updatedAt: new Date().toISOString(),
-    });
+    const write = store.summaries.save(summaryRecord('300000000000000004', '2'));
     await logged(WAITING);
     // Several tries later (5, 10, 20 ms…), still one line.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -127,17 +123,9 @@ describe('a write the database refuses for what it says', () => {
   it('is refused at once as itself: not waited for, not called unreachable', async () => {
     const { store, lines } = await storeLogging();
     // A record without its server: the table does not take it (NOT NULL).
-    const refused = store.summaries
-      .save({
-        guildId: null as unknown as string,
-        channelId: '300000000000000004',
-        story: 'north-korean-troops-in-russia',
-        messageIds: ['3'],
-        hash: 'h',
-        updatedAt: new Date().toISOString(),
-      })
-      .catch((error: unknown) => error);
-    const error = await refused;
+    const error = await store.summaries
+      .save({ ...summaryRecord('300000000000000004', '3'), guildId: null as unknown as string })
+      .catch((refused: unknown) => refused);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(DatabaseUnreachableError);
     expect((error as Error).message).toMatch(/NOT NULL/);

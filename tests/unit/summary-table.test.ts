@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClaimStore } from '../../src/store/claim-store.ts';
 import type { SummaryRecord } from '../../src/store/summary-table.ts';
-import { SHIPPED_CLAIMS } from '../support/files.ts';
 import { enginesUnderTest } from '../support/postgres.ts';
+import { uncachedStore } from '../support/store.ts';
 
 // The pinned summaries' records: one per story and channel, which the sync edits in place (summary-sync.e2e.test.ts).
 const cleanups: (() => Promise<void>)[] = [];
@@ -22,12 +21,8 @@ const summary = (channelId: string, story: string, messageIds: string[], hash = 
 describe.each(enginesUnderTest())('pinned summaries on $engine', ({ scratch }) => {
   async function openSummaries() {
     const database = await scratch();
-    const store = await ClaimStore.open({ databaseUrl: database.url, seedFile: SHIPPED_CLAIMS, cacheDir: false });
-    cleanups.push(async () => {
-      await store.close();
-      await database.cleanup();
-    });
-    return store.summaries;
+    cleanups.push(database.cleanup);
+    return (await uncachedStore(database.url, cleanups)).summaries;
   }
 
   it('keeps one summary per story and channel, by channel then story, with every message in order', async () => {
