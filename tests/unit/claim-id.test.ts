@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newClaimId, slugWords } from '../../src/core/claim-id.ts';
+import { generatedClaimId, newClaimId, slugify, slugWords, statementSimilarity } from '../../src/core/claim-id.ts';
 import { importedClaimId } from '../../src/exchange/identity.ts';
 
 describe('the one claim-id convention', () => {
@@ -19,5 +19,26 @@ describe('the one claim-id convention', () => {
     const taken = new Set(['isw-troops-arrived', 'isw-troops-arrived-2']);
     expect(newClaimId('ISW', 'Troops arrived', (id) => taken.has(id))).toBe('isw-troops-arrived-3');
     expect(newClaimId('Владимир', '!!!', () => false)).toBe('claim');
+  });
+
+  it('keeps a slug that fills its length exactly, and cuts a first word longer than it', () => {
+    expect(slugify('abc def ghi', 7)).toBe('abc-def');
+    expect(slugify('abcdefghij klm', 4)).toBe('abcd');
+  });
+
+  it('takes three words of the claimant before the comma, and never ends a cut id with a hyphen', () => {
+    expect(newClaimId('Ministry of Defence of Ukraine, official', 'Troops moved', () => false)).toBe('ministry-of-defence-troops-moved');
+    // "abcd-" and a 50-letter word are 55 characters: the 56th, where the id is cut, is the hyphen before "more".
+    expect(newClaimId('Abcd', `${'x'.repeat(50)} more`, () => false)).toBe(`abcd-${'x'.repeat(50)}`);
+  });
+
+  it('gives an import with no Latin letters or digits the id "claim" and its hash', () => {
+    expect(generatedClaimId('Владимир', '!!!', 'key')).toMatch(/^claim-[0-9a-f]{6}$/);
+  });
+
+  it('calls statements without words alike to nothing', () => {
+    expect(statementSimilarity('!!!', '…')).toBe(0);
+    expect(statementSimilarity('Troops moved', '???')).toBe(0);
+    expect(statementSimilarity('Troops moved', 'troops moved.')).toBe(1);
   });
 });

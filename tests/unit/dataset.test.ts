@@ -202,7 +202,111 @@ describe('validation', () => {
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 
+  it('counts its problems in the message: one problem, two problems', async () => {
+    const one = await problemsFor((dataset) => {
+      claim(dataset, 1).verdict = 'maybe';
+    });
+    expect(one.message).toMatch(/: invalid dataset \(1 problem\)\n {2}- claims\[1\]/);
+    expect(one.name).toBe('DatasetError');
+    const two = await problemsFor((dataset) => {
+      claim(dataset, 1).verdict = 'maybe';
+      claim(dataset, 2).verdict = 'maybe';
+    });
+    expect(two.message).toMatch(/: invalid dataset \(2 problems\)\n {2}- claims\[1\].*\n {2}- claims\[2\]/);
+  });
+
+  it('rejects a story id used twice', async () => {
+    const error = await problemsFor((dataset) => {
+      dataset.stories!.push({ ...(dataset.stories![0] as object), title: 'Another title' });
+    });
+    expect(error.problems).toEqual(['stories[1] (id "north-korean-troops-in-russia"), field id: duplicate of stories[0]']);
+  });
+
+  it('blames a claim without an id or a story for that alone, not as a duplicate or an unknown story', async () => {
+    const error = await problemsFor((dataset) => {
+      delete claim(dataset, 1).id;
+      delete claim(dataset, 2).id;
+      delete claim(dataset, 3).story;
+    });
+    expect(error.problems).toEqual([
+      'claims[1], field id: is required',
+      'claims[2], field id: is required',
+      'claims[3] (id "zelensky-coalition-of-criminals"), field story: is required',
+    ]);
+  });
+
+  it('checks statements as long as the limit for duplicates, counting them without the spaces around', async () => {
+    const longest = `${'troops '.repeat(571)}abc`;
+    expect(longest).toHaveLength(4000);
+    const error = await problemsFor((dataset) => {
+      claim(dataset, 1).statement = longest;
+      claim(dataset, 2).statement = ` ${longest} `;
+      claim(dataset, 3).verdict = 'maybe';
+    });
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^claims\[3\] .*field verdict: must be one of/),
+      'claims[2] (id "euronews-pyongyang-entered-the-war"), field statement: duplicate of claims[1]',
+    ]);
+  });
+
+  it('blames a claim whose times are out of order together with a field too long, and an invalid update time once', async () => {
+    const error = await problemsFor((dataset) => {
+      Object.assign(claim(dataset, 0), { createdAt: '2026-11-25T06:00:00Z', updatedAt: '2026-11-25T04:00:00Z', context: 'x'.repeat(501) });
+      // Not a time, and before the creation time if compared as text: it gets its own error and no other.
+      Object.assign(claim(dataset, 1), { createdAt: '2026-11-25T04:00:00Z', updatedAt: '1 May 2026' });
+    });
+    expect(error.problems).toEqual([
+      'claims[0] (id "reports-10000-troops-in-russia"), field context: must be at most 500 characters',
+      'claims[0] (id "reports-10000-troops-in-russia"), field updatedAt: must not be before createdAt',
+      'claims[1] (id "zelensky-weapons-and-people"), field updatedAt: must be a date and time like 2026-11-25T04:00:00Z',
+    ]);
+  });
+
+  it('names the top level and a whole collection when they are not what a dataset holds', () => {
+    expect(() => parseDataset([], 'input.json')).toThrow(/\(1 problem\)\n {2}- top level: [^\n]*expected object/);
+    expect(() => parseDataset({ stories: 'none', claims: [] }, 'input.json')).toThrow(/\(1 problem\)\n {2}- field stories: [^\n]*$/);
+  });
+
   it('reports a missing file by name', async () => {
     await expect(loadDataset('/nonexistent/claims.json')).rejects.toThrow(/^\/nonexistent\/claims\.json: .*\n {2}- cannot read the file: ENOENT/);
+  });
+});
+
+describe('reading the file', () => {
+  async function problemsOfText(text: string): Promise<string[]> {
+    const { file, cleanup } = await tempDataset();
+    cleanups.push(cleanup);
+    await writeFile(file, text);
+    const error = await loadDataset(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetError);
+    return [...(error as DatasetError).problems];
+  }
+
+  it('names where a comment or a trailing comma makes the text not JSON', async () => {
+    expect(await problemsOfText('{"stories": [], // none yet\n "claims": []}')).toEqual([expect.stringMatching(/^not valid JSON at line 1, column 17: /)]);
+    expect(await problemsOfText('{"stories": [],\n "claims": [],\n}')).toEqual([expect.stringMatching(/^not valid JSON at line 3, column 1: /)]);
+  });
+
+  it('refuses a file nested too deep before parsing it, naming the line', async () => {
+    const problems = await problemsOfText(`{"stories": [], "claims": ${'['.repeat(200)}${']'.repeat(200)}}`);
+    expect(problems).toEqual([expect.stringMatching(/line 1, column \d+/)]);
+    expect(problems[0]).not.toMatch(/^not valid JSON/);
+  });
+
+  it('finds a key said twice in a nested object, and twice in one object with another object between', async () => {
+    const { file, cleanup } = await tempDataset();
+    cleanups.push(cleanup);
+    const text = await readFile(file, 'utf8');
+    const first = text.indexOf('"claimant":{"name":');
+    expect(first).toBeGreaterThan(0);
+    // claims[0]'s claimant says its name twice, and claims[0] says its id again after its claimant.
+    const edited = text
+      .replace('"claimant":{"name":', '"claimant":{"name":"Someone else","name":')
+      .replace(/("claimant":\{[^}]*\})/, '$1,"id":"reports-10000-troops-in-russia"');
+    const problems = await problemsOfText(edited);
+    expect(problems).toEqual([
+      'claims[0] (id "reports-10000-troops-in-russia"), field claimant.name: appears twice in this object; JSON keeps only the last',
+      'claims[0] (id "reports-10000-troops-in-russia"), field id: appears twice in this object; JSON keeps only the last',
+    ]);
   });
 });

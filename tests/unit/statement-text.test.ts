@@ -15,6 +15,11 @@ describe('comparableText on long runs of sentence ends (linear; timed in bench/h
     expect(comparableText(MORE_DOTS)).toBe('');
   });
 
+  it('compares curly quotes as straight ones and any run of white space as one space', () => {
+    expect(comparableText('It’s “war”\t \n now')).toBe(`it's "war" now`);
+    expect(comparableText('Pyongyangʼs „troops”')).toBe(`pyongyang's "troops"`);
+  });
+
   it('keeps what a final full stop follows when the case changes the length (İ lowercases to two characters)', () => {
     expect(comparableText('İSTANBUL.')).toBe('istanbul');
   });
