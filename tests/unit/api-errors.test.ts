@@ -61,4 +61,17 @@ describe('describeFailure', () => {
     expect(describeFailure(new Error('database is locked\n    at Database.open (db.ts:1:1)'))).toBe('database is locked');
     expect(describeFailure('plain text')).toBe('plain text');
   });
+
+  it("adds the system's code, from the error or its cause, unless the message already says it", () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+    expect(describeFailure(new TypeError('fetch failed', { cause: refused }))).toBe('fetch failed (ECONNREFUSED)');
+    expect(describeFailure(refused)).toBe('connect ECONNREFUSED 127.0.0.1:443');
+    expect(describeFailure(Object.assign(new Error('no such file'), { code: 'ENOENT' }))).toBe('no such file (ENOENT)');
+    expect(describeFailure(Object.assign(new Error('failed'), { code: 5 }))).toBe('failed');
+  });
+
+  it('names the kind of an error that has no message', () => {
+    expect(describeFailure(new RangeError(''))).toBe('RangeError');
+    expect(describeFailure(new Error('  \nat x'))).toBe('Error');
+  });
 });

@@ -227,4 +227,28 @@ describe('curating from the console', () => {
     expect(text).toContain('Re-rated `zelensky-tehran-too`: ⚠️ Unverified → ⚖️ Disputed.');
     expect(text).toMatch(/verdict · tester \(console\) \(console\)\n {2}reason: Tehran denies it\n {2}verdict: “unverified” → “disputed”/);
   });
+
+  it('says what a restore of a claim not removed, a removed claim and an unknown one are', async () => {
+    const { text } = await moderate([
+      '/claims restore zelensky-tehran-too',
+      '/claims remove zelensky-tehran-too reason:"Tehran is not named"',
+      '/press Remove',
+      '/claims remove zelensky-tehran-too reason:again',
+      '/claims verdict id:zelensky-tehran-too verdict:false',
+      '/claims history no-such-claim',
+    ]);
+    const removed = 'Removed `zelensky-tehran-too` from search. `/claims restore id:zelensky-tehran-too` brings it back.\n';
+    expect(text).toContain('No removed claim has the id “zelensky-tehran-too”. Pick one from the list as you type.');
+    // The second removal and the re-rating, each refused with the same words.
+    expect(
+      text
+        .slice(text.indexOf(removed) + removed.length)
+        .split('\n')
+        .slice(0, 2),
+    ).toEqual([
+      'The claim “zelensky-tehran-too” was removed; `/claims restore` brings it back.',
+      'The claim “zelensky-tehran-too” was removed; `/claims restore` brings it back.',
+    ]);
+    expect(text).toMatch(/\nThere is no claim “no-such-claim”\. Pick one from the list as you type\.\n$/);
+  });
 });
